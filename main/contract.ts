@@ -1,0 +1,138 @@
+// The one contract between the window and the engine, shared by both hosts (Electron IPC
+// and the web host's WebSocket). Every command has a schema for its argument (checked at
+// the host boundary, since the renderer is not trusted) and a result type; every event has
+// a payload type. `CommandHandlers` is an exhaustive map: adding a command without
+// handling it in a host is a compile error.
+
+import { z } from 'zod';
+import type { ErrorInfo } from './engine/errors.ts';
+import type { AddResult, ItemSnapshot, Settings } from './engine/item.ts';
+
+
+export type { ErrorInfo, ItemSnapshot, Settings, AddResult };
+export type { ItemState, ByteRange, HistoryEntry, RetryInfo } from './engine/item.ts';
+
+const id = z.string().min(1).max(64);
+const ids = z.array(id).min(1).max(100_000);
+const urlText = z.string().min(1).max(8192);
+
+const addOptions = z.strictObject({
+  dir: z.string().min(1).max(4096).optional(),
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256 is 64 hexadecimal digits').optional(),
+  connections: z.number().int().min(1).max(32).optional(),
+  speedLimit: z.number().int().min(0).optional(),
+  fileName: z.string().min(1).max(255).optional(),
+  paused: z.boolean().optional(),
+});
+
+const settingsPatch = z.strictObject({
+  dir: z.string().min(1).max(4096).optional(),
+  maxConcurrent: z.number().int().min(1).max(64).optional(),
+  connections: z.number().int().min(1).max(32).optional(),
+  perHostConnections: z.number().int().min(1).max(256).optional(),
+  speedLimit: z.number().int().min(0).optional(),
+  autoResume: z.boolean().optional(),
+  maxRetries: z.number().int().min(0).max(100).optional(),
+  stallTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
+  resumeWithoutValidator: z.boolean().optional(),
+});
+
+/** Argument schemas, one per command. */
+export const commandSchemas = {
+  /** Add one or many URLs. Invalid ones are reported one by one; the valid ones still start. */
+  add: z.strictObject({ urls: z.array(urlText).min(1).max(100_000), options: addOptions.optional() }),
+  pause: z.strictObject({ ids }),
+  resume: z.strictObject({ ids }),
+  pauseAll: z.strictObject({}),
+  resumeAll: z.strictObject({}),
+  /** Stop and delete the partial file; the item stays in the list as canceled. */
+  cancel: z.strictObject({ ids }),
+  /** Take items off the list; with deleteFile, also delete their file (finished or partial). */
+  remove: z.strictObject({ ids, deleteFile: z.boolean() }),
+  /** Start a failed or canceled item again (a failed one continues from its checkpoint). */
+  retry: z.strictObject({ ids }),
+  /** Give a failed or paused item a new URL (an expired signed link); bytes are kept if the file is unchanged. */
+  changeUrl: z.strictObject({ id, url: urlText }),
+  /** Move an item to a position in the queue (0 = first). */
+  reorder: z.strictObject({ id, toIndex: z.number().int().min(0) }),
+  list: z.strictObject({}),
+  getSettings: z.strictObject({}),
+  setSettings: settingsPatch,
+  /** Free bytes in the default download folder. */
+  getStatus: z.strictObject({}),
+  openFile: z.strictObject({ id }),
+  showInFolder: z.strictObject({ id }),
+} as const;
+
+export type Command = keyof typeof commandSchemas;
+export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> };
+
+
+export interface Status {
+  freeBytes: number | null;
+  dir: string;
+}
+
+export interface CommandResults {
+  add: AddResult;
+  pause: void;
+  resume: void;
+  pauseAll: void;
+  resumeAll: void;
+  cancel: void;
+  remove: void;
+  retry: void;
+  changeUrl: void;
+  reorder: void;
+  list: ItemSnapshot[];
+  getSettings: Settings;
+  setSettings: Settings;
+  getStatus: Status;
+  openFile: void;
+  showInFolder: void;
+}
+
+/** Every command answers with an envelope; errors are data, never thrown across the boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Events pushed from the engine to the window. */
+export interface EventPayloads {
+  /** Changed items (batched, at most ten times a second) and ids of removed ones. */
+  items: { changed: ItemSnapshot[]; removed: string[] };
+  settings: Settings;
+}
+export type EventName = keyof EventPayloads;
+export const EVENT_NAMES: readonly EventName[] = ['items', 'settings'];
+
+export type CommandHandlers = {
+  [C in Command]: (args: z.output<(typeof commandSchemas)[C]>) => CommandResults[C] | Promise<CommandResults[C]>;
+};
+
+/** What the renderer sees, whichever host it runs on. */
+export interface TsuzukiApi {
+  invoke<C extends Command>(command: C, args: CommandArgs[C]): Promise<Result<CommandResults[C]>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+export const COMMANDS = Object.keys(commandSchemas) as Command[];
+
+/** Validates a command name and argument from an untrusted sender. */
+export function parseCommand(
+  command: unknown,
+  args: unknown,
+): { ok: true; command: Command; args: unknown } | { ok: false; error: ErrorInfo } {
+  if (typeof command !== 'string' || !Object.hasOwn(commandSchemas, command)) {
+    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: `Unknown command ${JSON.stringify(String(command)).slice(0, 80)}.` } };
+  }
+  const schema = commandSchemas[command as Command];
+  const parsed = schema.safeParse(args ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length ? ` at "${issue.path.join('.')}"` : '';
+    return {
+      ok: false,
+      error: { code: 'ERR_INVALID_ARGUMENT', message: `Invalid arguments for "${command}"${where}: ${issue?.message ?? 'not accepted'}.` },
+    };
+  }
+  return { ok: true, command: command as Command, args: parsed.data };
+}

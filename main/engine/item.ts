@@ -1,0 +1,137 @@
+// The shapes an item takes: what is stored (Checkpoint), what hosts show (ItemSnapshot),
+// and the options a user gives when adding. Plain data only, so all of it can be written to
+// a store, sent over IPC or a WebSocket, and compared in tests.
+
+import type { ErrorInfo } from './errors.ts';
+
+export type ItemState =
+  | 'queued' // waiting for a free slot
+  | 'downloading' // a request is open or being opened
+  | 'retrying' // waiting out a backoff before the next attempt
+  | 'paused' // stopped by the user; resumes from its checkpoint
+  | 'done' // renamed to its final name, verified
+  | 'failed' // gave up; `error` says why; resume continues from the checkpoint
+  | 'canceled'; // stopped by the user and its partial file deleted
+
+/** A byte range [start, end) of the file. */
+export type ByteRange = [start: number, end: number];
+
+/** What the server told us about the file, used to check every later response. */
+export interface Validators {
+  /** A strong ETag (weak ones cannot protect a ranged resume and are not kept). */
+  etag?: string;
+  /** HTTP-date, used with If-Unmodified-Since when there is no strong ETag. */
+  lastModified?: string;
+}
+
+export interface HistoryEntry {
+  at: number;
+  message: string;
+}
+
+export interface AddOptions {
+  /** Folder to save into; the manager's default folder when absent. */
+  dir?: string;
+  /** Expected SHA-256 of the finished file (64 hex digits). */
+  sha256?: string;
+  /** Connections for this download (1 = a single stream). */
+  connections?: number;
+  /** Per-download speed limit in bytes per second (0 = none). */
+  speedLimit?: number;
+  /** File name to use instead of the server's. Sanitized like any other name. */
+  fileName?: string;
+  /** Start paused instead of queued. */
+  paused?: boolean;
+}
+
+/** Everything needed to continue a download after a restart. */
+export interface Checkpoint {
+  id: string;
+  url: string;
+  /** The URL after redirects, when it differs. Resumes go to the original URL. */
+  finalUrl?: string;
+  dir: string;
+  /** Final file name (sanitized, conflict-free) once known. */
+  fileName?: string;
+  /** Total size in bytes, when the server said. */
+  total?: number;
+  validators?: Validators;
+  /** Whether the server answered a range request with 206 before. */
+  acceptsRanges?: boolean;
+  /** Byte ranges durably on disk in `<fileName>.part`, sorted and merged. */
+  done: ByteRange[];
+  state: ItemState;
+  error?: ErrorInfo;
+  options: AddOptions;
+  history: HistoryEntry[];
+  addedAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  /** Position in the queue; lower starts first. */
+  order: number;
+}
+
+export interface RetryInfo {
+  /** The attempt about to be made (2 = the first retry). */
+  attempt: number;
+  maxAttempts: number;
+  /** Epoch ms at which the next attempt starts. */
+  at: number;
+}
+
+/** What a host shows of an item. Sent in batches, at most ten times a second. */
+export interface ItemSnapshot {
+  id: string;
+  url: string;
+  /** The file name once known, else a name guessed from the URL. */
+  name: string;
+  dir: string;
+  state: ItemState;
+  /** Bytes on disk (or in flight to it) so far. */
+  bytes: number;
+  total: number | null;
+  /** Smoothed speed in bytes per second (0 when not downloading). */
+  speed: number;
+  /** Seconds left, or null while it cannot be estimated honestly. */
+  eta: number | null;
+  /** Ranges done, for drawing the segments of a multi-connection download. */
+  segments: ByteRange[];
+  connections: number;
+  error: ErrorInfo | null;
+  retry: RetryInfo | null;
+  /** Position in the queue among queued items (1 = next), else null. */
+  queuePosition: number | null;
+  history: HistoryEntry[];
+  addedAt: number;
+  finishedAt: number | null;
+  /** Full path of the finished file (done items only). */
+  path: string | null;
+}
+
+export interface Settings {
+  /** Default folder for new downloads. */
+  dir: string;
+  /** Downloads that run at once. */
+  maxConcurrent: number;
+  /** Connections per download by default. */
+  connections: number;
+  /** Connections to any one host across all downloads. */
+  perHostConnections: number;
+  /** Global speed limit in bytes per second (0 = none). */
+  speedLimit: number;
+  /** Restart interrupted downloads when the app starts. */
+  autoResume: boolean;
+  /** Attempts after the first before an item fails. */
+  maxRetries: number;
+  /** Milliseconds without a byte before an attempt is abandoned and retried. */
+  stallTimeoutMs: number;
+  /** Resume downloads whose server gives no validator (cannot be verified). */
+  resumeWithoutValidator: boolean;
+}
+
+export interface AddResult {
+  /** Ids of the items added, in the order of the URLs given. */
+  added: string[];
+  /** URLs that were not added, each with the reason. */
+  rejected: { url: string; error: ErrorInfo }[];
+}
