@@ -1,7 +1,23 @@
-// API STUB — being implemented. Signatures are final.
+// The queue every host drives: adds URLs, runs up to `maxConcurrent` downloads, pauses,
+// resumes, cancels and removes them, restores them from the store at start, and tells
+// hosts what changed in batches (at most ten a second, whatever the number of items).
+
+import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { AddOptions, AddResult, ItemSnapshot, Settings } from './item.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { coveredBytes } from './byte-ranges.ts';
+import { CheckpointStore } from './checkpoint-store.ts';
+import { Download } from './download.ts';
+import { DownloadError, toErrorInfo } from './errors.ts';
+import { nameFromUrl } from './file-name.ts';
+import { createHttpClient, type HttpClient } from './http-client.ts';
+import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings } from './item.ts';
+import { SpeedMeter } from './speed-meter.ts';
 import type { StoreProvider } from './store.ts';
+import { ensureFolder, insideFolder, partPathOf } from './target-file.ts';
+import { parseDownloadUrl } from './url-check.ts';
 
 export interface ManagerOptions {
   store: StoreProvider;
@@ -12,37 +28,453 @@ export interface ManagerOptions {
   /** Overrides for backoff timing, used by tests to keep retries fast. */
   retryBaseDelayMs?: number;
   retryMaxDelayMs?: number;
+  /** Smallest range split off for another connection (default 1 MiB). */
+  minSplitBytes?: number;
 }
-
 
 export interface ManagerEvents {
   items: [{ changed: ItemSnapshot[]; removed: string[] }];
   settings: [Settings];
 }
 
+/** Why a running download was stopped: the settle handler decides the state from it. */
+type StopReason = 'pause' | 'cancel' | 'remove' | 'close' | 'relink';
+
+interface Entry {
+  cp: Checkpoint;
+  download?: Download;
+  controller?: AbortController;
+  running?: Promise<void>;
+  meter: SpeedMeter;
+}
+
+const ACTIVE = new Set(['downloading', 'retrying']);
+
+export function defaultSettings(): Settings {
+  return {
+    dir: path.join(os.homedir(), 'Downloads'),
+    maxConcurrent: 3,
+    connections: 1,
+    perHostConnections: 16,
+    speedLimit: 0,
+    autoResume: true,
+    maxRetries: 5,
+    stallTimeoutMs: 20_000,
+    resumeWithoutValidator: false,
+  };
+}
+
 export class DownloadManager extends EventEmitter<ManagerEvents> {
+  #store: CheckpointStore;
+  #settings: Settings;
+  #entries = new Map<string, Entry>();
+  #http: HttpClient;
+  #options: ManagerOptions;
+  #dirty = new Set<string>();
+  #removed: string[] = [];
+  #timer: NodeJS.Timeout;
+  #nextOrder = 1;
+  #closing = false;
+  #idleWaiters: (() => void)[] = [];
+
+  private constructor(options: ManagerOptions) {
+    super();
+    this.#options = options;
+    this.#store = new CheckpointStore(options.store);
+    this.#settings = { ...defaultSettings(), ...options.defaults, ...this.#store.loadSettings() };
+    this.#http = createHttpClient(this.#settings.perHostConnections);
+    this.#timer = setInterval(() => this.#emitBatch(), options.snapshotIntervalMs ?? 100).unref();
+  }
+
   /** Opens the store, restores every item, and starts those that were running. */
-  static async open(_options: ManagerOptions): Promise<DownloadManager> { throw new Error('stub'); }
-  add(_urls: string[], _options?: AddOptions): AddResult { throw new Error('stub'); }
-  pause(_ids: string[]): void { throw new Error('stub'); }
-  resume(_ids: string[]): void { throw new Error('stub'); }
-  pauseAll(): void { throw new Error('stub'); }
-  resumeAll(): void { throw new Error('stub'); }
-  async cancel(_ids: string[]): Promise<void> { throw new Error('stub'); }
-  async remove(_ids: string[], _deleteFile: boolean): Promise<void> { throw new Error('stub'); }
-  retry(_ids: string[]): void { throw new Error('stub'); }
-  changeUrl(_id: string, _url: string): void { throw new Error('stub'); }
-  reorder(_id: string, _toIndex: number): void { throw new Error('stub'); }
-  list(): ItemSnapshot[] { throw new Error('stub'); }
-  get(_id: string): ItemSnapshot | undefined { throw new Error('stub'); }
-  getSettings(): Settings { throw new Error('stub'); }
-  setSettings(_patch: Partial<Settings>): Settings { throw new Error('stub'); }
+  static async open(options: ManagerOptions): Promise<DownloadManager> {
+    const manager = new DownloadManager(options);
+    manager.#restore();
+    return manager;
+  }
+
+  #restore(): void {
+    for (const cp of this.#store.loadItems()) {
+      if (cp.state === 'downloading' || cp.state === 'retrying' || cp.state === 'queued') {
+        cp.state = this.#settings.autoResume ? 'queued' : 'paused';
+      }
+      this.#entries.set(cp.id, { cp, meter: new SpeedMeter() });
+      this.#nextOrder = Math.max(this.#nextOrder, Math.floor(cp.order) + 1);
+    }
+    this.#pump();
+  }
+
+  add(urls: string[], options: AddOptions = {}): AddResult {
+    const result: AddResult = { added: [], rejected: [] };
+    let dir: string;
+    try {
+      dir = path.resolve(options.dir ?? this.#settings.dir);
+      ensureFolder(dir);
+      if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(options.sha256)) {
+        throw new DownloadError('ERR_INVALID_CHECKSUM', `"${options.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
+      }
+    } catch (error) {
+      return { added: [], rejected: urls.map((url) => ({ url, error: toErrorInfo(error) })) };
+    }
+    const now = Date.now();
+    for (const input of urls) {
+      try {
+        const url = parseDownloadUrl(input).href;
+        const cp: Checkpoint = {
+          id: crypto.randomUUID(),
+          url,
+          dir,
+          done: [],
+          state: options.paused ? 'paused' : 'queued',
+          options: { ...options, dir },
+          history: [],
+          addedAt: now,
+          updatedAt: now,
+          order: this.#nextOrder++,
+        };
+        this.#entries.set(cp.id, { cp, meter: new SpeedMeter() });
+        this.#save(cp);
+        result.added.push(cp.id);
+      } catch (error) {
+        result.rejected.push({ url: input, error: toErrorInfo(error) });
+      }
+    }
+    this.#pump();
+    return result;
+  }
+
+  pause(ids: string[]): void {
+    for (const entry of this.#entriesOf(ids)) {
+      const { state } = entry.cp;
+      if (state === 'queued' || ACTIVE.has(state)) {
+        this.#setState(entry, 'paused');
+        this.#stop(entry, 'pause');
+      }
+    }
+    this.#pump();
+  }
+
+  resume(ids: string[]): void {
+    for (const entry of this.#entriesOf(ids)) {
+      if (entry.cp.state === 'paused' || entry.cp.state === 'failed' || entry.cp.state === 'canceled') this.#requeue(entry);
+    }
+    this.#pump();
+  }
+
+  pauseAll(): void {
+    this.pause([...this.#entries.keys()]);
+  }
+
+  resumeAll(): void {
+    const ids = [...this.#entries.values()].filter((e) => e.cp.state === 'paused').map((e) => e.cp.id);
+    this.resume(ids);
+  }
+
+  /** Stops the items and deletes their partial files; they stay listed as canceled. */
+  async cancel(ids: string[]): Promise<void> {
+    const entries = this.#entriesOf(ids).filter((e) => e.cp.state !== 'done' && e.cp.state !== 'canceled');
+    await Promise.all(entries.map((entry) => this.#stop(entry, 'cancel')));
+    for (const entry of entries) {
+      this.#deletePartial(entry.cp);
+      this.#forgetFile(entry.cp);
+      delete entry.cp.error;
+      this.#setState(entry, 'canceled');
+    }
+    this.#pump();
+  }
+
+  /** Takes items off the list. Partial files always go; a finished file only with deleteFile. */
+  async remove(ids: string[], deleteFile: boolean): Promise<void> {
+    const entries = this.#entriesOf(ids);
+    await Promise.all(entries.map((entry) => this.#stop(entry, 'remove')));
+    for (const entry of entries) {
+      const { cp } = entry;
+      this.#deletePartial(cp);
+      if (deleteFile && cp.state === 'done' && cp.fileName) fs.rmSync(insideFolder(cp.dir, cp.fileName), { force: true });
+      this.#entries.delete(cp.id);
+      this.#store.remove(cp.id);
+      this.#dirty.delete(cp.id);
+      this.#removed.push(cp.id);
+    }
+    this.#pump();
+    this.#checkIdle();
+  }
+
+  /** Starts failed or canceled items again (a failed one continues from its checkpoint). */
+  retry(ids: string[]): void {
+    for (const entry of this.#entriesOf(ids)) {
+      if (entry.cp.state === 'failed' || entry.cp.state === 'canceled' || entry.cp.state === 'paused') this.#requeue(entry);
+    }
+    this.#pump();
+  }
+
+  /** Gives an item a new link (an expired signed URL). Its bytes are kept if the file is unchanged. */
+  changeUrl(id: string, url: string): void {
+    const entry = this.#entry(id);
+    if (entry.cp.state === 'done') throw new DownloadError('ERR_INVALID_STATE', 'This download is already complete; add the new link as a new download instead.');
+    const href = parseDownloadUrl(url).href;
+    const relink = () => {
+      entry.cp.url = href;
+      delete entry.cp.finalUrl;
+      entry.cp.history.push({ at: Date.now(), message: 'Link changed; the bytes already downloaded are kept if the file is unchanged' });
+      this.#requeue(entry);
+      this.#pump();
+    };
+    if (entry.running) {
+      void this.#stop(entry, 'relink').then(relink);
+    } else {
+      relink();
+    }
+  }
+
+  /** Moves an item to a position among all items (0 = first in the queue). */
+  reorder(id: string, toIndex: number): void {
+    const entry = this.#entry(id);
+    const others = [...this.#entries.values()].filter((e) => e !== entry).sort((a, b) => a.cp.order - b.cp.order);
+    const index = Math.max(0, Math.min(toIndex, others.length));
+    const before = others[index - 1]?.cp.order;
+    const after = others[index]?.cp.order;
+    // A fractional order moves one item without renumbering (and rewriting) all the others.
+    entry.cp.order = before === undefined ? (after ?? 1) - 1 : after === undefined ? before + 1 : (before + after) / 2;
+    this.#save(entry.cp);
+    this.#dirty.add(id);
+    this.#pump();
+  }
+
+  list(): ItemSnapshot[] {
+    return [...this.#entries.values()].sort((a, b) => a.cp.order - b.cp.order).map((e) => this.#snapshot(e));
+  }
+
+  get(id: string): ItemSnapshot | undefined {
+    const entry = this.#entries.get(id);
+    return entry && this.#snapshot(entry);
+  }
+
+  getSettings(): Settings {
+    return { ...this.#settings };
+  }
+
+  setSettings(patch: Partial<Settings>): Settings {
+    const next = { ...this.#settings, ...patch };
+    if (patch.dir !== undefined) {
+      next.dir = path.resolve(patch.dir);
+      ensureFolder(next.dir);
+    }
+    this.#settings = next;
+    this.#store.saveSettings(next);
+    this.#http.setMaxSocketsPerHost(next.perHostConnections);
+    this.emit('settings', this.getSettings());
+    this.#pump();
+    return this.getSettings();
+  }
+
   /** Free bytes in the default folder (null when the platform cannot tell). */
-  async freeBytes(): Promise<number | null> { throw new Error('stub'); }
-  /** Absolute path of an item's file: the final file when done, else where it will be. */
-  filePath(_id: string): string { throw new Error('stub'); }
-  /** Resolves when every item is settled (done, failed, paused, canceled): for CLI and tests. */
-  whenIdle(): Promise<void> { throw new Error('stub'); }
-  /** Pauses running downloads, flushes every checkpoint, and stops timers. */
-  async close(): Promise<void> { throw new Error('stub'); }
+  async freeBytes(): Promise<number | null> {
+    try {
+      const stats = await fs.promises.statfs(this.#settings.dir);
+      return stats.bavail * stats.bsize;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Absolute path of an item's file: the final file when done, else its partial file. */
+  filePath(id: string): string {
+    const { cp } = this.#entry(id);
+    if (!cp.fileName) return cp.dir;
+    return cp.state === 'done' ? insideFolder(cp.dir, cp.fileName) : partPathOf(cp.dir, cp.fileName);
+  }
+
+  /** Resolves when nothing is queued or running: for the CLI and tests. */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#idleWaiters.push(resolve);
+      this.#checkIdle();
+    });
+  }
+
+  /** Stops running downloads (they resume at the next start), flushes every checkpoint, stops timers. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    await Promise.all([...this.#entries.values()].map((entry) => this.#stop(entry, 'close')));
+    this.#store.flush();
+    this.#emitBatch();
+    clearInterval(this.#timer);
+    this.#http.destroy();
+    this.#checkIdle();
+  }
+
+  #pump(): void {
+    if (this.#closing) return;
+    let running = 0;
+    const queued: Entry[] = [];
+    for (const entry of this.#entries.values()) {
+      if (entry.running) running += 1;
+      else if (entry.cp.state === 'queued') queued.push(entry);
+    }
+    if (running < this.#settings.maxConcurrent && queued.length > 0) {
+      queued.sort((a, b) => a.cp.order - b.cp.order);
+      for (const entry of queued.slice(0, this.#settings.maxConcurrent - running)) this.#start(entry);
+    }
+    this.#checkIdle();
+  }
+
+  #start(entry: Entry): void {
+    const controller = new AbortController();
+    const download = new Download(entry.cp, {
+      http: this.#http,
+      settings: () => this.#settings,
+      persist: () => this.#save(entry.cp),
+      changed: () => this.#dirty.add(entry.cp.id),
+      isNameTaken: (dir, name) => this.#isNameTaken(entry.cp.id, dir, name),
+      retryBaseDelayMs: this.#options.retryBaseDelayMs ?? 1000,
+      retryMaxDelayMs: this.#options.retryMaxDelayMs ?? 60_000,
+      minSplitBytes: this.#options.minSplitBytes ?? 1 << 20,
+    });
+    entry.controller = controller;
+    entry.download = download;
+    entry.meter.reset();
+    delete entry.cp.error;
+    this.#setState(entry, 'downloading');
+    entry.running = download.run(controller.signal).then(
+      () => {
+        entry.cp.finishedAt = Date.now();
+        this.#setState(entry, 'done');
+      },
+      (error: unknown) => this.#settleStopped(entry, controller.signal, error),
+    );
+    void entry.running.finally(() => {
+      entry.running = undefined;
+      entry.download = undefined;
+      entry.controller = undefined;
+      this.#dirty.add(entry.cp.id);
+      this.#pump();
+    });
+  }
+
+  #settleStopped(entry: Entry, signal: AbortSignal, error: unknown): void {
+    const reason = signal.aborted ? (signal.reason as StopReason) : undefined;
+    if (reason === 'close') {
+      this.#save(entry.cp); // state stays "downloading": it resumes at the next start
+      return;
+    }
+    if (reason) {
+      this.#save(entry.cp); // pause/cancel/remove/relink set the state themselves
+      return;
+    }
+    entry.cp.error = toErrorInfo(error);
+    this.#setState(entry, 'failed');
+  }
+
+  /** Aborts a running download and waits until its checkpoint is flushed. */
+  async #stop(entry: Entry, reason: StopReason): Promise<void> {
+    if (!entry.running) return;
+    entry.controller?.abort(reason);
+    await entry.running;
+  }
+
+  #requeue(entry: Entry): void {
+    delete entry.cp.error;
+    if (entry.cp.state === 'canceled') this.#forgetFile(entry.cp);
+    this.#setState(entry, 'queued');
+  }
+
+  #setState(entry: Entry, state: Checkpoint['state']): void {
+    entry.cp.state = state;
+    this.#save(entry.cp);
+    this.#dirty.add(entry.cp.id);
+    this.#checkIdle();
+  }
+
+  #save(cp: Checkpoint): void {
+    cp.updatedAt = Date.now();
+    this.#store.save(cp);
+  }
+
+  #deletePartial(cp: Checkpoint): void {
+    if (cp.fileName && cp.state !== 'done') fs.rmSync(partPathOf(cp.dir, cp.fileName), { force: true });
+  }
+
+  #forgetFile(cp: Checkpoint): void {
+    cp.done = [];
+    delete cp.fileName;
+    delete cp.total;
+    delete cp.validators;
+    delete cp.acceptsRanges;
+  }
+
+  #isNameTaken(self: string, dir: string, name: string): boolean {
+    for (const { cp } of this.#entries.values()) {
+      if (cp.id !== self && cp.fileName === name && cp.dir === dir && cp.state !== 'done' && cp.state !== 'canceled') return true;
+    }
+    return false;
+  }
+
+  #entry(id: string): Entry {
+    const entry = this.#entries.get(id);
+    if (!entry) throw new DownloadError('ERR_UNKNOWN_ITEM', `There is no download with id "${id}"; it may have been removed.`);
+    return entry;
+  }
+
+  #entriesOf(ids: string[]): Entry[] {
+    return ids.map((id) => this.#entry(id));
+  }
+
+  #checkIdle(): void {
+    if (this.#idleWaiters.length === 0) return;
+    for (const entry of this.#entries.values()) {
+      if (entry.running || (!this.#closing && entry.cp.state === 'queued')) return;
+    }
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  #emitBatch(): void {
+    const now = Date.now();
+    for (const entry of this.#entries.values()) {
+      if (entry.download) {
+        entry.meter.sample(entry.download.bytes(), now);
+        this.#dirty.add(entry.cp.id);
+      }
+    }
+    if (this.#dirty.size === 0 && this.#removed.length === 0) return;
+    const changed: ItemSnapshot[] = [];
+    for (const id of this.#dirty) {
+      const entry = this.#entries.get(id);
+      if (entry) changed.push(this.#snapshot(entry));
+    }
+    const removed = this.#removed;
+    this.#dirty.clear();
+    this.#removed = [];
+    this.emit('items', { changed, removed });
+  }
+
+  #snapshot(entry: Entry): ItemSnapshot {
+    const { cp, download } = entry;
+    const running = Boolean(download);
+    const bytes = download ? download.bytes() : cp.state === 'done' ? (cp.total ?? 0) : coveredBytes(cp.done);
+    const state = running && download?.retry ? 'retrying' : cp.state;
+    const speed = running && state === 'downloading' ? Math.round(entry.meter.speed) : 0;
+    return {
+      id: cp.id,
+      url: cp.url,
+      name: cp.fileName ?? cp.options.fileName ?? nameFromUrl(cp.url),
+      dir: cp.dir,
+      state,
+      bytes,
+      total: cp.total ?? null,
+      speed,
+      eta: speed > 0 ? entry.meter.eta(bytes, cp.total, Date.now()) : null,
+      segments: cp.state === 'done' ? [] : cp.done,
+      connections: download?.connections() ?? 0,
+      error: cp.error ?? null,
+      retry: download?.retry ?? null,
+      order: cp.order,
+      history: cp.history,
+      addedAt: cp.addedAt,
+      finishedAt: cp.finishedAt ?? null,
+      path: cp.state === 'done' && cp.fileName ? insideFolder(cp.dir, cp.fileName) : null,
+    };
+  }
 }

@@ -99,8 +99,8 @@ export interface ItemSnapshot {
   connections: number;
   error: ErrorInfo | null;
   retry: RetryInfo | null;
-  /** Position in the queue among queued items (1 = next), else null. */
-  queuePosition: number | null;
+  /** Queue order: among queued items, a lower value starts first. Hosts derive "3rd in queue" from it. */
+  order: number;
   history: HistoryEntry[];
   addedAt: number;
   finishedAt: number | null;

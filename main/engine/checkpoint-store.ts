@@ -1,0 +1,150 @@
+// Where items live between runs (DESIGN §3). Each unfinished item has its own small
+// document (`items/<id>.json`), so the per-second progress write of one download never
+// rewrites anyone else's. Finished items move, in batches, to one `history.json`, which
+// is written at most once a second however many downloads finish.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { isValidRangeList } from './byte-ranges.ts';
+import type { Checkpoint, Settings } from './item.ts';
+import type { JsonDocument, StoreProvider } from './store.ts';
+
+const HISTORY_FLUSH_MS = 1000;
+const ITEM_STATES = new Set(['queued', 'downloading', 'retrying', 'paused', 'done', 'failed', 'canceled']);
+
+export class CheckpointStore {
+  #provider: StoreProvider;
+  #itemsDir: string;
+  #docs = new Map<string, JsonDocument>();
+  #history: JsonDocument;
+  #historyItems = new Map<string, Checkpoint>();
+  #historyDirty = false;
+  #movingToHistory = new Set<string>();
+  #timer: NodeJS.Timeout | undefined;
+  /** Documents that could not be read, with the reason (reported, never fatal). */
+  readonly unreadable: { path: string; reason: string }[] = [];
+
+  constructor(provider: StoreProvider) {
+    this.#provider = provider;
+    this.#itemsDir = path.join(provider.dir, 'items');
+    fs.mkdirSync(this.#itemsDir, { recursive: true });
+    this.#history = provider.open(provider.dir, 'history');
+  }
+
+  loadItems(): Checkpoint[] {
+    const items = new Map<string, Checkpoint>();
+    const stored = this.#history.store['items'];
+    for (const value of Array.isArray(stored) ? stored : []) {
+      if (isCheckpoint(value)) {
+        this.#historyItems.set(value.id, value);
+        items.set(value.id, value);
+      }
+    }
+    for (const entry of fs.readdirSync(this.#itemsDir)) {
+      if (!entry.endsWith('.json')) continue;
+      const id = entry.slice(0, -'.json'.length);
+      try {
+        const doc = this.#doc(id);
+        const value = doc.store;
+        if (!isCheckpoint(value)) throw new Error('not a Tsuzuki checkpoint');
+        items.set(value.id, value);
+        if (value.state === 'done') this.#scheduleHistory(value);
+      } catch (error) {
+        this.unreadable.push({ path: path.join(this.#itemsDir, entry), reason: (error as Error).message });
+      }
+    }
+    return [...items.values()];
+  }
+
+  /** Writes an item now. Finished items are written, then moved to the history in a batch. */
+  save(checkpoint: Checkpoint): void {
+    if (this.#historyItems.has(checkpoint.id) && checkpoint.state === 'done') {
+      this.#historyItems.set(checkpoint.id, checkpoint);
+      this.#markHistoryDirty();
+      return;
+    }
+    this.#historyItems.delete(checkpoint.id);
+    this.#doc(checkpoint.id).store = checkpoint as unknown as Record<string, unknown>;
+    if (checkpoint.state === 'done') this.#scheduleHistory(checkpoint);
+  }
+
+  remove(id: string): void {
+    if (this.#historyItems.delete(id)) this.#markHistoryDirty();
+    this.#movingToHistory.delete(id);
+    this.#deleteDoc(id);
+  }
+
+  loadSettings(): Partial<Settings> {
+    return this.#provider.open(this.#provider.dir, 'settings').store as Partial<Settings>;
+  }
+
+  saveSettings(settings: Settings): void {
+    this.#provider.open(this.#provider.dir, 'settings').store = settings as unknown as Record<string, unknown>;
+  }
+
+  /** Writes the pending history batch now (on close). */
+  flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    for (const id of this.#movingToHistory) {
+      const item = this.#doc(id).store;
+      if (isCheckpoint(item) && item.state === 'done') this.#historyItems.set(id, item);
+    }
+    if (this.#historyDirty || this.#movingToHistory.size > 0) {
+      this.#history.store = { items: [...this.#historyItems.values()] };
+    }
+    // Only after the history holds them may their own documents go.
+    for (const id of this.#movingToHistory) this.#deleteDoc(id);
+    this.#movingToHistory.clear();
+    this.#historyDirty = false;
+  }
+
+  #scheduleHistory(checkpoint: Checkpoint): void {
+    this.#movingToHistory.add(checkpoint.id);
+    this.#arm();
+  }
+
+  #markHistoryDirty(): void {
+    this.#historyDirty = true;
+    this.#arm();
+  }
+
+  #arm(): void {
+    this.#timer ??= setTimeout(() => this.flush(), HISTORY_FLUSH_MS).unref();
+  }
+
+  #doc(id: string): JsonDocument {
+    let doc = this.#docs.get(id);
+    if (!doc) {
+      doc = this.#provider.open(this.#itemsDir, id);
+      this.#docs.set(id, doc);
+    }
+    return doc;
+  }
+
+  #deleteDoc(id: string): void {
+    const doc = this.#docs.get(id);
+    fs.rmSync(doc?.path ?? path.join(this.#itemsDir, `${id}.json`), { force: true });
+    this.#docs.delete(id);
+  }
+}
+
+/** Stored data is input like any other: a hand-edited or half-written file must not crash us. */
+function isCheckpoint(value: unknown): value is Checkpoint {
+  if (typeof value !== 'object' || value === null) return false;
+  const item = value as Partial<Checkpoint>;
+  return (
+    typeof item.id === 'string' &&
+    /^[\w-]{1,64}$/.test(item.id) &&
+    typeof item.url === 'string' &&
+    typeof item.dir === 'string' &&
+    typeof item.state === 'string' &&
+    ITEM_STATES.has(item.state) &&
+    (item.fileName === undefined || (typeof item.fileName === 'string' && !/[/\\]/.test(item.fileName) && item.fileName !== '..')) &&
+    (item.total === undefined || Number.isSafeInteger(item.total)) &&
+    isValidRangeList(item.done, item.total) &&
+    typeof item.options === 'object' &&
+    Array.isArray(item.history) &&
+    typeof item.order === 'number'
+  );
+}

@@ -1,0 +1,30 @@
+// Content-level helpers: undoing a content coding the server applied against our wishes,
+// and hashing a finished file.
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { DownloadError } from './errors.ts';
+
+/** A decoder for a Content-Encoding, so the saved file is the content, not its compressed form. */
+export function decoderFor(encoding: string): Transform {
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip();
+    case 'deflate':
+      return zlib.createInflate();
+    case 'br':
+      return zlib.createBrotliDecompress();
+    default:
+      throw new DownloadError('ERR_HTTP_STATUS', `The server sent the file in an encoding Tsuzuki cannot read ("${encoding}").`);
+  }
+}
+
+export async function sha256OfFile(filePath: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  await pipeline(fs.createReadStream(filePath, { highWaterMark: 1 << 20 }), hash);
+  return hash.digest('hex');
+}

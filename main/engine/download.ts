@@ -1,0 +1,428 @@
+// One download, from the first byte to the rename. The first GET is the probe (its headers
+// give size, validators and name; its body is the first segment). Every later request is
+// ranged and guarded by If-Match / If-Unmodified-Since, and every response is checked by
+// `decide` before a byte of it is written. Progress is recorded only after fdatasync, so a
+// crash at any instant resumes from bytes that really are on disk.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Request } from 'got';
+import { coveredBytes, missingRanges } from './byte-ranges.ts';
+import { DownloadError } from './errors.ts';
+import type { HttpClient } from './http-client.ts';
+import { requestError } from './http-client.ts';
+import type { Checkpoint, RetryInfo, Settings } from './item.ts';
+import { PartFile, writeError } from './part-file.ts';
+import { PositionalWriter } from './positional-writer.ts';
+import { CHANGED_REASON, decide, type FileFacts, hasValidator } from './response-check.ts';
+import { retryDelay } from './retry-delay.ts';
+import { SegmentLedger, type Segment } from './segment-ledger.ts';
+import { StallWatchdog } from './stall-watchdog.ts';
+import { decoderFor, sha256OfFile } from './content.ts';
+import { claimFileName, freeFinalName, partPathOf } from './target-file.ts';
+import { WorkerGroup } from './worker-group.ts';
+
+const PROGRESS_INTERVAL_MS = 1000;
+const MAX_RESTARTS = 5;
+
+export interface DownloadDeps {
+  http: HttpClient;
+  settings: () => Settings;
+  /** Writes the checkpoint to the store now. */
+  persist: () => void;
+  /** Marks the item for the next snapshot batch. */
+  changed: () => void;
+  /** Whether another item already claimed this final name in this folder. */
+  isNameTaken: (dir: string, name: string) => boolean;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  /** Smallest range worth giving to another connection. */
+  minSplitBytes: number;
+}
+
+/** Thrown inside an attempt when what we have must be discarded and the file probed again. */
+class Restart extends Error {}
+
+export class Download {
+  readonly cp: Checkpoint;
+  retry: RetryInfo | null = null;
+  #deps: DownloadDeps;
+  #ledger: SegmentLedger | undefined;
+  #file: PartFile | undefined;
+  #writers = new Set<PositionalWriter>();
+  #encoded = false;
+  #failures = 0;
+  #restarts = 0;
+  #flushing: Promise<void> | undefined;
+
+  constructor(checkpoint: Checkpoint, deps: DownloadDeps) {
+    this.cp = checkpoint;
+    this.#deps = deps;
+  }
+
+  /** Bytes received so far (for display; the checkpoint counts only durable bytes). */
+  bytes(): number {
+    return this.#ledger ? this.#ledger.bytesReceived() : coveredBytes(this.cp.done);
+  }
+
+  connections(): number {
+    return this.#ledger?.activeCount() ?? 0;
+  }
+
+  /** Runs until the file is complete and renamed. Rejects with a DownloadError, or with the abort reason. */
+  async run(signal: AbortSignal): Promise<void> {
+    const timer = setInterval(() => void this.#recordProgress().catch(() => {}), PROGRESS_INTERVAL_MS);
+    try {
+      for (;;) {
+        try {
+          await this.#fetchAll(signal);
+          await this.#finish();
+          return;
+        } catch (error) {
+          if (signal.aborted) throw signal.reason;
+          if (!(error instanceof Restart)) throw error;
+          await this.#restart(error.message);
+        }
+      }
+    } finally {
+      clearInterval(timer);
+      this.retry = null;
+      await this.#release();
+    }
+  }
+
+  async #fetchAll(signal: AbortSignal): Promise<void> {
+    await this.#openForResume();
+    const group = new WorkerGroup(signal);
+    if (this.#ledger) {
+      for (let i = 0; i < this.#connectionTarget(); i++) group.add(() => this.#worker(group, undefined));
+    } else {
+      group.add(() => this.#worker(group, 'probe'));
+    }
+    await group.done();
+    if (this.#ledger && !this.#ledger.complete() && this.#ledger.total !== undefined) {
+      throw new DownloadError('ERR_NETWORK', 'The server stopped sending before the file was complete. Resume to continue.', { retryable: true });
+    }
+  }
+
+  /** Decides, from the checkpoint, whether to continue with ranged requests or probe afresh. */
+  async #openForResume(): Promise<void> {
+    if (this.#ledger) return;
+    const { cp } = this;
+    if (!cp.fileName || cp.done.length === 0) return;
+    if (cp.acceptsRanges === false || this.#encoded) return this.#forgetProgress();
+    if (!hasValidator(cp.validators) && !this.#deps.settings().resumeWithoutValidator) {
+      this.#note('The server gives no way to check that its file is unchanged, so the download restarted from the start');
+      return this.#forgetProgress();
+    }
+    const { file, existed } = this.#openPart();
+    this.#file = file;
+    const size = existed ? await file.size() : 0;
+    // Trust only ranges the file really holds (it may have been truncated behind our back).
+    const done = cp.done.map(([s, e]): [number, number] => [s, Math.min(e, size)]).filter(([s, e]) => e > s);
+    cp.done = done;
+    if (done.length === 0) return;
+    this.#ledger = new SegmentLedger(done, cp.total, this.#deps.minSplitBytes);
+  }
+
+  async #worker(group: WorkerGroup, probe: 'probe' | undefined): Promise<void> {
+    // The probe's segment is created when its response arrives, so it lives in a slot the
+    // worker keeps across attempts: a retry continues that very segment.
+    const slot: { segment?: Segment | undefined } = { segment: probe ? undefined : this.#ledger?.next() };
+    if (!probe && !slot.segment) return;
+    for (;;) {
+      try {
+        await this.#fetch(slot, group);
+        this.#failures = 0;
+        this.retry = null;
+        if (slot.segment) this.#ledger?.release(slot.segment);
+        slot.segment = this.#ledger?.next();
+        if (!slot.segment) return;
+      } catch (error) {
+        if (group.signal.aborted || error instanceof Restart) throw error;
+        const failure = error instanceof DownloadError ? error : requestError(error);
+        if (!failure.retryable) throw failure;
+        // Without a way to continue (no ranges, no validator, compressed), start over.
+        if (this.#ledger && !this.#canContinue()) throw new Restart(`${failure.message.replace(/ Tsuzuki will.*$/, '')} — the server cannot continue a download, so it restarted from the start`);
+        await this.#backoff(failure, group.signal);
+      }
+    }
+  }
+
+  /** One request filling the slot's segment (the probe creates its segment on the way). */
+  async #fetch(slot: { segment?: Segment | undefined }, group: WorkerGroup): Promise<void> {
+    const { cp } = this;
+    const given = slot.segment;
+    const ranged = given !== undefined;
+    const headers: Record<string, string> = {};
+    if (given) {
+      const last = Number.isFinite(given.end) ? String(given.end - 1) : '';
+      headers['range'] = `bytes=${given.position}-${last}`;
+      if (cp.validators?.etag) headers['if-match'] = cp.validators.etag;
+      else if (cp.validators?.lastModified) headers['if-unmodified-since'] = cp.validators.lastModified;
+    }
+    const controller = new AbortController();
+    const onGroupAbort = () => controller.abort(group.signal.reason);
+    group.signal.addEventListener('abort', onGroupAbort, { once: true });
+    const watchdog = new StallWatchdog(this.#deps.settings().stallTimeoutMs, () =>
+      controller.abort(new DownloadError('ERR_STALLED', `No data arrived for ${Math.round(this.#deps.settings().stallTimeoutMs / 1000)} s. Tsuzuki will reconnect and continue.`, { retryable: true })),
+    );
+    let request: Request | undefined;
+    try {
+      request = this.#deps.http.stream(cp.url, headers, controller.signal);
+      // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
+      request.on('downloadProgress', () => watchdog.feed());
+      const response = await responseOf(request);
+      watchdog.feed();
+      const decision = decide({ start: given?.position ?? 0, ranged, total: cp.total, validators: cp.validators }, response, Date.now());
+      switch (decision.kind) {
+        case 'fail':
+          throw decision.error;
+        case 'restart':
+          throw new Restart(decision.reason);
+        case 'rewrite':
+          cp.acceptsRanges = false;
+          throw new Restart(decision.reason);
+        case 'complete':
+          if (given) given.position = given.end;
+          request.destroy();
+          return;
+        case 'write':
+          break;
+      }
+      if (!slot.segment) {
+        slot.segment = await this.#adopt(decision.facts, response.url);
+        this.#addHelpers(group);
+      }
+      const target = slot.segment;
+      const writer = new PositionalWriter({
+        file: this.#file!,
+        position: target.position,
+        limit: () => target.end,
+        onAccepted: (bytes) => (target.received += bytes),
+        onWritten: (position) => (target.position = position),
+        onLimitReached: () => controller.abort(new SegmentFilled()),
+      });
+      this.#writers.add(writer);
+      target.received = target.position - target.start;
+      try {
+        const decoder = this.#encoded ? decoderFor(decision.facts.encoding!) : undefined;
+        await (decoder ? pipeline(request, decoder, writer) : pipeline(request, writer));
+      } catch (error) {
+        if (!(controller.signal.reason instanceof SegmentFilled)) throw error;
+      } finally {
+        this.#writers.delete(writer);
+      }
+      if (target.position < target.end && Number.isFinite(target.end)) {
+        throw new DownloadError('ERR_NETWORK', 'The connection closed before the data was complete. Tsuzuki will continue where it stopped.', { retryable: true });
+      }
+      if (!Number.isFinite(target.end)) this.#settleUnknownTotal(target);
+    } catch (error) {
+      request?.destroy();
+      const reason = controller.signal.reason;
+      if (reason instanceof DownloadError || reason instanceof Restart) throw reason;
+      if (group.signal.aborted) throw group.signal.reason;
+      throw error instanceof DownloadError || error instanceof Restart ? error : requestError(error);
+    } finally {
+      watchdog.stop();
+      group.signal.removeEventListener('abort', onGroupAbort);
+    }
+  }
+
+  /** The probe answered: settle the name, open the part file, set up the ledger. */
+  async #adopt(facts: FileFacts, finalUrl: string): Promise<Segment> {
+    const { cp } = this;
+    if (finalUrl && finalUrl !== cp.url) cp.finalUrl = finalUrl;
+    this.#encoded = facts.encoding !== undefined;
+    if (this.#encoded) decoderFor(facts.encoding!); // fails clearly for a coding we cannot undo
+    if (!cp.fileName) {
+      const claimed = claimFileName(cp.dir, cp.options.fileName, facts.contentDisposition, finalUrl || cp.url, this.#deps.isNameTaken);
+      cp.fileName = claimed.name;
+      this.#file = claimed.file;
+    } else {
+      this.#file ??= this.#openPart().file;
+      await this.#file.truncate(0);
+    }
+    cp.total = facts.total;
+    cp.validators = facts.validators;
+    cp.acceptsRanges = facts.acceptsRanges && facts.total !== undefined;
+    cp.done = [];
+    if (facts.total !== undefined) await this.#file.truncate(facts.total).catch(() => {});
+    this.#ledger = new SegmentLedger([], cp.total, this.#deps.minSplitBytes);
+    this.#deps.persist();
+    this.#deps.changed();
+    return this.#ledger.claim(0, cp.total ?? Number.POSITIVE_INFINITY);
+  }
+
+  /** Once the probe shows ranges work, more connections join and split its range. */
+  #addHelpers(group: WorkerGroup): void {
+    if (!this.cp.acceptsRanges) return;
+    for (let i = 1; i < this.#connectionTarget(); i++) group.add(() => this.#worker(group, undefined));
+  }
+
+  #connectionTarget(): number {
+    if (!this.cp.acceptsRanges || this.#encoded) return 1;
+    return Math.max(1, this.cp.options.connections ?? this.#deps.settings().connections);
+  }
+
+  #canContinue(): boolean {
+    const { cp } = this;
+    if (this.#encoded || cp.acceptsRanges === false) return false;
+    return hasValidator(cp.validators) || this.#deps.settings().resumeWithoutValidator;
+  }
+
+  /** A stream of unknown length ended cleanly: that end is the size. */
+  #settleUnknownTotal(segment: Segment): void {
+    segment.end = segment.position;
+    this.cp.total = segment.position;
+  }
+
+  async #backoff(failure: DownloadError, signal: AbortSignal): Promise<void> {
+    this.#failures += 1;
+    const maxRetries = this.#deps.settings().maxRetries;
+    if (this.#failures > maxRetries) {
+      throw new DownloadError(failure.code, `${failure.message.replace(/ Tsuzuki will.*$/, '')} Gave up after ${maxRetries + 1} attempts; resume to continue from ${formatMiB(this.bytes())}.`, { cause: failure });
+    }
+    const delay = retryDelay({ failures: this.#failures, baseMs: this.#deps.retryBaseDelayMs, maxMs: this.#deps.retryMaxDelayMs, retryAfterMs: failure.retryAfterMs });
+    this.retry = { attempt: this.#failures + 1, maxAttempts: maxRetries + 1, at: Date.now() + delay };
+    this.cp.error = { code: failure.code, message: failure.message };
+    this.#deps.changed();
+    await this.#recordProgress().catch(() => {});
+    await sleep(delay, signal);
+    this.retry = null;
+    delete this.cp.error;
+    this.#deps.changed();
+  }
+
+  async #restart(reason: string): Promise<void> {
+    this.#restarts += 1;
+    if (this.#restarts > MAX_RESTARTS) {
+      throw new DownloadError('ERR_SERVER_CHANGED', `${reason}. This happened ${MAX_RESTARTS} times in a row, so Tsuzuki stopped; retry later.`);
+    }
+    this.#note(reason);
+    await this.#flushWriters();
+    this.#forgetProgress();
+    if (reason === CHANGED_REASON) delete this.cp.validators;
+    await this.#file?.truncate(0).catch(() => {});
+    this.#deps.persist();
+    this.#deps.changed();
+  }
+
+  #forgetProgress(): void {
+    this.cp.done = [];
+    this.#ledger = undefined;
+  }
+
+  async #finish(): Promise<void> {
+    const { cp } = this;
+    const file = this.#file;
+    if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', 'The download ended without a file. Retry it.');
+    await this.#flushWriters();
+    await file.sync();
+    const size = await file.size();
+    const total = cp.total ?? size;
+    if (size !== total || (this.#ledger && missingRanges(this.#ledger.doneRanges(), total).length > 0)) {
+      this.#forgetProgress();
+      throw new DownloadError('ERR_SIZE_MISMATCH', `The file has ${size} bytes but the server announced ${total}. Retry to download it again.`);
+    }
+    cp.done = total > 0 ? [[0, total]] : [];
+    cp.total = total;
+    if (cp.options.sha256) {
+      const actual = await sha256OfFile(file.path);
+      if (actual !== cp.options.sha256.toLowerCase()) {
+        await file.close();
+        fs.rmSync(file.path, { force: true });
+        this.#forgetProgress();
+        throw new DownloadError('ERR_CHECKSUM_MISMATCH', `The downloaded file's SHA-256 is ${actual}, not the expected ${cp.options.sha256.toLowerCase()}. The file was deleted; check the checksum or the link, then retry.`);
+      }
+    }
+    await file.close();
+    const finalName = freeFinalName(cp.dir, cp.fileName, (name) => name !== cp.fileName && this.#deps.isNameTaken(cp.dir, name));
+    try {
+      fs.renameSync(file.path, path.join(cp.dir, finalName));
+    } catch (error) {
+      throw writeError(error, path.join(cp.dir, finalName));
+    }
+    cp.fileName = finalName;
+    this.#file = undefined;
+  }
+
+  /** Flushes, fsyncs, then records progress: recorded bytes never exceed durable bytes. */
+  #recordProgress(): Promise<void> {
+    this.#flushing ??= (async () => {
+      try {
+        const file = this.#file;
+        const ledger = this.#ledger;
+        if (!file || file.closed || !ledger) return;
+        await this.#flushWriters();
+        const done = ledger.doneRanges();
+        if (sameRanges(done, this.cp.done)) return;
+        await file.sync();
+        this.cp.done = done;
+        this.#deps.persist();
+      } finally {
+        this.#flushing = undefined;
+      }
+    })();
+    return this.#flushing;
+  }
+
+  async #flushWriters(): Promise<void> {
+    await Promise.all([...this.#writers].map((writer) => writer.flush().catch(() => {})));
+  }
+
+  /** On any exit: keep every written byte, record it, close the file. */
+  async #release(): Promise<void> {
+    await this.#flushing?.catch(() => {});
+    await this.#recordProgress().catch(() => {});
+    await this.#file?.close().catch(() => {});
+    this.#file = undefined;
+    this.#ledger = undefined;
+  }
+
+  #openPart(): { file: PartFile; existed: boolean } {
+    return PartFile.openOrCreate(partPathOf(this.cp.dir, this.cp.fileName!));
+  }
+
+  #note(message: string): void {
+    this.cp.history.push({ at: Date.now(), message });
+    if (this.cp.history.length > 50) this.cp.history.splice(0, this.cp.history.length - 50);
+  }
+}
+
+/** Marks an abort that only means "this connection's range is full". */
+class SegmentFilled extends Error {}
+
+function responseOf(request: Request): Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; url: string }> {
+  return new Promise((resolve, reject) => {
+    request.once('response', (response: { statusCode: number; headers: import('node:http').IncomingHttpHeaders; url: string }) => {
+      request.off('error', reject);
+      resolve({ status: response.statusCode, headers: response.headers, url: response.url });
+    });
+    request.once('error', reject);
+  });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function sameRanges(a: readonly [number, number][], b: readonly [number, number][]): boolean {
+  return a.length === b.length && a.every(([s, e], i) => s === b[i]![0] && e === b[i]![1]);
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
+}

@@ -1,0 +1,90 @@
+// Choosing the name a download is saved under. The server's name is untrusted input: it
+// may try to climb out of the folder (`../../x`, `/etc/passwd`), name a device (`CON`),
+// carry control characters, or be longer than a file system allows. Whatever comes in, the
+// result is one plain path component that stays inside the chosen folder.
+
+import { parse as parseContentDisposition } from 'content-disposition';
+
+const FALLBACK_NAME = 'download';
+/** Leaves room for the `.part` suffix and ` (NNN)` conflict markers within 255 bytes. */
+const MAX_NAME_BYTES = 240;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+// Control characters, and characters Windows forbids in names; separators are handled first.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The name a response asks for: Content-Disposition (filename* first), else the URL's last path segment. */
+export function nameFromResponse(contentDisposition: string | undefined, url: string): string {
+  const fromHeader = contentDisposition ? nameFromContentDisposition(contentDisposition) : undefined;
+  return sanitizeFileName(fromHeader ?? nameFromUrl(url));
+}
+
+export function nameFromContentDisposition(header: string): string | undefined {
+  try {
+    const name = parseContentDisposition(header).parameters['filename'];
+    return name ? repairUtf8(name) : undefined;
+  } catch {
+    return undefined; // A malformed header is ignored; the URL still gives a name.
+  }
+}
+
+export function nameFromUrl(url: string): string {
+  try {
+    const segments = new URL(url).pathname.split('/');
+    const last = segments.at(-1) || segments.at(-2) || '';
+    return safeDecode(last) || new URL(url).hostname || FALLBACK_NAME;
+  } catch {
+    return FALLBACK_NAME;
+  }
+}
+
+/** Turns any string into one safe path component (never empty, never `.` or `..`). */
+export function sanitizeFileName(raw: string): string {
+  // Keep only the last component of anything path-like, for either platform's separators.
+  const leaf = raw.split(/[/\\]/).filter((part) => part !== '' && part !== '.' && part !== '..').at(-1) ?? '';
+  let name = leaf.normalize('NFC').replace(FORBIDDEN, '_');
+  // Leading dots would hide the file; trailing dots and spaces are dropped by Windows.
+  name = name.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  if (name === '') return FALLBACK_NAME;
+  const { stem, ext } = splitExtension(name);
+  if (WINDOWS_RESERVED.test(stem)) name = `${stem}_${ext}`;
+  return truncateToBytes(name, MAX_NAME_BYTES);
+}
+
+/** `report.tar.gz` → stem `report`, ext `.tar.gz`; a name with no dot has no extension. */
+export function splitExtension(name: string): { stem: string; ext: string } {
+  const match = /^(.+?)((?:\.tar)?\.[^.\s]{1,16})$/i.exec(name);
+  return match ? { stem: match[1]!, ext: match[2]! } : { stem: name, ext: '' };
+}
+
+/** `name.ext` → `name (n).ext`, for the n-th conflict. */
+export function numberedName(name: string, n: number): string {
+  if (n === 0) return name;
+  const { stem, ext } = splitExtension(name);
+  return `${stem} (${n})${ext}`;
+}
+
+function truncateToBytes(name: string, maxBytes: number): string {
+  if (Buffer.byteLength(name) <= maxBytes) return name;
+  const { stem, ext } = splitExtension(name);
+  const keepExt = Buffer.byteLength(ext) <= 32 ? ext : '';
+  let cut = stem;
+  // Cut whole code points so no UTF-8 sequence is split.
+  while (Buffer.byteLength(cut) + Buffer.byteLength(keepExt) > maxBytes) cut = Array.from(cut).slice(0, -1).join('');
+  return (cut.trimEnd() || FALLBACK_NAME) + keepExt;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Node reads header bytes as Latin-1; a server that sent raw UTF-8 gets it back as UTF-8. */
+function repairUtf8(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
+  const decoded = Buffer.from(value, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? value : decoded;
+}

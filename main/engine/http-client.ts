@@ -1,0 +1,83 @@
+// The one place requests are made. got is configured for a resumable download (DESIGN §4):
+// no retries of its own (a retry would restart at byte 0; the engine owns the resume loop),
+// no decompression (ranges count encoded bytes), identity encoding asked for, redirects
+// followed but loops named, keep-alive agents shared by every download.
+
+import http from 'node:http';
+import https from 'node:https';
+import got, { type Request } from 'got';
+import { DownloadError } from './errors.ts';
+
+export const MAX_REDIRECTS = 10;
+
+export interface HttpClient {
+  stream(url: string, headers: Record<string, string>, signal: AbortSignal): Request;
+  /** Connections per host, shared by all downloads. */
+  setMaxSocketsPerHost(count: number): void;
+  destroy(): void;
+}
+
+export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
+  const agent = {
+    http: new http.Agent({ keepAlive: true, maxSockets: maxSocketsPerHost, scheduling: 'lifo' }),
+    https: new https.Agent({ keepAlive: true, maxSockets: maxSocketsPerHost, scheduling: 'lifo' }),
+  };
+  return {
+    stream(url, headers, signal) {
+      const visited = new Set<string>([url]);
+      return got.stream(url, {
+        headers: { 'user-agent': 'Tsuzuki/0.1 (+resumable downloads)', 'accept-encoding': 'identity', ...headers },
+        decompress: false,
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        followRedirect: true,
+        maxRedirects: MAX_REDIRECTS,
+        signal,
+        agent,
+        // Connecting is bounded here; silence after that is the stall watchdog's business.
+        timeout: { lookup: 15_000, connect: 15_000, secureConnect: 15_000 },
+        hooks: {
+          beforeRedirect: [
+            (options) => {
+              const next = String(options.url);
+              if (visited.has(next)) {
+                throw new DownloadError('ERR_REDIRECT_LOOP', `The link redirects in a loop (back to ${next}). The server is misconfigured; try another link.`);
+              }
+              visited.add(next);
+            },
+          ],
+        },
+      });
+    },
+    setMaxSocketsPerHost(count) {
+      agent.http.maxSockets = count;
+      agent.https.maxSockets = count;
+    },
+    destroy() {
+      agent.http.destroy();
+      agent.https.destroy();
+    },
+  };
+}
+
+/** Maps whatever a request threw to a DownloadError that says what happened. */
+export function requestError(error: unknown): DownloadError {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if (cause instanceof DownloadError) return cause;
+  }
+  const code = (error as { code?: string })?.code ?? '';
+  const detail = (error as Error)?.message ?? String(error);
+  if (code === 'ERR_TOO_MANY_REDIRECTS') {
+    return new DownloadError('ERR_TOO_MANY_REDIRECTS', `The link redirected more than ${MAX_REDIRECTS} times. The server is misconfigured; try another link.`, { cause: error });
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new DownloadError('ERR_NETWORK', `The server's name could not be found (${code}). Check the link and your connection; Tsuzuki will retry.`, { cause: error, retryable: true });
+  }
+  if (code === 'ECONNREFUSED') {
+    return new DownloadError('ERR_NETWORK', 'The server refused the connection. Tsuzuki will retry; check the link if it keeps failing.', { cause: error, retryable: true });
+  }
+  if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT')) {
+    return new DownloadError('ERR_NETWORK', `The secure connection failed (${code}). The server's certificate is not trusted.`, { cause: error });
+  }
+  return new DownloadError('ERR_NETWORK', `The connection was lost (${code || detail}). Tsuzuki will continue where it stopped.`, { cause: error, retryable: true });
+}
