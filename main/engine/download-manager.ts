@@ -15,6 +15,7 @@ import { nameFromUrl } from './file-name.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings } from './item.ts';
 import { SpeedMeter } from './speed-meter.ts';
+import { StateLock } from './state-lock.ts';
 import type { StoreProvider } from './store.ts';
 import { ensureFolder, insideFolder, partPathOf } from './target-file.ts';
 import { parseDownloadUrl } from './url-check.ts';
@@ -23,6 +24,8 @@ export interface ManagerOptions {
   store: StoreProvider;
   /** Defaults for settings not yet stored (e.g. the folder given on a command line). */
   defaults?: Partial<Settings>;
+  /** Settings that win over stored ones for this run only (command-line flags); not saved. */
+  overrides?: Partial<Settings>;
   /** Milliseconds between batched `items` events (default 100, so at most ten a second). */
   snapshotIntervalMs?: number;
   /** Overrides for backoff timing, used by tests to keep retries fast. */
@@ -66,6 +69,7 @@ export function defaultSettings(): Settings {
 
 export class DownloadManager extends EventEmitter<ManagerEvents> {
   #store: CheckpointStore;
+  #lock: StateLock;
   #settings: Settings;
   #entries = new Map<string, Entry>();
   #http: HttpClient;
@@ -80,8 +84,9 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   private constructor(options: ManagerOptions) {
     super();
     this.#options = options;
+    this.#lock = StateLock.acquire(options.store.dir);
     this.#store = new CheckpointStore(options.store);
-    this.#settings = { ...defaultSettings(), ...options.defaults, ...this.#store.loadSettings() };
+    this.#settings = { ...defaultSettings(), ...options.defaults, ...this.#store.loadSettings(), ...options.overrides };
     this.#http = createHttpClient(this.#settings.perHostConnections);
     this.#timer = setInterval(() => this.#emitBatch(), options.snapshotIntervalMs ?? 100).unref();
   }
@@ -301,6 +306,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#emitBatch();
     clearInterval(this.#timer);
     this.#http.destroy();
+    this.#lock.release();
     this.#checkIdle();
   }
 

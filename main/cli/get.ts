@@ -1,0 +1,193 @@
+// `tsuzuki get URL…`: downloads into a folder with a progress bar per file. Running the same
+// command again after any interruption (Ctrl-C, SIGTERM, kill -9, a lost network) picks the
+// same items out of the state folder and continues them from their checkpoints.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DownloadManager } from '../engine/download-manager.ts';
+import type { ItemSnapshot, Settings } from '../engine/item.ts';
+import { confStoreProvider } from '../stores/conf-store.ts';
+import { parseRate } from './rate.ts';
+import { createProgressView } from './progress-view.ts';
+import { defaultStateDir } from './state-dir.ts';
+
+const HELP = `Usage: tsuzuki get <url…> [options]
+
+Downloads each URL into a folder, resuming where any earlier run of the same command stopped.
+
+Options:
+  --dir DIR             folder to save into (default: the current folder)
+  --sha256 HEX          expected SHA-256 of the file (one URL only); a mismatch fails loudly
+  --input FILE          read URLs from FILE, one per line ("#" starts a comment)
+  --connections N       connections per download, 1–32 (default 1)
+  --max-concurrent J    downloads at once (default 3)
+  --limit RATE          overall speed limit, e.g. 500K, 2M, 1.5G (bytes per second)
+  --retries N           attempts after the first before a download fails (default 5)
+  --stall-timeout SEC   reconnect when no byte arrives for SEC seconds (default 20)
+  --state DIR           where checkpoints are kept
+                        (default: $XDG_CONFIG_HOME/tsuzuki/cli, else ~/.config/tsuzuki/cli)
+  -q, --quiet           no progress bars; only errors
+  -h, --help            this help
+
+Exit status: 0 when every file is complete, 1 when any failed, 2 for bad usage,
+130/143 when interrupted (progress is saved; run the same command to continue).`;
+
+interface GetOptions {
+  urls: string[];
+  dir: string;
+  sha256: string | undefined;
+  stateDir: string;
+  quiet: boolean;
+  settings: Partial<Settings>;
+}
+
+export async function getCommand(argv: string[]): Promise<number> {
+  let options: GetOptions;
+  try {
+    const parsed = parseGetArgs(argv);
+    if (parsed === 'help') {
+      console.log(HELP);
+      return 0;
+    }
+    options = parsed;
+  } catch (error) {
+    console.error(`tsuzuki get: ${(error as Error).message}\nRun "tsuzuki get --help" for usage.`);
+    return 2;
+  }
+  return runGet(options);
+}
+
+function parseGetArgs(argv: string[]): GetOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      dir: { type: 'string', short: 'd' },
+      sha256: { type: 'string' },
+      input: { type: 'string', short: 'i' },
+      connections: { type: 'string', short: 'x' },
+      'max-concurrent': { type: 'string', short: 'j' },
+      limit: { type: 'string' },
+      retries: { type: 'string' },
+      'stall-timeout': { type: 'string' },
+      state: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  const urls = [...positionals];
+  if (values.input) urls.push(...readUrlList(values.input));
+  if (urls.length === 0) throw new Error('no URL given. Pass one or more URLs, or --input FILE.');
+  if (values.sha256 !== undefined) {
+    if (!/^[0-9a-fA-F]{64}$/.test(values.sha256)) throw new Error(`--sha256 "${values.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
+    if (urls.length > 1) throw new Error('--sha256 checks one file; give exactly one URL with it.');
+  }
+  const settings: Partial<Settings> = { autoResume: false };
+  if (values.connections !== undefined) settings.connections = wholeNumber('--connections', values.connections, 1, 32);
+  if (values['max-concurrent'] !== undefined) settings.maxConcurrent = wholeNumber('--max-concurrent', values['max-concurrent'], 1, 1000);
+  if (values.limit !== undefined) settings.speedLimit = parseRate(values.limit);
+  if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 0, 100);
+  if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 1, 3600) * 1000;
+  return {
+    urls,
+    dir: path.resolve(values.dir ?? '.'),
+    sha256: values.sha256?.toLowerCase(),
+    stateDir: path.resolve(values.state ?? defaultStateDir('cli')),
+    quiet: values.quiet ?? false,
+    settings,
+  };
+}
+
+async function runGet(options: GetOptions): Promise<number> {
+  let manager: DownloadManager;
+  try {
+    manager = await DownloadManager.open({ store: confStoreProvider(options.stateDir), overrides: options.settings });
+  } catch (error) {
+    console.error(`tsuzuki get: cannot use the state folder ${options.stateDir}: ${(error as Error).message}. Pass --state DIR with a folder you can write to.`);
+    return 1;
+  }
+  const ids: string[] = [];
+  let failures = 0;
+  const fresh: string[] = [];
+  for (const url of options.urls) {
+    const previous = findPrevious(manager, url, options.dir);
+    if (previous?.state === 'done' && previous.path && fs.existsSync(previous.path)) {
+      if (!options.quiet) console.log(`Already downloaded: ${previous.path}`);
+      continue;
+    }
+    if (previous && previous.state !== 'done') {
+      ids.push(previous.id);
+      manager.resume([previous.id]);
+    } else {
+      fresh.push(url);
+    }
+  }
+  if (fresh.length > 0) {
+    const { added, rejected } = manager.add(fresh, { dir: options.dir, ...(options.sha256 ? { sha256: options.sha256 } : {}) });
+    ids.push(...added);
+    for (const { url, error } of rejected) {
+      failures += 1;
+      console.error(`tsuzuki: ${url}: ${error.message}`);
+    }
+  }
+
+  const view = createProgressView(options.quiet);
+  manager.on('items', ({ changed }) => view.update(changed.filter((item) => ids.includes(item.id))));
+  const interrupted = new Promise<number>((resolve) => {
+    const stop = (code: number) => () => resolve(code);
+    process.once('SIGINT', stop(130));
+    process.once('SIGTERM', stop(143));
+  });
+  const outcome = await Promise.race([manager.whenIdle().then(() => 0), interrupted]);
+  view.stop();
+  if (outcome !== 0) {
+    await manager.close();
+    console.error('tsuzuki: interrupted; progress is saved. Run the same command again to continue.');
+    return outcome;
+  }
+  for (const id of ids) {
+    const item = manager.get(id);
+    if (!item) continue;
+    if (item.state === 'done') {
+      if (!options.quiet) console.log(`Saved ${item.path}`);
+    } else {
+      failures += 1;
+      console.error(`tsuzuki: ${item.url}: ${item.error?.message ?? `stopped while ${item.state}`}`);
+    }
+  }
+  await manager.close();
+  return failures > 0 ? 1 : 0;
+}
+
+/** The item an earlier run of the same command left behind: same link, same folder. */
+function findPrevious(manager: DownloadManager, url: string, dir: string): ItemSnapshot | undefined {
+  let href: string;
+  try {
+    href = new URL(url.trim()).href;
+  } catch {
+    return undefined;
+  }
+  const matches = manager.list().filter((item) => item.url === href && item.dir === dir);
+  return matches.find((item) => item.state !== 'done') ?? matches.at(-1);
+}
+
+function readUrlList(file: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read --input ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}, not "${value}".`);
+  return number;
+}

@@ -1,0 +1,32 @@
+// `tsuzuki <command>`: picks the subcommand. Each returns the process exit code.
+
+import { getCommand } from './get.ts';
+
+const USAGE = `Usage:
+  tsuzuki get <url…> [--dir DIR] [--sha256 HEX] [--state DIR] [--connections N]
+                     [--max-concurrent J] [--input FILE] [--limit RATE] [--retries N]
+  tsuzuki serve [--port N] [--host ADDR] [--dir DIR] [--state DIR]
+  tsuzuki --help
+
+Run "tsuzuki get --help" or "tsuzuki serve --help" for details.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'get':
+      return getCommand(rest);
+    case 'serve': {
+      const { serveCommand } = await import('./serve.ts');
+      return serveCommand(rest);
+    }
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`tsuzuki: unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
