@@ -20,7 +20,7 @@ Options:
   --dir DIR             folder to save into (default: the current folder)
   --sha256 HEX          expected SHA-256 of the file (one URL only); a mismatch fails loudly
   --input FILE          read URLs from FILE, one per line ("#" starts a comment)
-  --connections N       connections per download, 1–32 (default 1)
+  --connections N       connections per download, 1–32 (default 8)
   --max-concurrent J    downloads at once (default 3)
   --limit RATE          overall speed limit, e.g. 500K, 2M, 1.5G (bytes per second)
   --retries N           attempts after the first before a download fails (default 5)

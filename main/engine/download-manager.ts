@@ -14,7 +14,9 @@ import { DownloadError, toErrorInfo } from './errors.ts';
 import { nameFromUrl } from './file-name.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings } from './item.ts';
+import { HostSlots } from './host-slots.ts';
 import { SpeedMeter } from './speed-meter.ts';
+import { TokenBucket } from './token-bucket.ts';
 import { StateLock } from './state-lock.ts';
 import type { StoreProvider } from './store.ts';
 import { ensureFolder, insideFolder, partPathOf } from './target-file.ts';
@@ -57,7 +59,7 @@ export function defaultSettings(): Settings {
   return {
     dir: path.join(os.homedir(), 'Downloads'),
     maxConcurrent: 3,
-    connections: 1,
+    connections: 8,
     perHostConnections: 16,
     speedLimit: 0,
     autoResume: true,
@@ -73,6 +75,8 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   #settings: Settings;
   #entries = new Map<string, Entry>();
   #http: HttpClient;
+  #hostSlots: HostSlots;
+  #globalLimit: TokenBucket;
   #options: ManagerOptions;
   #dirty = new Set<string>();
   #removed: string[] = [];
@@ -88,6 +92,8 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#store = new CheckpointStore(options.store);
     this.#settings = { ...defaultSettings(), ...options.defaults, ...this.#store.loadSettings(), ...options.overrides };
     this.#http = createHttpClient(this.#settings.perHostConnections);
+    this.#hostSlots = new HostSlots(this.#settings.perHostConnections);
+    this.#globalLimit = new TokenBucket(this.#settings.speedLimit);
     this.#timer = setInterval(() => this.#emitBatch(), options.snapshotIntervalMs ?? 100).unref();
   }
 
@@ -268,6 +274,8 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#settings = next;
     this.#store.saveSettings(next);
     this.#http.setMaxSocketsPerHost(next.perHostConnections);
+    this.#hostSlots.setLimit(next.perHostConnections);
+    this.#globalLimit.setRate(next.speedLimit);
     this.emit('settings', this.getSettings());
     this.#pump();
     return this.getSettings();
@@ -336,6 +344,8 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       retryBaseDelayMs: this.#options.retryBaseDelayMs ?? 1000,
       retryMaxDelayMs: this.#options.retryMaxDelayMs ?? 60_000,
       minSplitBytes: this.#options.minSplitBytes ?? 1 << 20,
+      hostSlots: this.#hostSlots,
+      globalLimit: this.#globalLimit,
     });
     entry.controller = controller;
     entry.download = download;

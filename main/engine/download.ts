@@ -22,6 +22,9 @@ import { StallWatchdog } from './stall-watchdog.ts';
 import { decoderFor, sha256OfFile } from './content.ts';
 import { claimFileName, freeFinalName, partPathOf } from './target-file.ts';
 import { WorkerGroup } from './worker-group.ts';
+import type { HostSlots } from './host-slots.ts';
+import { Throttle } from './throttle.ts';
+import { TokenBucket } from './token-bucket.ts';
 
 const PROGRESS_INTERVAL_MS = 1000;
 const MAX_RESTARTS = 5;
@@ -39,6 +42,10 @@ export interface DownloadDeps {
   retryMaxDelayMs: number;
   /** Smallest range worth giving to another connection. */
   minSplitBytes: number;
+  /** Connections per host, shared by every download. */
+  hostSlots: HostSlots;
+  /** The global speed limit (rate 0 = none). */
+  globalLimit: TokenBucket;
 }
 
 /** Thrown inside an attempt when what we have must be discarded and the file probed again. */
@@ -55,10 +62,13 @@ export class Download {
   #failures = 0;
   #restarts = 0;
   #flushing: Promise<void> | undefined;
+  #ownLimit: TokenBucket | undefined;
 
   constructor(checkpoint: Checkpoint, deps: DownloadDeps) {
     this.cp = checkpoint;
     this.#deps = deps;
+    const limit = checkpoint.options.speedLimit ?? 0;
+    if (limit > 0) this.#ownLimit = new TokenBucket(limit);
   }
 
   /** Bytes received so far (for display; the checkpoint counts only durable bytes). */
@@ -162,6 +172,7 @@ export class Download {
       if (cp.validators?.etag) headers['if-match'] = cp.validators.etag;
       else if (cp.validators?.lastModified) headers['if-unmodified-since'] = cp.validators.lastModified;
     }
+    const releaseSlot = await this.#deps.hostSlots.acquire(new URL(cp.url).host, group.signal);
     const controller = new AbortController();
     const onGroupAbort = () => controller.abort(group.signal.reason);
     group.signal.addEventListener('abort', onGroupAbort, { once: true });
@@ -207,8 +218,11 @@ export class Download {
       this.#writers.add(writer);
       target.received = target.position - target.start;
       try {
-        const decoder = this.#encoded ? decoderFor(decision.facts.encoding!) : undefined;
-        await (decoder ? pipeline(request, decoder, writer) : pipeline(request, writer));
+        const stages: NodeJS.ReadWriteStream[] = [];
+        const limits = this.#limits();
+        if (limits().length > 0) stages.push(new Throttle(limits, (holding) => (holding ? watchdog.hold() : watchdog.feed())));
+        if (this.#encoded) stages.push(decoderFor(decision.facts.encoding!));
+        await pipeline([request, ...stages, writer]);
       } catch (error) {
         if (!(controller.signal.reason instanceof SegmentFilled)) throw error;
       } finally {
@@ -226,8 +240,14 @@ export class Download {
       throw error instanceof DownloadError || error instanceof Restart ? error : requestError(error);
     } finally {
       watchdog.stop();
+      releaseSlot();
       group.signal.removeEventListener('abort', onGroupAbort);
     }
+  }
+
+  /** The speed limits that apply now (the global one can change while running). */
+  #limits(): () => TokenBucket[] {
+    return () => [this.#deps.globalLimit, this.#ownLimit].filter((bucket): bucket is TokenBucket => bucket !== undefined && bucket.rate > 0);
   }
 
   /** The probe answered: settle the name, open the part file, set up the ledger. */

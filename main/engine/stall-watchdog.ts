@@ -6,6 +6,7 @@ export class StallWatchdog {
   #timer: NodeJS.Timeout | undefined;
   #timeoutMs: number;
   #onStall: () => void;
+  #stopped = false;
 
   constructor(timeoutMs: number, onStall: () => void) {
     this.#timeoutMs = timeoutMs;
@@ -15,11 +16,19 @@ export class StallWatchdog {
 
   /** Something arrived: the clock starts again. */
   feed(): void {
+    if (this.#stopped) return;
     if (this.#timer) this.#timer.refresh();
     else this.#timer = setTimeout(this.#onStall, this.#timeoutMs);
   }
 
+  /** Our side is holding data back (a speed limit): the network is not stalling. */
+  hold(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
   stop(): void {
+    this.#stopped = true;
     clearTimeout(this.#timer);
   }
 }
