@@ -2,6 +2,9 @@
 // document (`items/<id>.json`), so the per-second progress write of one download never
 // rewrites anyone else's. Finished items move, in batches, to one `history.json`, which
 // is written at most once a second however many downloads finish.
+// Writes are coalesced over a tenth of a second (each one costs an fsync), except those a
+// caller marks urgent: a short download then costs one write, not one per state it passes.
+// A late write only ever records an older, still consistent, state.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +13,7 @@ import type { Checkpoint, Settings } from './item.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
 
 const HISTORY_FLUSH_MS = 1000;
+const ITEM_FLUSH_MS = 100;
 const ITEM_STATES = new Set(['queued', 'downloading', 'retrying', 'paused', 'done', 'failed', 'canceled']);
 
 export class CheckpointStore {
@@ -21,6 +25,8 @@ export class CheckpointStore {
   #historyDirty = false;
   #movingToHistory = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
+  #pending = new Map<string, Checkpoint>();
+  #itemTimer: NodeJS.Timeout | undefined;
   /** Documents that could not be read, with the reason (reported, never fatal). */
   readonly unreadable: { path: string; reason: string }[] = [];
 
@@ -48,7 +54,10 @@ export class CheckpointStore {
         const value = doc.store;
         if (!isCheckpoint(value)) throw new Error('not a Tsuzuki checkpoint');
         items.set(value.id, value);
-        if (value.state === 'done') this.#scheduleHistory(value);
+        if (value.state === 'done') {
+          this.#historyItems.set(value.id, value);
+          this.#scheduleHistory(value);
+        }
       } catch (error) {
         this.unreadable.push({ path: path.join(this.#itemsDir, entry), reason: (error as Error).message });
       }
@@ -56,19 +65,39 @@ export class CheckpointStore {
     return [...items.values()];
   }
 
-  /** Writes an item now. Finished items are written, then moved to the history in a batch. */
-  save(checkpoint: Checkpoint): void {
-    if (this.#historyItems.has(checkpoint.id) && checkpoint.state === 'done') {
+  /** Records an item: within a tenth of a second, or now when `urgent`. */
+  save(checkpoint: Checkpoint, urgent = false): void {
+    if (checkpoint.state === 'done') {
+      this.#pending.delete(checkpoint.id);
       this.#historyItems.set(checkpoint.id, checkpoint);
-      this.#markHistoryDirty();
+      this.#scheduleHistory(checkpoint);
       return;
     }
-    this.#historyItems.delete(checkpoint.id);
-    this.#doc(checkpoint.id).store = checkpoint as unknown as Record<string, unknown>;
-    if (checkpoint.state === 'done') this.#scheduleHistory(checkpoint);
+    if (this.#historyItems.delete(checkpoint.id)) this.#markHistoryDirty();
+    this.#movingToHistory.delete(checkpoint.id);
+    if (urgent) {
+      this.#pending.delete(checkpoint.id);
+      this.#write(checkpoint);
+      return;
+    }
+    this.#pending.set(checkpoint.id, checkpoint);
+    this.#itemTimer ??= setTimeout(() => this.#flushItems(), ITEM_FLUSH_MS).unref();
+  }
+
+  #write(checkpoint: Checkpoint): void {
+    this.#doc(checkpoint.id).store = structuredClone(checkpoint) as unknown as Record<string, unknown>;
+  }
+
+  #flushItems(): void {
+    clearTimeout(this.#itemTimer);
+    this.#itemTimer = undefined;
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const checkpoint of pending) this.#write(checkpoint);
   }
 
   remove(id: string): void {
+    this.#pending.delete(id);
     if (this.#historyItems.delete(id)) this.#markHistoryDirty();
     this.#movingToHistory.delete(id);
     this.#deleteDoc(id);
@@ -82,14 +111,11 @@ export class CheckpointStore {
     this.#provider.open(this.#provider.dir, 'settings').store = settings as unknown as Record<string, unknown>;
   }
 
-  /** Writes the pending history batch now (on close). */
+  /** Writes everything pending now (on close). */
   flush(): void {
+    this.#flushItems();
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    for (const id of this.#movingToHistory) {
-      const item = this.#doc(id).store;
-      if (isCheckpoint(item) && item.state === 'done') this.#historyItems.set(id, item);
-    }
     if (this.#historyDirty || this.#movingToHistory.size > 0) {
       this.#history.store = { items: [...this.#historyItems.values()] };
     }
@@ -124,7 +150,8 @@ export class CheckpointStore {
 
   #deleteDoc(id: string): void {
     const doc = this.#docs.get(id);
-    fs.rmSync(doc?.path ?? path.join(this.#itemsDir, `${id}.json`), { force: true });
+    // Items that finished before their first write never had a document.
+    if (doc) fs.rmSync(doc.path, { force: true });
     this.#docs.delete(id);
   }
 }

@@ -338,7 +338,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     const download = new Download(entry.cp, {
       http: this.#http,
       settings: () => this.#settings,
-      persist: () => this.#save(entry.cp),
+      persist: (urgent) => this.#save(entry.cp, urgent),
       changed: () => this.#dirty.add(entry.cp.id),
       isNameTaken: (dir, name) => this.#isNameTaken(entry.cp.id, dir, name),
       retryBaseDelayMs: this.#options.retryBaseDelayMs ?? 1000,
@@ -402,9 +402,9 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#checkIdle();
   }
 
-  #save(cp: Checkpoint): void {
+  #save(cp: Checkpoint, urgent = false): void {
     cp.updatedAt = Date.now();
-    this.#store.save(cp);
+    this.#store.save(cp, urgent);
   }
 
   #deletePartial(cp: Checkpoint): void {

@@ -20,7 +20,7 @@ import { retryDelay } from './retry-delay.ts';
 import { SegmentLedger, type Segment } from './segment-ledger.ts';
 import { StallWatchdog } from './stall-watchdog.ts';
 import { decoderFor, sha256OfFile } from './content.ts';
-import { claimFileName, freeFinalName, partPathOf } from './target-file.ts';
+import { claimFileName, freeFinalName, insideFolder, partPathOf } from './target-file.ts';
 import { WorkerGroup } from './worker-group.ts';
 import type { HostSlots } from './host-slots.ts';
 import { Throttle } from './throttle.ts';
@@ -32,8 +32,8 @@ const MAX_RESTARTS = 5;
 export interface DownloadDeps {
   http: HttpClient;
   settings: () => Settings;
-  /** Writes the checkpoint to the store now. */
-  persist: () => void;
+  /** Records the checkpoint: soon, or at once when `urgent` (a name was claimed on disk). */
+  persist: (urgent?: boolean) => void;
   /** Marks the item for the next snapshot batch. */
   changed: () => void;
   /** Whether another item already claimed this final name in this folder. */
@@ -82,6 +82,7 @@ export class Download {
 
   /** Runs until the file is complete and renamed. Rejects with a DownloadError, or with the abort reason. */
   async run(signal: AbortSignal): Promise<void> {
+    if (this.#finishedBeforeCrash()) return;
     const timer = setInterval(() => void this.#recordProgress().catch(() => {}), PROGRESS_INTERVAL_MS);
     try {
       for (;;) {
@@ -100,6 +101,19 @@ export class Download {
       this.retry = null;
       await this.#release();
     }
+  }
+
+  /**
+   * The rename is the last step and its record follows it; a crash between the two leaves
+   * the final file in place of the `.part`, at the announced size. That is a finished file.
+   */
+  #finishedBeforeCrash(): boolean {
+    const { cp } = this;
+    if (!cp.fileName || cp.total === undefined || fs.existsSync(partPathOf(cp.dir, cp.fileName))) return false;
+    const stat = fs.statSync(insideFolder(cp.dir, cp.fileName), { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size !== cp.total) return false;
+    cp.done = cp.total > 0 ? [[0, cp.total]] : [];
+    return true;
   }
 
   async #fetchAll(signal: AbortSignal): Promise<void> {
@@ -270,7 +284,8 @@ export class Download {
     cp.done = [];
     if (facts.total !== undefined) await this.#file.truncate(facts.total).catch(() => {});
     this.#ledger = new SegmentLedger([], cp.total, this.#deps.minSplitBytes);
-    this.#deps.persist();
+    // At once: a crash must not leave a claimed `.part` that no checkpoint knows about.
+    this.#deps.persist(true);
     this.#deps.changed();
     return this.#ledger.claim(0, cp.total ?? Number.POSITIVE_INFINITY);
   }
