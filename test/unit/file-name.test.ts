@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { nameFromResponse, numberedName, sanitizeFileName } from '../../main/engine/file-name.ts';
+
+describe('file names from untrusted servers', () => {
+  it('keeps one plain path component', () => {
+    assert.equal(sanitizeFileName('../../x'), 'x');
+    assert.equal(sanitizeFileName('/etc/passwd'), 'passwd');
+    assert.equal(sanitizeFileName('..\\..\\windows\\system.ini'), 'system.ini');
+    assert.equal(sanitizeFileName('..'), 'download');
+    assert.equal(sanitizeFileName(''), 'download');
+    assert.equal(sanitizeFileName('...'), 'download');
+  });
+
+  it('renames Windows device names and strips control and reserved characters', () => {
+    assert.equal(sanitizeFileName('CON'), 'CON_');
+    assert.equal(sanitizeFileName('nul.txt'), 'nul_.txt');
+    assert.equal(sanitizeFileName('a\u0000b\u0007c\u001b.txt'), 'a_b_c_.txt');
+    assert.equal(sanitizeFileName('what?<is>"this":*|.pdf'), 'what__is__this____.pdf');
+    assert.equal(sanitizeFileName('  .hidden  '), 'hidden');
+    assert.equal(sanitizeFileName('evil\u202Etxt.exe'), 'evil_txt.exe');
+  });
+
+  it('stays within 255 bytes with room for ".part", keeping the extension and whole characters', () => {
+    const name = sanitizeFileName(`${'é'.repeat(300)}.iso`);
+    assert.ok(Buffer.byteLength(`${name}.part`) <= 255);
+    assert.ok(name.endsWith('.iso'));
+    assert.ok(!name.includes('\ufffd'));
+  });
+
+  it('prefers filename* (RFC 5987) over filename, then the URL path', () => {
+    assert.equal(nameFromResponse(`attachment; filename="EUR rates.pdf"; filename*=UTF-8''%E2%82%AC%20rates.pdf`, 'http://h/x'), '€ rates.pdf');
+    assert.equal(nameFromResponse('attachment; filename="../../x"', 'http://h/y'), 'x');
+    assert.equal(nameFromResponse(undefined, 'http://h/dir/report%20final.pdf?sig=1'), 'report final.pdf');
+    assert.equal(nameFromResponse('attachment', 'http://h/dir/'), 'dir');
+    assert.equal(nameFromResponse(undefined, 'http://example.com/'), 'example.com');
+    assert.equal(nameFromResponse('attachment; filename*=garbage', 'http://h/fallback.bin'), 'fallback.bin');
+  });
+
+  it('numbers conflicts before the extension', () => {
+    assert.equal(numberedName('report.pdf', 1), 'report (1).pdf');
+    assert.equal(numberedName('backup.tar.gz', 2), 'backup (2).tar.gz');
+    assert.equal(numberedName('README', 3), 'README (3)');
+  });
+});
