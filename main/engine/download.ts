@@ -59,6 +59,8 @@ export class Download {
   #file: PartFile | undefined;
   #writers = new Set<PositionalWriter>();
   #encoded = false;
+  /** The server answered a range with the whole file: no ranges for the rest of this run. */
+  #rangesIgnored = false;
   #failures = 0;
   #restarts = 0;
   #flushing: Promise<void> | undefined;
@@ -207,6 +209,7 @@ export class Download {
         case 'restart':
           throw new Restart(decision.reason);
         case 'rewrite':
+          this.#rangesIgnored = true;
           cp.acceptsRanges = false;
           throw new Restart(decision.reason);
         case 'complete':
@@ -280,7 +283,7 @@ export class Download {
     }
     cp.total = facts.total;
     cp.validators = facts.validators;
-    cp.acceptsRanges = facts.acceptsRanges && facts.total !== undefined;
+    cp.acceptsRanges = facts.acceptsRanges && facts.total !== undefined && !this.#rangesIgnored;
     cp.done = [];
     if (facts.total !== undefined) await this.#file.truncate(facts.total).catch(() => {});
     this.#ledger = new SegmentLedger([], cp.total, this.#deps.minSplitBytes);
