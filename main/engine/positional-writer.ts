@@ -57,8 +57,15 @@ export class PositionalWriter extends Writable {
       }, callback);
       return;
     }
-    if (this.#gatheredBytes >= GATHER_BYTES) this.flush().then(() => callback(), callback);
-    else callback();
+    if (this.#gatheredBytes >= GATHER_BYTES) {
+      // Double buffering: this batch is written while the next one gathers. Only when the
+      // previous write is still running does the socket have to wait.
+      const previous = this.#flushing;
+      void this.flush().catch((error: unknown) => this.destroy(error as Error));
+      previous.then(() => callback(), callback);
+    } else {
+      callback();
+    }
   }
 
   override _final(callback: (error?: Error | null) => void): void {
