@@ -158,6 +158,7 @@ export class Download {
     const slot: { segment?: Segment | undefined } = { segment: probe ? undefined : this.#ledger?.next() };
     if (!probe && !slot.segment) return;
     for (;;) {
+      const startedAt = slot.segment?.position;
       try {
         await this.#fetch(slot, group);
         this.#failures = 0;
@@ -171,6 +172,8 @@ export class Download {
         if (!failure.retryable) throw failure;
         // Without a way to continue (no ranges, no validator, compressed), start over.
         if (this.#ledger && !this.#canContinue()) throw new Restart(`${failure.message.replace(/ Tsuzuki will.*$/, '')} — the server cannot continue a download, so it restarted from the start`);
+        // A link that drops often but moves forward each time is slow, not broken.
+        if (slot.segment && startedAt !== undefined && slot.segment.position > startedAt) this.#failures = 0;
         await this.#backoff(failure, group.signal);
       }
     }
@@ -183,7 +186,8 @@ export class Download {
     const ranged = given !== undefined;
     const headers: Record<string, string> = {};
     if (given) {
-      const last = Number.isFinite(given.end) ? String(given.end - 1) : '';
+      // Open-ended up to the end of the file (bytes=N-), bounded only for a helper's share.
+      const last = Number.isFinite(given.end) && given.end !== cp.total ? String(given.end - 1) : '';
       headers['range'] = `bytes=${given.position}-${last}`;
       if (cp.validators?.etag) headers['if-match'] = cp.validators.etag;
       else if (cp.validators?.lastModified) headers['if-unmodified-since'] = cp.validators.lastModified;
@@ -314,6 +318,7 @@ export class Download {
   #settleUnknownTotal(segment: Segment): void {
     segment.end = segment.position;
     this.cp.total = segment.position;
+    this.#ledger?.settleTotal(segment.position);
   }
 
   async #backoff(failure: DownloadError, signal: AbortSignal): Promise<void> {

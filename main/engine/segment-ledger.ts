@@ -18,15 +18,24 @@ export interface Segment {
 }
 
 export class SegmentLedger {
-  readonly total: number | undefined;
+  #total: number | undefined;
   readonly #minSplit: number;
   #base: ByteRange[];
   #segments: Segment[] = [];
 
   constructor(done: readonly ByteRange[], total: number | undefined, minSplit: number) {
-    this.total = total;
+    this.#total = total;
     this.#minSplit = minSplit;
     this.#base = mergeRanges(done);
+  }
+
+  get total(): number | undefined {
+    return this.#total;
+  }
+
+  /** A stream of unknown length ended cleanly: its end is the size. */
+  settleTotal(total: number): void {
+    this.#total = total;
   }
 
   /** A range for a connection: unclaimed bytes first, else half of the largest active range. */
