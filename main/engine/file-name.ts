@@ -16,7 +16,9 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f<>:"|?*\u200e\u200f\u202a-\u202e\u
 /** The name a response asks for: Content-Disposition (filename* first), else the URL's last path segment. */
 export function nameFromResponse(contentDisposition: string | undefined, url: string): string {
   const fromHeader = contentDisposition ? nameFromContentDisposition(contentDisposition) : undefined;
-  return sanitizeFileName(fromHeader ?? nameFromUrl(url));
+  // A header name that sanitizes to nothing (`..`, `/`) is no name: the URL still gives one.
+  const cleaned = fromHeader === undefined ? undefined : sanitizeFileName(fromHeader, '');
+  return cleaned || sanitizeFileName(nameFromUrl(url));
 }
 
 export function nameFromContentDisposition(header: string): string | undefined {
@@ -39,13 +41,13 @@ export function nameFromUrl(url: string): string {
 }
 
 /** Turns any string into one safe path component (never empty, never `.` or `..`). */
-export function sanitizeFileName(raw: string): string {
+export function sanitizeFileName(raw: string, fallback = FALLBACK_NAME): string {
   // Keep only the last component of anything path-like, for either platform's separators.
   const leaf = raw.split(/[/\\]/).filter((part) => part !== '' && part !== '.' && part !== '..').at(-1) ?? '';
   let name = leaf.normalize('NFC').replace(FORBIDDEN, '_');
   // Leading dots would hide the file; trailing dots and spaces are dropped by Windows.
   name = name.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
-  if (name === '') return FALLBACK_NAME;
+  if (name === '') return fallback;
   const { stem, ext } = splitExtension(name);
   if (WINDOWS_RESERVED.test(stem)) name = `${stem}_${ext}`;
   return truncateToBytes(name, MAX_NAME_BYTES);

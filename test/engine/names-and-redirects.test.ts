@@ -1,0 +1,122 @@
+// Untrusted names and redirects: whatever the server says, files land inside the chosen
+// folder with sane names; redirect chains are followed and loops fail clearly.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
+import { listTree, sha256, tempWorkspace, testBytes } from '../support/files.ts';
+import { downloadOne, openTestManager } from '../support/manager.ts';
+
+const body = testBytes(50_000, 5);
+
+describe('hostile file names', () => {
+  let server: FaultServer;
+  before(async () => (server = await startFaultServer()));
+  after(() => server.close());
+
+  const cases: [header: string, expected: string][] = [
+    ['attachment; filename="../../x"', 'x'],
+    ['attachment; filename="/etc/passwd"', 'passwd'],
+    ['attachment; filename="CON"', 'CON_'],
+    ['attachment; filename="..\\\\..\\\\boot.ini"', 'boot.ini'],
+    ['attachment; filename="tab\there.txt"', 'tab_here.txt'],
+    ["attachment; filename=\"EUR rates.pdf\"; filename*=UTF-8''%E2%82%AC%20rates.pdf", '€ rates.pdf'],
+    ["attachment; filename*=UTF-8''..%2F..%2F%2E%2E%2Fescape.sh", 'escape.sh'],
+    ['attachment; filename=".."', 'hostile-7'],
+  ];
+
+  for (const [index, [header, expected]] of cases.entries()) {
+    it(`${JSON.stringify(header)} → ${JSON.stringify(expected)}, inside the folder`, async () => {
+      const route = `/hostile-${index}`;
+      server.serve(route, { body, contentDisposition: header });
+      const ws = tempWorkspace();
+      const before = listTree(ws.root);
+      const manager = await openTestManager(ws.state, ws.downloads);
+      const item = await downloadOne(manager, server.url(route));
+      await manager.close();
+      assert.equal(item.state, 'done', item.error?.message);
+      assert.equal(path.dirname(item.path!), ws.downloads);
+      assert.equal(path.basename(item.path!), expected);
+      assert.equal(sha256(item.path!), sha256(body));
+      const added = listTree(ws.root).filter((p) => !before.includes(p) && !p.startsWith('state'));
+      assert.deepEqual(added, ['downloads/' + expected].map((p) => p.replace(/\//g, path.sep)));
+      ws.cleanup();
+    });
+  }
+
+  it('keeps an overlong name within 255 bytes including ".part"', async () => {
+    server.serve('/long', { body, contentDisposition: `attachment; filename="${'n'.repeat(400)}.bin"` });
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const item = await downloadOne(manager, server.url('/long'));
+    await manager.close();
+    assert.equal(item.state, 'done', item.error?.message);
+    assert.ok(Buffer.byteLength(path.basename(item.path!)) + '.part'.length <= 255);
+    assert.ok(item.path!.endsWith('.bin'));
+    ws.cleanup();
+  });
+
+  it('turns name conflicts into "name (1).ext", never overwriting', async () => {
+    server.serve('/dir/report.pdf', { body });
+    const ws = tempWorkspace();
+    fs.writeFileSync(path.join(ws.downloads, 'report.pdf'), 'mine');
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const first = await downloadOne(manager, server.url('/dir/report.pdf'));
+    const second = await downloadOne(manager, server.url('/dir/report.pdf'));
+    await manager.close();
+    assert.equal(path.basename(first.path!), 'report (1).pdf');
+    assert.equal(path.basename(second.path!), 'report (2).pdf');
+    assert.equal(fs.readFileSync(path.join(ws.downloads, 'report.pdf'), 'utf8'), 'mine');
+    ws.cleanup();
+  });
+});
+
+describe('redirects', () => {
+  let server: FaultServer;
+  before(async () => (server = await startFaultServer()));
+  after(() => server.close());
+
+  it('follows a chain of redirects and names the file after the last URL', async () => {
+    server.redirect('/start', '/hop1', 301);
+    server.redirect('/hop1', '/hop2', 302);
+    server.redirect('/hop2', '/files/final.bin', 307);
+    server.serve('/files/final.bin', { body, faults: { cutAfterBytes: 20_000 } });
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const item = await downloadOne(manager, server.url('/start'));
+    await manager.close();
+    assert.equal(item.state, 'done', item.error?.message);
+    assert.equal(path.basename(item.path!), 'final.bin');
+    assert.equal(sha256(item.path!), sha256(body));
+    const resumed = server.requestsFor('/files/final.bin')[1]!;
+    assert.match(resumed.headers.range ?? '', /^bytes=[1-9]\d*-$/, 'the resume keeps its Range across redirects');
+    ws.cleanup();
+  });
+
+  it('fails a redirect loop clearly, without writing anything', async () => {
+    server.redirect('/loop-a', '/loop-b');
+    server.redirect('/loop-b', '/loop-a');
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const item = await downloadOne(manager, server.url('/loop-a'));
+    await manager.close();
+    assert.equal(item.state, 'failed');
+    assert.equal(item.error?.code, 'ERR_REDIRECT_LOOP');
+    assert.match(item.error!.message, /loop/);
+    assert.deepEqual(fs.readdirSync(ws.downloads), []);
+    ws.cleanup();
+  });
+
+  it('fails an endless chain of redirects after 10 hops', async () => {
+    for (let i = 0; i < 15; i++) server.redirect(`/chain-${i}`, `/chain-${i + 1}`);
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const item = await downloadOne(manager, server.url('/chain-0'));
+    await manager.close();
+    assert.equal(item.state, 'failed');
+    assert.equal(item.error?.code, 'ERR_TOO_MANY_REDIRECTS');
+    ws.cleanup();
+  });
+});
