@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DownloadError } from './errors.ts';
 
+/** Locks this process holds: a second engine in the same process is refused too. */
+const held = new Set<string>();
+
 export class StateLock {
   readonly path: string;
 
@@ -16,9 +19,13 @@ export class StateLock {
   static acquire(dir: string): StateLock {
     fs.mkdirSync(dir, { recursive: true });
     const lockPath = path.join(dir, 'lock');
+    if (held.has(lockPath)) {
+      throw new DownloadError('ERR_INVALID_STATE', `Another Tsuzuki process (PID ${process.pid}, this one) is using the state folder ${dir}. Close it first.`);
+    }
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+        held.add(lockPath);
         return new StateLock(lockPath);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -33,6 +40,7 @@ export class StateLock {
   }
 
   release(): void {
+    held.delete(this.path);
     try {
       if (fs.readFileSync(this.path, 'utf8').trim() === String(process.pid)) fs.rmSync(this.path, { force: true });
     } catch {
