@@ -85,7 +85,16 @@ export class Download {
   /** Runs until the file is complete and renamed. Rejects with a DownloadError, or with the abort reason. */
   async run(signal: AbortSignal): Promise<void> {
     if (this.#finishedBeforeCrash()) return;
-    const timer = setInterval(() => void this.#recordProgress().catch(() => {}), PROGRESS_INTERVAL_MS);
+    // Early records come quickly (0.2, 0.4, 0.8 s) so that even a download killed in its
+    // first second resumes with a range; after that, about once a second.
+    let interval = 200;
+    let timer: NodeJS.Timeout;
+    const tick = () => {
+      void this.#recordProgress().catch(() => {});
+      interval = Math.min(PROGRESS_INTERVAL_MS, interval * 2);
+      timer = setTimeout(tick, interval);
+    };
+    timer = setTimeout(tick, interval);
     try {
       for (;;) {
         try {
@@ -99,7 +108,7 @@ export class Download {
         }
       }
     } finally {
-      clearInterval(timer);
+      clearTimeout(timer);
       this.retry = null;
       await this.#release();
     }
@@ -289,7 +298,6 @@ export class Download {
     cp.validators = facts.validators;
     cp.acceptsRanges = facts.acceptsRanges && facts.total !== undefined && !this.#rangesIgnored;
     cp.done = [];
-    if (facts.total !== undefined) await this.#file.truncate(facts.total).catch(() => {});
     this.#ledger = new SegmentLedger([], cp.total, this.#deps.minSplitBytes);
     // At once: a crash must not leave a claimed `.part` that no checkpoint knows about.
     this.#deps.persist(true);
@@ -403,7 +411,9 @@ export class Download {
         if (sameRanges(done, this.cp.done)) return;
         await file.sync();
         this.cp.done = done;
-        this.#deps.persist();
+        // Not coalesced: these come at most about once a second, and a kill right after one
+        // must find it on disk.
+        this.#deps.persist(true);
       } finally {
         this.#flushing = undefined;
       }

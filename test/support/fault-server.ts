@@ -60,6 +60,8 @@ export interface FaultServer {
   requestsFor(path: string): LoggedRequest[];
   /** Resolves when `count` requests for `path` have arrived (bounded by `timeoutMs`). */
   waitForRequests(path: string, count: number, timeoutMs?: number): Promise<void>;
+  /** Resolves when the bodies sent for `path` add up to `bytes` (bounded by `timeoutMs`). */
+  waitForBodyBytes(path: string, bytes: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,25 @@ export async function startFaultServer(): Promise<FaultServer> {
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
   const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const check of waiters) check();
+  };
+  /** Checked whenever a request arrives or body bytes are sent: no polling. */
+  const waitUntil = (done: () => boolean, what: string, timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!done()) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`waited ${timeoutMs} ms for ${what}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
 
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -94,7 +115,7 @@ export async function startFaultServer(): Promise<FaultServer> {
       bodyBytesSent: 0,
     };
     requests.push(entry);
-    for (const wake of waiters) wake();
+    wake();
     const route = routes.get(path);
     if (!route) return finish(res, entry, 404);
     route.requests += 1;
@@ -102,7 +123,7 @@ export async function startFaultServer(): Promise<FaultServer> {
       res.setHeader('location', route.redirect.to);
       return finish(res, entry, route.redirect.status);
     }
-    respond(route, req, res, entry);
+    respond(route, req, res, entry, wake);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -123,20 +144,11 @@ export async function startFaultServer(): Promise<FaultServer> {
     requests,
     requestsFor: (path) => requests.filter((r) => r.path === path),
     waitForRequests(path, count, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (requests.filter((r) => r.path === path).length < count) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`waited ${timeoutMs} ms for ${count} requests to ${path}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+      return waitUntil(() => requests.filter((r) => r.path === path).length >= count, `${count} requests to ${path}`, timeoutMs);
+    },
+    waitForBodyBytes(path, bytes, timeoutMs = 10_000) {
+      const sent = () => requests.filter((r) => r.path === path).reduce((sum, r) => sum + r.bodyBytesSent, 0);
+      return waitUntil(() => sent() >= bytes, `${bytes} body bytes for ${path}`, timeoutMs);
     },
     async close() {
       for (const socket of sockets) socket.destroy();
@@ -164,7 +176,7 @@ function currentFile(route: Route): { body: Buffer; etag: string | null; lastMod
   return { body, etag: spec.etag === null ? null : etag, lastModified };
 }
 
-function respond(route: Route, req: http.IncomingMessage, res: http.ServerResponse, entry: LoggedRequest): void {
+function respond(route: Route, req: http.IncomingMessage, res: http.ServerResponse, entry: LoggedRequest, onSent: () => void): void {
   const spec = route.spec!;
   const faults = spec.faults ?? {};
   const scripted = faults.statuses?.[route.requests - 1];
@@ -183,10 +195,10 @@ function respond(route: Route, req: http.IncomingMessage, res: http.ServerRespon
     const gzipped = zlib.gzipSync(file.body);
     res.setHeader('content-encoding', 'gzip');
     res.setHeader('content-length', gzipped.length);
-    return sendBody(route, res, entry, 200, gzipped);
+    return sendBody(route, res, entry, 200, gzipped, onSent);
   }
   if (faults.noLength) {
-    return sendBody(route, res, entry, 200, file.body, true);
+    return sendBody(route, res, entry, 200, file.body, onSent, true);
   }
   if (!faults.ignoreRange || faults.advertiseRanges) res.setHeader('accept-ranges', 'bytes');
   const range = faults.ignoreRange ? undefined : parseRange(req.headers.range, file.body.length);
@@ -197,10 +209,10 @@ function respond(route: Route, req: http.IncomingMessage, res: http.ServerRespon
   if (range) {
     res.setHeader('content-range', `bytes ${range.start}-${range.end - 1}/${file.body.length}`);
     res.setHeader('content-length', range.end - range.start);
-    return sendBody(route, res, entry, 206, file.body.subarray(range.start, range.end));
+    return sendBody(route, res, entry, 206, file.body.subarray(range.start, range.end), onSent);
   }
   res.setHeader('content-length', file.body.length);
-  sendBody(route, res, entry, 200, file.body);
+  sendBody(route, res, entry, 200, file.body, onSent);
 }
 
 function preconditionsHold(req: http.IncomingMessage, file: { etag: string | null; lastModified: string | null }): boolean {
@@ -230,7 +242,7 @@ function parseRange(header: string | undefined, size: number): { start: number; 
   return { start, end };
 }
 
-function sendBody(route: Route, res: http.ServerResponse, entry: LoggedRequest, status: number, body: Buffer, chunked = false): void {
+function sendBody(route: Route, res: http.ServerResponse, entry: LoggedRequest, status: number, body: Buffer, onSent: () => void, chunked = false): void {
   entry.status = status;
   res.statusCode = status;
   if (res.req.method === 'HEAD') return void res.end();
@@ -244,11 +256,14 @@ function sendBody(route: Route, res: http.ServerResponse, entry: LoggedRequest, 
   const slice = rate ? Math.max(1, Math.floor(rate / 20)) : 64 * 1024;
   let offset = 0;
   const pump = () => {
+    // A client that went away (killed, aborted) gets nothing more, and nothing is counted.
+    if (res.destroyed || res.socket?.destroyed) return;
     while (offset < stopAt) {
       const next = Math.min(stopAt, offset + slice);
       const ok = res.write(body.subarray(offset, next));
       entry.bodyBytesSent += next - offset;
       offset = next;
+      onSent();
       if (rate) return void setTimeout(pump, 50);
       if (!ok) return void res.once('drain', pump);
     }

@@ -1,0 +1,128 @@
+// The CLI as a user runs it: exit codes, one clear line per failure, and resuming after
+// kill -9 at several points, checked by SHA-256 and by the server's request log.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
+import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
+import { runCli, startCli } from './run-cli.ts';
+
+const body = testBytes(2_000_000, 42);
+
+describe('tsuzuki get', () => {
+  let server: FaultServer;
+  before(async () => (server = await startFaultServer()));
+  after(() => server.close());
+
+  it('downloads, verifies a SHA-256, exits 0, and does not fetch a finished file again', async () => {
+    server.serve('/ok.bin', { body });
+    const ws = tempWorkspace();
+    const args = ['get', server.url('/ok.bin'), '--dir', ws.downloads, '--state', ws.state, '--sha256', sha256(body)];
+    const first = await runCli(args);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(sha256(path.join(ws.downloads, 'ok.bin')), sha256(body));
+    const second = await runCli(args);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /Already downloaded/);
+    assert.equal(server.requestsFor('/ok.bin').length, 1);
+    assert.deepEqual(fs.readdirSync(ws.downloads), ['ok.bin']);
+    ws.cleanup();
+  });
+
+  it('exits non-zero with one clear line per failed URL, and still downloads the good ones', async () => {
+    server.serve('/good.bin', { body });
+    server.serve('/missing.bin', { body, faults: { statuses: [{ status: 404 }] } });
+    const ws = tempWorkspace();
+    const { code, stderr } = await runCli(['get', server.url('/good.bin'), server.url('/missing.bin'), 'ftp://x/y', '--dir', ws.downloads, '--state', ws.state, '-q']);
+    assert.equal(code, 1);
+    const lines = stderr.trim().split('\n');
+    assert.equal(lines.length, 2, stderr);
+    assert.ok(lines.some((l) => l.includes('ftp://x/y') && /http:\/\/ and https:\/\//.test(l)));
+    assert.ok(lines.some((l) => l.includes('/missing.bin') && /404/.test(l)));
+    assert.ok(!/\n\s+at /.test(stderr), 'no stack traces');
+    assert.equal(sha256(path.join(ws.downloads, 'good.bin')), sha256(body));
+    ws.cleanup();
+  });
+
+  it('says what is wrong with bad usage (exit 2)', async () => {
+    const none = await runCli(['get']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no URL given/);
+    const badSum = await runCli(['get', 'http://127.0.0.1:1/x', '--sha256', 'xyz']);
+    assert.equal(badSum.code, 2);
+    assert.match(badSum.stderr, /64 hexadecimal digits/);
+    const badFlag = await runCli(['get', 'http://127.0.0.1:1/x', '--connections', '99']);
+    assert.equal(badFlag.code, 2);
+    assert.match(badFlag.stderr, /--connections must be a whole number from 1 to 32/);
+  });
+
+  it('reads URLs from --input', async () => {
+    for (let i = 0; i < 3; i++) server.serve(`/list-${i}.bin`, { body: testBytes(10_000, i + 100) });
+    const ws = tempWorkspace();
+    const list = path.join(ws.root, 'links.txt');
+    fs.writeFileSync(list, `# my links\n${[0, 1, 2].map((i) => server.url(`/list-${i}.bin`)).join('\n')}\n\n`);
+    const { code, stderr } = await runCli(['get', '--input', list, '--dir', ws.downloads, '--state', ws.state, '-q']);
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(fs.readdirSync(ws.downloads).sort(), ['list-0.bin', 'list-1.bin', 'list-2.bin']);
+    ws.cleanup();
+  });
+
+  for (const connections of ['1', '8']) {
+    it(`resumes after kill -9 at several points (${connections} connection(s)), with ranged requests, byte-identical`, async () => {
+      const route = `/kill-${connections}.bin`;
+      server.serve(route, { body, faults: { throttleBytesPerSec: 1_000_000 } });
+      const ws = tempWorkspace();
+      const args = ['get', server.url(route), '--dir', ws.downloads, '--state', ws.state, '--connections', connections, '-q'];
+      for (const fraction of [0.25, 0.5, 0.75]) {
+        const run = startCli(args);
+        // Past the next checkpoint (written about once a second) so there is progress to keep.
+        await server.waitForBodyBytes(route, Math.floor(body.length * fraction), 20_000);
+        const before = server.requestsFor(route).length;
+        run.child.kill('SIGKILL');
+        const { signal } = await run.result;
+        assert.equal(signal, 'SIGKILL');
+        assert.ok(before > 0);
+      }
+      const startOfLastRun = server.requestsFor(route).length;
+      const last = await runCli(args);
+      assert.equal(last.code, 0, last.stderr);
+      assert.equal(sha256(path.join(ws.downloads, `kill-${connections}.bin`)), sha256(body));
+      assert.deepEqual(fs.readdirSync(ws.downloads), [`kill-${connections}.bin`]);
+      const resumed = server.requestsFor(route).slice(1);
+      assert.ok(resumed.length > 0);
+      assert.ok(resumed.every((r) => r.headers.range !== undefined), 'every request after the first run is ranged');
+      assert.ok(server.requestsFor(route).slice(startOfLastRun).every((r) => r.headers['if-match']));
+      ws.cleanup();
+    });
+  }
+
+  it('SIGTERM pauses, saves, and exits 143; the next run continues with a range', async () => {
+    server.serve('/term.bin', { body, faults: { throttleBytesPerSec: 800_000 } });
+    const ws = tempWorkspace();
+    const args = ['get', server.url('/term.bin'), '--dir', ws.downloads, '--state', ws.state, '--connections', '1', '-q'];
+    const run = startCli(args);
+    await server.waitForBodyBytes('/term.bin', 500_000, 20_000);
+    run.child.kill('SIGTERM');
+    const stopped = await run.result;
+    assert.equal(stopped.code, 143);
+    assert.match(stopped.stderr, /progress is saved/);
+    const again = await runCli(args);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(sha256(path.join(ws.downloads, 'term.bin')), sha256(body));
+    const second = server.requestsFor('/term.bin')[1]!;
+    assert.match(second.headers.range ?? '', /^bytes=(\d+)-$/);
+    assert.ok(Number(/=(\d+)/.exec(second.headers.range!)![1]) >= 400_000, 'resumed near where it stopped');
+    ws.cleanup();
+  });
+
+  it('keeps its state under $XDG_CONFIG_HOME by default', async () => {
+    server.serve('/xdg.bin', { body: testBytes(1000, 9) });
+    const ws = tempWorkspace();
+    const { code, stderr } = await runCli(['get', server.url('/xdg.bin'), '--dir', ws.downloads, '-q'], { XDG_CONFIG_HOME: path.join(ws.root, 'config') });
+    assert.equal(code, 0, stderr);
+    assert.ok(fs.existsSync(path.join(ws.root, 'config', 'tsuzuki', 'cli', 'history.json')));
+    ws.cleanup();
+  });
+});

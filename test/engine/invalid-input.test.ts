@@ -1,0 +1,95 @@
+// Bad input gets a specific error a person can act on, and nothing is lost: unsupported or
+// malformed links, unusable folders, bad checksums, a full disk.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
+import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
+import { downloadOne, openTestManager, withTimeout } from '../support/manager.ts';
+
+describe('invalid input', () => {
+  let server: FaultServer;
+  before(async () => (server = await startFaultServer()));
+  after(() => server.close());
+
+  it('rejects links that are not http(s) or not links, each with its own reason', async () => {
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const { added, rejected } = manager.add(['ftp://example.com/x', 'not a url', 'http://', 'javascript:alert(1)', 'file:///etc/passwd']);
+    assert.deepEqual(added, []);
+    assert.deepEqual(
+      rejected.map((r) => r.error.code),
+      ['ERR_UNSUPPORTED_PROTOCOL', 'ERR_INVALID_URL', 'ERR_INVALID_URL', 'ERR_UNSUPPORTED_PROTOCOL', 'ERR_UNSUPPORTED_PROTOCOL'],
+    );
+    assert.match(rejected[0]!.error.message, /Only http:\/\/ and https:\/\//);
+    assert.match(rejected[1]!.error.message, /not a valid link/);
+    assert.deepEqual(manager.list(), []);
+    await manager.close();
+    ws.cleanup();
+  });
+
+  it('rejects a folder it cannot write to, saying which and why', async () => {
+    const ws = tempWorkspace();
+    const file = path.join(ws.root, 'a-file');
+    fs.writeFileSync(file, '');
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const { added, rejected } = manager.add([server.url('/x')], { dir: path.join(file, 'sub') });
+    assert.deepEqual(added, []);
+    assert.equal(rejected[0]!.error.code, 'ERR_FOLDER');
+    assert.ok(rejected[0]!.error.message.includes(path.join(file, 'sub')));
+    await manager.close();
+    ws.cleanup();
+  });
+
+  it('rejects a malformed SHA-256', async () => {
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const { rejected } = manager.add([server.url('/x')], { sha256: 'abc' });
+    assert.equal(rejected[0]!.error.code, 'ERR_INVALID_CHECKSUM');
+    await manager.close();
+    ws.cleanup();
+  });
+
+  it('unknown ids get ERR_UNKNOWN_ITEM, not a crash', async () => {
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    assert.throws(() => manager.pause(['nope']), { code: 'ERR_UNKNOWN_ITEM' });
+    assert.throws(() => manager.changeUrl('nope', 'http://x/'), { code: 'ERR_UNKNOWN_ITEM' });
+    await manager.close();
+    ws.cleanup();
+  });
+
+  it('a full disk fails the item with ERR_DISK_FULL and keeps what was written; with room it resumes', async (t) => {
+    const ws = tempWorkspace();
+    const mountPoint = path.join(ws.root, 'small-disk');
+    fs.mkdirSync(mountPoint);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mountPoint], { stdio: 'ignore' });
+    } catch {
+      ws.cleanup();
+      return t.skip('cannot mount a small tmpfs here (needs root), so a full disk cannot be simulated');
+    }
+    try {
+      const body = testBytes(1_000_000, 33);
+      server.serve('/big.bin', { body });
+      const manager = await openTestManager(ws.state, mountPoint);
+      const item = await downloadOne(manager, server.url('/big.bin'));
+      assert.equal(item.state, 'failed');
+      assert.equal(item.error?.code, 'ERR_DISK_FULL');
+      assert.match(item.error!.message, /disk is full/);
+      execFileSync('mount', ['-o', 'remount,size=4m', mountPoint]);
+      manager.resume([item.id]);
+      await withTimeout(manager.whenIdle(), 10_000, 'resume after freeing space did not finish');
+      const done = manager.get(item.id)!;
+      assert.equal(done.state, 'done', done.error?.message);
+      assert.equal(sha256(done.path!), sha256(body));
+      await manager.close();
+    } finally {
+      execFileSync('umount', [mountPoint]);
+      ws.cleanup();
+    }
+  });
+});
