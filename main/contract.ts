@@ -136,3 +136,12 @@ export function parseCommand(
   }
   return { ok: true, command: command as Command, args: parsed.data };
 }
+
+/** The web host's WebSocket frames (JSON). Electron uses IPC channels instead. */
+export type ClientFrame = { type: 'invoke'; id: number; command: string; args: unknown };
+export type ServerFrame =
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { [E in EventName]: { type: 'event'; event: E; payload: EventPayloads[E] } }[EventName];
+/** The path of the web host's WebSocket (a type, so the renderer can check it without importing zod). */
+export type WsPath = '/ws';
+export const WS_PATH: WsPath = '/ws';

@@ -1,0 +1,52 @@
+// The commands of the contract, mapped onto the engine. One map serves both hosts; the
+// `CommandHandlers` type makes a command without a handler a compile error.
+
+import type { CommandHandlers } from '../contract.ts';
+import type { DownloadManager } from '../engine/download-manager.ts';
+import { DownloadError } from '../engine/errors.ts';
+
+/** What only the host's platform can do (Electron opens files; a browser host cannot). */
+export interface Platform {
+  openFile(path: string): Promise<void>;
+  showInFolder(path: string): Promise<void>;
+  /** Folders a client may name for downloads (the web host confines them); undefined = any. */
+  allowedFolder?(dir: string): boolean;
+}
+
+export function createHandlers(manager: DownloadManager, platform: Platform): CommandHandlers {
+  return {
+    add: ({ urls, options }) => {
+      if (options?.dir !== undefined && platform.allowedFolder && !platform.allowedFolder(options.dir)) {
+        throw new DownloadError('ERR_FOLDER', `Downloads from this window can only go into the download folder set in Settings, not ${options.dir}.`);
+      }
+      return manager.add(urls, options);
+    },
+    pause: ({ ids }) => manager.pause(ids),
+    resume: ({ ids }) => manager.resume(ids),
+    pauseAll: () => manager.pauseAll(),
+    resumeAll: () => manager.resumeAll(),
+    cancel: ({ ids }) => manager.cancel(ids),
+    remove: ({ ids, deleteFile }) => manager.remove(ids, deleteFile),
+    retry: ({ ids }) => manager.retry(ids),
+    changeUrl: ({ id, url }) => manager.changeUrl(id, url),
+    reorder: ({ id, toIndex }) => manager.reorder(id, toIndex),
+    list: () => manager.list(),
+    getSettings: () => manager.getSettings(),
+    setSettings: (patch) => {
+      if (patch.dir !== undefined && platform.allowedFolder && !platform.allowedFolder(patch.dir)) {
+        throw new DownloadError('ERR_FOLDER', `The download folder can only be changed where Tsuzuki runs (tsuzuki serve --dir), not from the browser.`);
+      }
+      return manager.setSettings(patch);
+    },
+    getStatus: async () => ({ freeBytes: await manager.freeBytes(), dir: manager.getSettings().dir }),
+    openFile: ({ id }) => platform.openFile(requireDone(manager, id)),
+    showInFolder: ({ id }) => platform.showInFolder(manager.filePath(id)),
+  };
+}
+
+function requireDone(manager: DownloadManager, id: string): string {
+  const item = manager.get(id);
+  if (!item) throw new DownloadError('ERR_UNKNOWN_ITEM', `There is no download with id "${id}".`);
+  if (item.state !== 'done' || !item.path) throw new DownloadError('ERR_INVALID_STATE', `${item.name} is not finished yet, so it cannot be opened.`);
+  return item.path;
+}

@@ -1,0 +1,144 @@
+// The web host: the same renderer and the same contract as the desktop app, served to a
+// browser over HTTP and a WebSocket on 127.0.0.1. Only the transport differs.
+
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { WS_PATH, type ClientFrame, type ServerFrame } from '../contract.ts';
+import type { DownloadManager } from '../engine/download-manager.ts';
+import { DownloadError } from '../engine/errors.ts';
+import { dispatch } from '../host/dispatch.ts';
+import { createHandlers, type Platform } from '../host/handlers.ts';
+import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
+import { RequestGuard } from './request-guard.ts';
+import { sendStatic } from './static-files.ts';
+
+const MAX_FRAME_BYTES = 8 * 1024 * 1024;
+
+export interface WebHostOptions {
+  manager: DownloadManager;
+  rendererDir: string;
+  port?: number;
+  host?: string;
+  token?: string;
+}
+
+export interface WebHost {
+  /** The URL to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** A browser cannot open files on the machine Tsuzuki runs on, nor pick another folder there. */
+function browserPlatform(manager: DownloadManager): Platform {
+  const notInBrowser = async (): Promise<never> => {
+    throw new DownloadError('ERR_INVALID_STATE', 'Opening files works in the desktop app only; in the browser, find the file in the download folder.');
+  };
+  return {
+    openFile: notInBrowser,
+    showInFolder: notInBrowser,
+    allowedFolder: (dir) => path.resolve(dir) === path.resolve(manager.getSettings().dir),
+  };
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { manager } = options;
+  const host = options.host ?? '127.0.0.1';
+  const rendererDir = path.resolve(options.rendererDir);
+  const handlers = createHandlers(manager, browserPlatform(manager));
+  const sockets = new Set<WebSocket>();
+  let guard: RequestGuard;
+
+  const server = http.createServer((req, res) => {
+    const security = SECURITY_HEADERS;
+    const verdict = guard.check(req, { requireOrigin: false });
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', ...security });
+      return void res.end(verdict.reason);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', ...security });
+      return void res.end();
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (verdict.viaQuery) {
+      // The token moves into an HttpOnly cookie and out of the address bar.
+      res.writeHead(303, { location: url.pathname, 'set-cookie': guard.cookieHeader(), ...security });
+      return void res.end();
+    }
+    sendStatic(res, rendererDir, url.pathname, security);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const verdict = url.pathname === WS_PATH ? guard.check(req, { requireOrigin: false }) : ({ ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' } as const);
+    if (!verdict.ok) {
+      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${verdict.reason}`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
+  });
+
+  function serveSocket(ws: WebSocket): void {
+    sockets.add(ws);
+    const send = (frame: ServerFrame) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    };
+    const batcher = new SnapshotBatcher((payload) => send({ type: 'event', event: 'items', payload }));
+    const onItems = (payload: Parameters<SnapshotBatcher['push']>[0]) => batcher.push(payload);
+    const onSettings = (payload: ReturnType<DownloadManager['getSettings']>) => send({ type: 'event', event: 'settings', payload });
+    manager.on('items', onItems);
+    manager.on('settings', onSettings);
+    ws.on('message', (data, isBinary) => {
+      let frame: ClientFrame;
+      try {
+        if (isBinary) throw new Error('binary');
+        frame = JSON.parse(String(data)) as ClientFrame;
+        if (typeof frame !== 'object' || frame === null || frame.type !== 'invoke' || !Number.isSafeInteger(frame.id)) throw new Error('shape');
+      } catch {
+        send({ type: 'result', id: -1, result: { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: 'A message to the web host was not a valid JSON command frame.' } } });
+        return;
+      }
+      void dispatch(handlers, frame.command, frame.args).then((result) => send({ type: 'result', id: frame.id, result }));
+    });
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      sockets.delete(ws);
+      batcher.stop();
+      manager.off('items', onItems);
+      manager.off('settings', onSettings);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = () => (server.address() as AddressInfo).port;
+  guard = new RequestGuard(options.token ?? RequestGuard.randomToken(), host, port());
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${shownHost}:${port()}/?token=${guard.token}`,
+    port: port(),
+    token: guard.token,
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
