@@ -66,8 +66,10 @@ export function App() {
   const addUrls = useCallback(
     (urls: string[], what: string) => {
       if (urls.length === 0) {
-        notify('info', `No link found in ${what.length > 60 ? 'that text' : `"${what}"`}. Links start with http:// or https://.`);
-        return;
+        // One word that is not an http(s) link goes to the engine, which says exactly what is wrong with it.
+        const word = what.trim();
+        if (word && !/\s/.test(word)) urls = [word];
+        else return void notify('info', `No link found in ${what.length > 60 ? 'that text' : `"${what}"`}. Links start with http:// or https://.`);
       }
       const start = async () => {
         const result = await run('add', { urls });

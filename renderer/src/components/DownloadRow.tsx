@@ -1,7 +1,8 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { memo } from 'react';
 import type { ItemSnapshot } from '../../../main/contract.ts';
-import { fileGlyph } from '../lib/file-glyph.ts';
+import { fileBadge } from '../lib/file-glyph.ts';
+import { Icon } from './Icon.tsx';
 import { hostOf } from '../lib/format.ts';
 import { percentOf, progressWords, statusLine } from '../lib/status-line.ts';
 
@@ -21,6 +22,7 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
   const percent = percentOf(item);
   const running = item.state === 'downloading' || item.state === 'retrying' || item.state === 'queued';
   const name = item.name;
+  const badge = fileBadge(name);
   return (
     <div
       role="listitem"
@@ -29,8 +31,8 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
       className={`row state-${item.state}${selected ? ' selected' : ''}`}
       onClick={(event) => onSelect(item.id, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey })}
     >
-      <span className="glyph" aria-hidden="true">
-        {fileGlyph(name)}
+      <span className={`badge family-${badge.family}`} aria-hidden="true">
+        {badge.label}
       </span>
       <div className="main">
         <div className="title">
@@ -62,22 +64,22 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
       <div className="actions" onClick={(event) => event.stopPropagation()}>
         {running && (
           <button type="button" aria-label={`Pause ${name}`} title="Pause" onClick={() => onAction('pause', item)}>
-            ⏸
+            <Icon name="pause" />
           </button>
         )}
         {item.state === 'paused' && (
           <button type="button" aria-label={`Resume ${name}`} title="Resume" onClick={() => onAction('resume', item)}>
-            ▶
+            <Icon name="play" />
           </button>
         )}
         {(item.state === 'failed' || item.state === 'canceled') && (
           <button type="button" aria-label={`Retry ${name}`} title="Retry" onClick={() => onAction('retry', item)}>
-            ↻
+            <Icon name="retry" />
           </button>
         )}
         {item.state !== 'done' && item.state !== 'canceled' && (
           <button type="button" aria-label={`Cancel ${name}`} title="Cancel" onClick={() => onAction('cancel', item)}>
-            ✕
+            <Icon name="cancel" />
           </button>
         )}
         <RowMenu item={item} onAction={onAction} />
@@ -97,7 +99,7 @@ function RowMenu({ item, onAction }: { item: ItemSnapshot; onAction: DownloadRow
     <Menu.Root>
       <Menu.Trigger asChild>
         <button type="button" aria-label={`More actions for ${item.name}`} title="More">
-          ⋯
+          <Icon name="more" />
         </button>
       </Menu.Trigger>
       <Menu.Portal>

@@ -1,15 +1,16 @@
-// A small glyph for the kind of file, from its extension.
+// A small badge for the kind of file: its extension, coloured by family.
 
-const KINDS: [RegExp, string][] = [
-  [/\.(zip|7z|rar|tar|gz|tgz|bz2|xz|zst)$/i, '🗜'],
-  [/\.(iso|img|dmg)$/i, '💿'],
-  [/\.(mp4|mkv|mov|avi|webm)$/i, '🎞'],
-  [/\.(mp3|flac|wav|ogg|m4a)$/i, '🎵'],
-  [/\.(png|jpe?g|gif|webp|svg|heic)$/i, '🖼'],
-  [/\.(pdf|docx?|odt|txt|md|epub)$/i, '📄'],
-  [/\.(exe|msi|deb|rpm|appimage|apk|pkg)$/i, '📦'],
+const FAMILIES: [RegExp, string][] = [
+  [/^(zip|7z|rar|tar|gz|tgz|bz2|xz|zst)$/, 'archive'],
+  [/^(iso|img|dmg)$/, 'disk'],
+  [/^(mp4|mkv|mov|avi|webm|mp3|flac|wav|ogg|m4a)$/, 'media'],
+  [/^(png|jpe?g|gif|webp|svg|heic)$/, 'image'],
+  [/^(pdf|docx?|odt|txt|md|epub)$/, 'document'],
+  [/^(exe|msi|deb|rpm|appimage|apk|pkg)$/, 'package'],
 ];
 
-export function fileGlyph(name: string): string {
-  return KINDS.find(([pattern]) => pattern.test(name))?.[1] ?? '📁';
+export function fileBadge(name: string): { label: string; family: string } {
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  const family = FAMILIES.find(([pattern]) => pattern.test(ext))?.[1] ?? 'other';
+  return { label: ext ? ext.slice(0, 4).toUpperCase() : 'FILE', family };
 }

@@ -1,0 +1,121 @@
+// The host boundary without Electron: the dispatcher validates every payload, and the IPC
+// bridge (driven through a fake ipcMain) registers every command and checks every sender.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { COMMANDS } from '../../main/contract.ts';
+import type { DownloadManager } from '../../main/engine/download-manager.ts';
+import { dispatch } from '../../main/host/dispatch.ts';
+import { createHandlers } from '../../main/host/handlers.ts';
+import { commandChannel, registerIpc, trustedSender, type IpcEventLike, type IpcMainLike } from '../../main/host/ipc-bridge.ts';
+import { SnapshotBatcher } from '../../main/host/snapshot-batcher.ts';
+import { urlsInArgv } from '../../main/host/urls-in-argv.ts';
+import { tempWorkspace } from '../support/files.ts';
+import { openTestManager } from '../support/manager.ts';
+
+class FakeIpcMain implements IpcMainLike {
+  handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void {
+    assert.ok(!this.handlers.has(channel), `${channel} registered twice`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  invoke(channel: string, event: IpcEventLike, ...args: unknown[]) {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler for '${channel}'`);
+    return handler(event, ...args);
+  }
+}
+
+const platform = { openFile: async () => {}, showInFolder: async () => {} };
+
+describe('dispatch and IPC', () => {
+  let manager: DownloadManager;
+  let ws: ReturnType<typeof tempWorkspace>;
+  before(async () => {
+    ws = tempWorkspace();
+    manager = await openTestManager(ws.state, ws.downloads);
+  });
+  after(async () => {
+    await manager.close();
+    ws.cleanup();
+  });
+
+  it('answers bad payloads with ERR_INVALID_ARGUMENT, never a throw', async () => {
+    const handlers = createHandlers(manager, platform);
+    for (const [command, args] of [
+      ['add', { urls: 'http://x' }],
+      ['add', { urls: [] }],
+      ['add', { urls: ['http://x/'], options: { sha256: 'nope' } }],
+      ['add', { urls: ['http://x/'], extra: true }],
+      ['pause', {}],
+      ['pause', { ids: [42] }],
+      ['reorder', { id: 'x', toIndex: -1 }],
+      ['setSettings', { maxConcurrent: 0 }],
+      ['setSettings', { maxConcurrent: '3' }],
+      ['remove', { ids: ['a'] }],
+    ] as const) {
+      const result = await dispatch(handlers, command, args);
+      assert.equal(result.ok, false, `${command} ${JSON.stringify(args)}`);
+      assert.equal(!result.ok && result.error.code, 'ERR_INVALID_ARGUMENT');
+      assert.ok(!result.ok && result.error.message.includes(command));
+    }
+  });
+
+  it('answers unknown commands and prototype tricks with a clear error', async () => {
+    const handlers = createHandlers(manager, platform);
+    for (const command of ['nope', '__proto__', 'constructor', 42, null]) {
+      const result = await dispatch(handlers, command, {});
+      assert.equal(result.ok, false);
+      assert.match(!result.ok ? result.error.message : '', /Unknown command/);
+    }
+  });
+
+  it('turns engine errors into data (unknown item, bad link)', async () => {
+    const handlers = createHandlers(manager, platform);
+    const unknown = await dispatch(handlers, 'pause', { ids: ['missing'] });
+    assert.deepEqual(unknown.ok ? null : unknown.error.code, 'ERR_UNKNOWN_ITEM');
+    const added = await dispatch(handlers, 'add', { urls: ['ftp://x/y'] });
+    assert.ok(added.ok);
+    assert.equal((added.value as { rejected: { error: { code: string } }[] }).rejected[0]!.error.code, 'ERR_UNSUPPORTED_PROTOCOL');
+  });
+
+  it('registers exactly one channel per command and trusts only our window', async () => {
+    const ipc = new FakeIpcMain();
+    const ourWindow = { id: 1 };
+    const unregister = registerIpc(ipc, createHandlers(manager, platform), trustedSender(() => ourWindow, (url) => url === 'file:///app/index.html'));
+    assert.deepEqual([...ipc.handlers.keys()].sort(), COMMANDS.map(commandChannel).sort());
+    const ok = await ipc.invoke(commandChannel('list'), { sender: ourWindow, senderFrame: { url: 'file:///app/index.html' } }, {});
+    assert.deepEqual(ok, { ok: true, value: [] });
+    for (const event of [
+      { sender: { id: 2 }, senderFrame: { url: 'file:///app/index.html' } },
+      { sender: ourWindow, senderFrame: { url: 'https://evil.example/' } },
+      { sender: ourWindow, senderFrame: null },
+    ]) {
+      const refused = (await ipc.invoke(commandChannel('list'), event, {})) as { ok: boolean; error: { message: string } };
+      assert.equal(refused.ok, false);
+      assert.match(refused.error.message, /not allowed/);
+    }
+    unregister();
+    assert.equal(ipc.handlers.size, 0);
+  });
+
+  it('batches item events for a window: at most one batch per interval, latest snapshot wins', async () => {
+    const sent: { changed: { id: string; bytes: number }[]; removed: string[] }[] = [];
+    const batcher = new SnapshotBatcher((payload) => sent.push(payload as never), 50);
+    const snapshot = (id: string, bytes: number) => ({ id, bytes }) as never;
+    batcher.push({ changed: [snapshot('a', 1)], removed: [] });
+    batcher.push({ changed: [snapshot('a', 2), snapshot('b', 1)], removed: [] });
+    batcher.push({ changed: [], removed: ['b'] });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.equal(sent.length, 1);
+    assert.deepEqual(sent[0], { changed: [{ id: 'a', bytes: 2 }], removed: ['b'] });
+    batcher.stop();
+  });
+
+  it('takes only http(s) URLs from a command line', () => {
+    assert.deepEqual(urlsInArgv(['--flag', 'http://a/x', 'file:///etc/passwd', 'https://b/y', 'notes.txt']), ['http://a/x', 'https://b/y']);
+  });
+});
