@@ -2,13 +2,16 @@
 // document (`items/<id>.json`), so the per-second progress write of one download never
 // rewrites anyone else's. Finished items move, in batches, to one `history.json`, which
 // is written at most once a second however many downloads finish.
+// Items that own no file yet (queued, or stopped before their first byte) share one
+// `queue.json`: adding 2,000 links is one write, not 2,000.
 // Writes are coalesced over a tenth of a second (each one costs an fsync), except those a
-// caller marks urgent: a short download then costs one write, not one per state it passes.
+// caller marks urgent: a short download then costs no store write before it is done.
 // A late write only ever records an older, still consistent, state.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { isValidRangeList } from './byte-ranges.ts';
+import { ClaimJournal } from './claim-journal.ts';
 import type { Checkpoint, Settings } from './item.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
 
@@ -27,6 +30,10 @@ export class CheckpointStore {
   #timer: NodeJS.Timeout | undefined;
   #pending = new Map<string, Checkpoint>();
   #itemTimer: NodeJS.Timeout | undefined;
+  #journal: ClaimJournal;
+  #queueDoc: JsonDocument;
+  #queueItems = new Map<string, Checkpoint>();
+  #queueDirty = false;
   /** Documents that could not be read, with the reason (reported, never fatal). */
   readonly unreadable: { path: string; reason: string }[] = [];
 
@@ -35,10 +42,19 @@ export class CheckpointStore {
     this.#itemsDir = path.join(provider.dir, 'items');
     fs.mkdirSync(this.#itemsDir, { recursive: true });
     this.#history = provider.open(provider.dir, 'history');
+    this.#journal = new ClaimJournal(provider.dir);
+    this.#queueDoc = provider.open(provider.dir, 'queue');
   }
 
   loadItems(): Checkpoint[] {
     const items = new Map<string, Checkpoint>();
+    const queued = this.#queueDoc.store['items'];
+    for (const value of Array.isArray(queued) ? queued : []) {
+      if (isCheckpoint(value)) {
+        this.#queueItems.set(value.id, value);
+        items.set(value.id, value);
+      }
+    }
     const stored = this.#history.store['items'];
     for (const value of Array.isArray(stored) ? stored : []) {
       if (isCheckpoint(value)) {
@@ -54,6 +70,7 @@ export class CheckpointStore {
         const value = doc.store;
         if (!isCheckpoint(value)) throw new Error('not a Tsuzuki checkpoint');
         items.set(value.id, value);
+        if (this.#queueItems.delete(value.id)) this.#queueDirty = true;
         if (value.state === 'done') {
           this.#historyItems.set(value.id, value);
           this.#scheduleHistory(value);
@@ -62,19 +79,48 @@ export class CheckpointStore {
         this.unreadable.push({ path: path.join(this.#itemsDir, entry), reason: (error as Error).message });
       }
     }
+    // Claims the store had not caught up with when the last process ended.
+    for (const claim of this.#journal.read()) {
+      if (!isCheckpoint(claim) || !claim.fileName) continue;
+      const known = items.get(claim.id);
+      if (known && known.fileName === undefined) {
+        known.fileName = claim.fileName;
+        known.done = [];
+        this.#write(known);
+        if (this.#queueItems.delete(known.id)) this.#queueDirty = true;
+      } else if (!known && fs.existsSync(path.join(claim.dir, `${claim.fileName}.part`))) {
+        items.set(claim.id, claim);
+        this.#write(claim);
+      }
+    }
+    this.#journal.clear();
     return [...items.values()];
+  }
+
+  /** Records that an item now owns a `.part` file: at once in the journal, soon in the store. */
+  claim(checkpoint: Checkpoint): void {
+    this.#journal.append(checkpoint);
+    this.save(checkpoint);
   }
 
   /** Records an item: within a tenth of a second, or now when `urgent`. */
   save(checkpoint: Checkpoint, urgent = false): void {
     if (checkpoint.state === 'done') {
       this.#pending.delete(checkpoint.id);
+      if (this.#queueItems.delete(checkpoint.id)) this.#queueDirty = true;
       this.#historyItems.set(checkpoint.id, checkpoint);
       this.#scheduleHistory(checkpoint);
       return;
     }
     if (this.#historyItems.delete(checkpoint.id)) this.#markHistoryDirty();
     this.#movingToHistory.delete(checkpoint.id);
+    if (ownsNoFile(checkpoint) && !this.#docs.has(checkpoint.id)) {
+      this.#queueItems.set(checkpoint.id, checkpoint);
+      this.#queueDirty = true;
+      this.#itemTimer ??= setTimeout(() => this.#flushItems(), ITEM_FLUSH_MS).unref();
+      return;
+    }
+    if (this.#queueItems.delete(checkpoint.id)) this.#queueDirty = true;
     if (urgent) {
       this.#pending.delete(checkpoint.id);
       this.#write(checkpoint);
@@ -93,11 +139,20 @@ export class CheckpointStore {
     this.#itemTimer = undefined;
     const pending = [...this.#pending.values()];
     this.#pending.clear();
+    // Own documents first: an item leaving the queue document must never be in neither.
     for (const checkpoint of pending) this.#write(checkpoint);
+    if (this.#queueDirty) {
+      this.#queueDoc.store = { items: [...this.#queueItems.values()] } as unknown as Record<string, unknown>;
+      this.#queueDirty = false;
+    }
   }
 
   remove(id: string): void {
     this.#pending.delete(id);
+    if (this.#queueItems.delete(id)) {
+      this.#queueDirty = true;
+      this.#itemTimer ??= setTimeout(() => this.#flushItems(), ITEM_FLUSH_MS).unref();
+    }
     if (this.#historyItems.delete(id)) this.#markHistoryDirty();
     this.#movingToHistory.delete(id);
     this.#deleteDoc(id);
@@ -123,6 +178,13 @@ export class CheckpointStore {
     for (const id of this.#movingToHistory) this.#deleteDoc(id);
     this.#movingToHistory.clear();
     this.#historyDirty = false;
+    // Every claim is now in a document or in the history.
+    this.#journal.clear();
+  }
+
+  close(): void {
+    this.flush();
+    this.#journal.close();
   }
 
   #scheduleHistory(checkpoint: Checkpoint): void {
@@ -154,6 +216,11 @@ export class CheckpointStore {
     if (doc) fs.rmSync(doc.path, { force: true });
     this.#docs.delete(id);
   }
+}
+
+/** Nothing on disk belongs to it yet, so it can live in the shared queue document. */
+function ownsNoFile(checkpoint: Checkpoint): boolean {
+  return checkpoint.fileName === undefined && checkpoint.done.length === 0;
 }
 
 /** Stored data is input like any other: a hand-edited or half-written file must not crash us. */

@@ -84,6 +84,9 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   #nextOrder = 1;
   #closing = false;
   #idleWaiters: (() => void)[] = [];
+  /** Names held by unfinished items, by folder and name, so a claim check is O(1). */
+  #namesInUse = new Map<string, string>();
+  #nameOf = new Map<string, string>();
 
   private constructor(options: ManagerOptions) {
     super();
@@ -110,6 +113,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
         cp.state = this.#settings.autoResume ? 'queued' : 'paused';
       }
       this.#entries.set(cp.id, { cp, meter: new SpeedMeter() });
+      this.#indexName(cp);
       this.#nextOrder = Math.max(this.#nextOrder, Math.floor(cp.order) + 1);
     }
     this.#pump();
@@ -203,6 +207,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       this.#deletePartial(cp);
       if (deleteFile && cp.state === 'done' && cp.fileName) fs.rmSync(insideFolder(cp.dir, cp.fileName), { force: true });
       this.#entries.delete(cp.id);
+      this.#indexName({ ...cp, state: 'canceled' });
       this.#store.remove(cp.id);
       this.#dirty.delete(cp.id);
       this.#removed.push(cp.id);
@@ -310,7 +315,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   async close(): Promise<void> {
     this.#closing = true;
     await Promise.all([...this.#entries.values()].map((entry) => this.#stop(entry, 'close')));
-    this.#store.flush();
+    this.#store.close();
     this.#emitBatch();
     clearInterval(this.#timer);
     this.#http.destroy();
@@ -339,6 +344,11 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       http: this.#http,
       settings: () => this.#settings,
       persist: (urgent) => this.#save(entry.cp, urgent),
+      claimed: () => {
+        entry.cp.updatedAt = Date.now();
+        this.#indexName(entry.cp);
+        this.#store.claim(entry.cp);
+      },
       changed: () => this.#dirty.add(entry.cp.id),
       isNameTaken: (dir, name) => this.#isNameTaken(entry.cp.id, dir, name),
       retryBaseDelayMs: this.#options.retryBaseDelayMs ?? 1000,
@@ -404,7 +414,20 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   #save(cp: Checkpoint, urgent = false): void {
     cp.updatedAt = Date.now();
+    this.#indexName(cp);
     this.#store.save(cp, urgent);
+  }
+
+  #indexName(cp: Checkpoint): void {
+    const previous = this.#nameOf.get(cp.id);
+    const current = cp.fileName && cp.state !== 'done' && cp.state !== 'canceled' ? `${cp.dir}\0${cp.fileName}` : undefined;
+    if (previous === current) return;
+    if (previous !== undefined && this.#namesInUse.get(previous) === cp.id) this.#namesInUse.delete(previous);
+    if (current === undefined) this.#nameOf.delete(cp.id);
+    else {
+      this.#nameOf.set(cp.id, current);
+      this.#namesInUse.set(current, cp.id);
+    }
   }
 
   #deletePartial(cp: Checkpoint): void {
@@ -420,10 +443,8 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   }
 
   #isNameTaken(self: string, dir: string, name: string): boolean {
-    for (const { cp } of this.#entries.values()) {
-      if (cp.id !== self && cp.fileName === name && cp.dir === dir && cp.state !== 'done' && cp.state !== 'canceled') return true;
-    }
-    return false;
+    const owner = this.#namesInUse.get(`${dir}\0${name}`);
+    return owner !== undefined && owner !== self;
   }
 
   #entry(id: string): Entry {

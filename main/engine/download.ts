@@ -32,8 +32,10 @@ const MAX_RESTARTS = 5;
 export interface DownloadDeps {
   http: HttpClient;
   settings: () => Settings;
-  /** Records the checkpoint: soon, or at once when `urgent` (a name was claimed on disk). */
+  /** Records the checkpoint: soon, or at once when `urgent`. */
   persist: (urgent?: boolean) => void;
+  /** Records that this item now owns its `.part` file (cheaply, before any byte is written). */
+  claimed: () => void;
   /** Marks the item for the next snapshot batch. */
   changed: () => void;
   /** Whether another item already claimed this final name in this folder. */
@@ -299,8 +301,8 @@ export class Download {
     cp.acceptsRanges = facts.acceptsRanges && facts.total !== undefined && !this.#rangesIgnored;
     cp.done = [];
     this.#ledger = new SegmentLedger([], cp.total, this.#deps.minSplitBytes);
-    // At once: a crash must not leave a claimed `.part` that no checkpoint knows about.
-    this.#deps.persist(true);
+    // Before any byte: a crash must not leave a `.part` that no record knows about.
+    this.#deps.claimed();
     this.#deps.changed();
     return this.#ledger.claim(0, cp.total ?? Number.POSITIVE_INFINITY);
   }
