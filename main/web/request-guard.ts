@@ -5,34 +5,62 @@
 
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export const TOKEN_COOKIE = 'tsuzuki_token';
+import net from 'node:net';
 
 export type Verdict = { ok: true; viaQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
 
+const WILDCARDS = new Set(['0.0.0.0', '::', '']);
+
 export class RequestGuard {
   readonly token: string;
-  #allowedHosts: Set<string>;
+  /** Cookies are shared by every port of a host, so the name carries the port: two servers never clobber each other's. */
+  readonly cookieName: string;
+  #port: number;
+  #names: Set<string>;
+  #wildcard: boolean;
 
   constructor(token: string, boundHost: string, port: number) {
     this.token = token;
-    const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
-    if (boundHost !== '0.0.0.0' && boundHost !== '::') names.add(boundHost.includes(':') ? `[${boundHost}]` : boundHost);
-    this.#allowedHosts = new Set([...names].map((name) => `${name}:${port}`));
+    this.#port = port;
+    this.cookieName = `tsuzuki_token_${port}`;
+    this.#wildcard = WILDCARDS.has(boundHost);
+    this.#names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+    if (!this.#wildcard) this.#names.add(bracketed(boundHost.toLowerCase()));
   }
 
   static randomToken(): string {
     return crypto.randomBytes(24).toString('base64url');
   }
 
+  /**
+   * A Host header names this server when it is one of the loopback names or the bound
+   * address. Listening on every interface, any IP literal is accepted as well (the LAN
+   * address a NAS user types): DNS rebinding needs a host *name*, never an IP literal.
+   */
+  isOwnHost(host: string | undefined): boolean {
+    if (!host) return false;
+    let url: URL;
+    try {
+      url = new URL(`http://${host}`);
+    } catch {
+      return false;
+    }
+    if (url.username || url.password || url.pathname !== '/' || `${url.host}` !== host.toLowerCase().replace(/:80$/, '')) return false;
+    const port = url.port === '' ? 80 : Number(url.port);
+    if (port !== this.#port) return false;
+    if (this.#names.has(url.hostname)) return true;
+    return this.#wildcard && net.isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0;
+  }
+
   check(request: IncomingMessage, { requireOrigin }: { requireOrigin: boolean }): Verdict {
-    const host = request.headers.host?.toLowerCase();
-    if (!host || !this.#allowedHosts.has(host)) {
+    const host = request.headers.host;
+    if (!this.isOwnHost(host)) {
       return { ok: false, status: 403, reason: `Host "${host ?? ''}" is not this Tsuzuki web host.` };
     }
     const origin = request.headers.origin;
     if (origin !== undefined || requireOrigin) {
-      if (!origin || !this.#allowedHosts.has(hostOfOrigin(origin))) {
+      // Same origin only: the page this server sent, under the name it was reached by.
+      if (!origin || originHost(origin) !== host!.toLowerCase()) {
         return { ok: false, status: 403, reason: `Origin "${origin ?? ''}" may not use this Tsuzuki web host.` };
       }
     }
@@ -41,26 +69,31 @@ export class RequestGuard {
     if (fromQuery !== null) {
       return this.#matches(fromQuery) ? { ok: true, viaQuery: true } : { ok: false, status: 401, reason: 'The token in this link is wrong. Use the link tsuzuki serve printed.' };
     }
-    const fromCookie = cookieValue(request.headers.cookie, TOKEN_COOKIE);
+    const fromCookie = cookieValue(request.headers.cookie, this.cookieName);
     if (fromCookie !== undefined && this.#matches(fromCookie)) return { ok: true, viaQuery: false };
     return { ok: false, status: 401, reason: 'Open the link that tsuzuki serve printed (it carries the access token).' };
   }
 
   cookieHeader(): string {
-    return `${TOKEN_COOKIE}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+    return `${this.cookieName}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
   }
 
   #matches(candidate: string): boolean {
-    const a = Buffer.from(candidate);
-    const b = Buffer.from(this.token);
-    return a.length === b.length && crypto.timingSafeEqual(a, b);
+    // Compare digests: equal lengths for timingSafeEqual, and no early exit on a length mismatch.
+    const a = crypto.createHash('sha256').update(candidate).digest();
+    const b = crypto.createHash('sha256').update(this.token).digest();
+    return crypto.timingSafeEqual(a, b);
   }
 }
 
-function hostOfOrigin(origin: string): string {
+function bracketed(host: string): string {
+  return net.isIPv6(host) ? `[${host}]` : host;
+}
+
+function originHost(origin: string): string {
   try {
     const url = new URL(origin);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.host.toLowerCase() : '';
+    return url.protocol === 'http:' ? url.host.toLowerCase() : '';
   } catch {
     return '';
   }

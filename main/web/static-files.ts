@@ -1,5 +1,6 @@
 // Serves the built renderer. Paths are resolved inside the folder and nothing else:
-// `..`, encoded separators and absolute paths all end in 404.
+// `..`, encoded separators and absolute paths all end in 404. A request is untrusted input
+// even after the token check, so no path (too long, through a file, unreadable) may throw.
 
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
@@ -16,6 +17,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
   '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export function resolveStatic(root: string, urlPath: string): string | undefined {
@@ -32,10 +34,19 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
   return full;
 }
 
+function statFile(file: string): fs.Stats | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? stat : undefined;
+  } catch {
+    return undefined; // ENOENT, ENOTDIR, ENAMETOOLONG, EACCES…: all simply "not here".
+  }
+}
+
 export function sendStatic(res: ServerResponse, root: string, urlPath: string, headers: Record<string, string>): void {
   const file = resolveStatic(root, urlPath);
-  const stat = file ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
-  if (!file || !stat?.isFile()) {
+  const stat = file ? statFile(file) : undefined;
+  if (!file || !stat) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers });
     res.end('Not found.');
     return;
@@ -43,8 +54,13 @@ export function sendStatic(res: ServerResponse, root: string, urlPath: string, h
   res.writeHead(200, {
     'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     'content-length': stat.size,
+    // Asset names carry a content hash; the page itself must always be fresh.
     'cache-control': path.basename(file) === 'index.html' ? 'no-store' : 'max-age=3600',
     ...headers,
   });
-  fs.createReadStream(file).pipe(res);
+  if (res.req.method === 'HEAD') return void res.end();
+  const stream = fs.createReadStream(file);
+  // A read error after the headers went out can only cut the response short.
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

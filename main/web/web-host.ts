@@ -11,7 +11,7 @@ import { DownloadError } from '../engine/errors.ts';
 import { dispatch } from '../host/dispatch.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
-import { RequestGuard } from './request-guard.ts';
+import { RequestGuard, type Verdict } from './request-guard.ts';
 import { sendStatic } from './static-files.ts';
 
 const MAX_FRAME_BYTES = 8 * 1024 * 1024;
@@ -50,11 +50,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = path.resolve(options.rendererDir);
   const handlers = createHandlers(manager, browserPlatform(manager));
   const sockets = new Set<WebSocket>();
-  let guard: RequestGuard;
+  let guard: RequestGuard | undefined;
 
   const server = http.createServer((req, res) => {
-    const security = SECURITY_HEADERS;
+    if (!guard) {
+      // The port (and so the guard) is known only once listening; nothing is served before.
+      res.writeHead(503, { 'retry-after': '1' });
+      return void res.end();
+    }
     const verdict = guard.check(req, { requireOrigin: false });
+    const security = securityHeaders(verdict.ok ? req.headers.host : undefined);
     if (!verdict.ok) {
       res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', ...security });
       return void res.end(verdict.reason);
@@ -75,7 +80,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const verdict = url.pathname === WS_PATH ? guard.check(req, { requireOrigin: false }) : ({ ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' } as const);
+    // A browser always sends Origin on a WebSocket; a client without one (a script, a test)
+    // still needs the token or cookie.
+    const verdict: Verdict =
+      guard && url.pathname === WS_PATH ? guard.check(req, { requireOrigin: false }) : { ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' };
     if (!verdict.ok) {
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${verdict.reason}`);
       return;
@@ -119,13 +127,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = () => (server.address() as AddressInfo).port;
-  guard = new RequestGuard(options.token ?? RequestGuard.randomToken(), host, port());
+  const ready = new RequestGuard(options.token ?? RequestGuard.randomToken(), host, port());
+  guard = ready;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
   return {
-    url: `http://${shownHost}:${port()}/?token=${guard.token}`,
+    url: `http://${shownHost}:${port()}/?token=${ready.token}`,
     port: port(),
-    token: guard.token,
+    token: ready.token,
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
@@ -135,10 +144,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-};
+/**
+ * Headers for every answer. The WebSocket is named explicitly in connect-src (for the Host
+ * the page was loaded from, already checked) because not every browser lets 'self' cover ws:.
+ */
+function securityHeaders(host: string | undefined): Record<string, string> {
+  const socket = host ? ` ws://${host}` : '';
+  return {
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'${socket}; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+  };
+}
