@@ -137,6 +137,10 @@ export function parseCommand(
   return { ok: true, command: command as Command, args: parsed.data };
 }
 
+/** Electron IPC: one channel per command and per event, so main can allowlist each one. */
+export const commandChannel = (command: Command): `tsuzuki:${Command}` => `tsuzuki:${command}`;
+export const eventChannel = (event: EventName): `tsuzuki:event:${EventName}` => `tsuzuki:event:${event}`;
+
 /** The web host's WebSocket frames (JSON). Electron uses IPC channels instead. */
 export type ClientFrame = { type: 'invoke'; id: number; command: string; args: unknown };
 export type ServerFrame =

@@ -2,7 +2,7 @@
 // is tested) without Electron: one channel per command, allowlisted from the contract,
 // every sender checked before its payload is even parsed (model: vscode's ipcMain wrapper).
 
-import { COMMANDS, type CommandHandlers, type Result } from '../contract.ts';
+import { COMMANDS, commandChannel, type CommandHandlers, type Result } from '../contract.ts';
 import { dispatch } from './dispatch.ts';
 
 export interface IpcMainLike {
@@ -11,12 +11,12 @@ export interface IpcMainLike {
 }
 
 export interface IpcEventLike {
-  senderFrame: { url: string } | null;
+  /** The frame that sent the message: null once it navigated away or was destroyed. */
+  senderFrame: { url: string; parent: unknown } | null;
   sender: unknown;
 }
 
-export const commandChannel = (command: string) => `tsuzuki:${command}`;
-export const eventChannel = (event: string) => `tsuzuki:event:${event}`;
+export { commandChannel, eventChannel } from '../contract.ts';
 
 /** Registers every command; returns a function that removes them again. */
 export function registerIpc(ipcMain: IpcMainLike, handlers: CommandHandlers, isTrusted: (event: IpcEventLike) => boolean): () => void {
@@ -33,7 +33,13 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: CommandHandlers, isT
   };
 }
 
-/** Trusts only our own window, showing our own page (a file: URL or the dev server). */
+/**
+ * Trusts only our own window's top frame, showing our own page (a file: URL or the dev
+ * server). An iframe, another window, or our window after navigating away is refused.
+ */
 export function trustedSender(expectedSender: () => unknown, appUrl: (url: string) => boolean): (event: IpcEventLike) => boolean {
-  return (event) => event.sender === expectedSender() && event.senderFrame !== null && appUrl(event.senderFrame.url);
+  return (event) => {
+    const frame = event.senderFrame;
+    return event.sender !== undefined && event.sender === expectedSender() && frame !== null && frame.parent === null && appUrl(frame.url);
+  };
 }

@@ -3,11 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COMMANDS } from '../../main/contract.ts';
+import { COMMANDS, commandChannel } from '../../main/contract.ts';
 import type { DownloadManager } from '../../main/engine/download-manager.ts';
 import { dispatch } from '../../main/host/dispatch.ts';
+import { appUrlMatcher } from '../../main/host/app-url.ts';
 import { createHandlers } from '../../main/host/handlers.ts';
-import { commandChannel, registerIpc, trustedSender, type IpcEventLike, type IpcMainLike } from '../../main/host/ipc-bridge.ts';
+import { registerIpc, trustedSender, type IpcEventLike, type IpcMainLike } from '../../main/host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../../main/host/snapshot-batcher.ts';
 import { urlsInArgv } from '../../main/host/urls-in-argv.ts';
 import { tempWorkspace } from '../support/files.ts';
@@ -82,24 +83,78 @@ describe('dispatch and IPC', () => {
     assert.equal((added.value as { rejected: { error: { code: string } }[] }).rejected[0]!.error.code, 'ERR_UNSUPPORTED_PROTOCOL');
   });
 
+  it('turns anything a handler throws into {ok:false} without a stack', async () => {
+    const handlers = createHandlers(manager, platform);
+    const throwing = { ...handlers, list: () => { throw new TypeError('boom'); }, getSettings: async () => { throw 'a string'; } } as typeof handlers;
+    for (const command of ['list', 'getSettings'] as const) {
+      const result = await dispatch(throwing, command, {});
+      assert.equal(result.ok, false);
+      assert.deepEqual(Object.keys(!result.ok ? result.error : {}).sort(), ['code', 'message']);
+      assert.equal(!result.ok && result.error.code, 'ERR_INTERNAL');
+      assert.doesNotMatch(!result.ok ? result.error.message : '', /\n\s+at /);
+    }
+    assert.ok(COMMANDS.every((command) => typeof handlers[command] === 'function'));
+  });
+
+  it('opens only finished files, through the platform', async () => {
+    const opened: string[] = [];
+    const handlers = createHandlers(manager, { openFile: async (file) => void opened.push(file), showInFolder: async (file) => void opened.push(file) });
+    const missing = await dispatch(handlers, 'openFile', { id: 'no-such-item' });
+    assert.equal(!missing.ok && missing.error.code, 'ERR_UNKNOWN_ITEM');
+    const { added } = manager.add(['http://127.0.0.1:1/never.bin'], { paused: true });
+    const notDone = await dispatch(handlers, 'openFile', { id: added[0]! });
+    assert.equal(!notDone.ok && notDone.error.code, 'ERR_INVALID_STATE');
+    assert.deepEqual(opened, []);
+    await manager.remove(added, false);
+  });
+
   it('registers exactly one channel per command and trusts only our window', async () => {
     const ipc = new FakeIpcMain();
     const ourWindow = { id: 1 };
-    const unregister = registerIpc(ipc, createHandlers(manager, platform), trustedSender(() => ourWindow, (url) => url === 'file:///app/index.html'));
+    const page = 'file:///app/out/renderer/index.html';
+    const isApp = appUrlMatcher({ indexFile: '/app/out/renderer/index.html' });
+    const unregister = registerIpc(ipc, createHandlers(manager, platform), trustedSender(() => ourWindow, isApp));
     assert.deepEqual([...ipc.handlers.keys()].sort(), COMMANDS.map(commandChannel).sort());
-    const ok = await ipc.invoke(commandChannel('list'), { sender: ourWindow, senderFrame: { url: 'file:///app/index.html' } }, {});
+    assert.ok(COMMANDS.every((command) => ipc.handlers.has(`tsuzuki:${command}`)));
+    const topFrame = { url: page, parent: null };
+    const ok = await ipc.invoke(commandChannel('list'), { sender: ourWindow, senderFrame: topFrame }, {});
     assert.deepEqual(ok, { ok: true, value: [] });
-    for (const event of [
-      { sender: { id: 2 }, senderFrame: { url: 'file:///app/index.html' } },
-      { sender: ourWindow, senderFrame: { url: 'https://evil.example/' } },
-      { sender: ourWindow, senderFrame: null },
-    ]) {
+    const refusals: [string, IpcEventLike][] = [
+      ['another window', { sender: { id: 2 }, senderFrame: topFrame }],
+      ['our window, navigated away', { sender: ourWindow, senderFrame: { url: 'https://evil.example/', parent: null } }],
+      ['an iframe in our page', { sender: ourWindow, senderFrame: { url: page, parent: topFrame } }],
+      ['a destroyed frame', { sender: ourWindow, senderFrame: null }],
+      ['another local file', { sender: ourWindow, senderFrame: { url: 'file:///tmp/evil.html', parent: null } }],
+    ];
+    for (const [what, event] of refusals) {
       const refused = (await ipc.invoke(commandChannel('list'), event, {})) as { ok: boolean; error: { message: string } };
-      assert.equal(refused.ok, false);
-      assert.match(refused.error.message, /not allowed/);
+      assert.equal(refused.ok, false, what);
+      assert.match(refused.error.message, /not allowed/, what);
     }
+    // No window yet (or closed): nothing is trusted, not even a sender that is also undefined.
+    const noWindow = trustedSender(() => undefined, isApp);
+    assert.equal(noWindow({ sender: undefined, senderFrame: topFrame }), false);
+    // Arguments are still validated for a trusted sender.
+    const bad = (await ipc.invoke(commandChannel('pause'), { sender: ourWindow, senderFrame: topFrame }, { ids: 'all' })) as { ok: boolean; error: { code: string } };
+    assert.equal(bad.error.code, 'ERR_INVALID_ARGUMENT');
     unregister();
     assert.equal(ipc.handlers.size, 0);
+  });
+
+  it('knows the app page by exact file URL or dev-server origin, not by prefix', () => {
+    const built = appUrlMatcher({ indexFile: '/opt/Tsuzuki/resources/app.asar/out/renderer/index.html' });
+    assert.ok(built('file:///opt/Tsuzuki/resources/app.asar/out/renderer/index.html'));
+    assert.ok(built('file:///opt/Tsuzuki/resources/app.asar/out/renderer/index.html#/settings'));
+    assert.ok(!built('file:///opt/Tsuzuki/resources/app.asar/out/renderer/other.html'));
+    assert.ok(!built('file:///opt/Tsuzuki/resources/app.asar/out/renderer/index.html.evil'));
+    assert.ok(!built('https://example.com/opt/Tsuzuki/resources/app.asar/out/renderer/index.html'));
+    assert.ok(!built('not a url'));
+    const dev = appUrlMatcher({ devServerUrl: 'http://localhost:5173', indexFile: '/unused' });
+    assert.ok(dev('http://localhost:5173/'));
+    assert.ok(dev('http://localhost:5173/src/main.tsx'));
+    assert.ok(!dev('http://localhost:5173.evil.example/'));
+    assert.ok(!dev('http://localhost:5174/'));
+    assert.ok(!dev('https://localhost:5173/'));
   });
 
   it('batches item events for a window: at most one batch per interval, latest snapshot wins', async () => {
