@@ -34,6 +34,8 @@ export class CheckpointStore {
   #queueDoc: JsonDocument;
   #queueItems = new Map<string, Checkpoint>();
   #queueDirty = false;
+  /** The state each queue entry was last written with, as a restart would read it. */
+  #queuedAs = new Map<string, string>();
   /** Documents that could not be read, with the reason (reported, never fatal). */
   readonly unreadable: { path: string; reason: string }[] = [];
 
@@ -115,6 +117,10 @@ export class CheckpointStore {
     if (this.#historyItems.delete(checkpoint.id)) this.#markHistoryDirty();
     this.#movingToHistory.delete(checkpoint.id);
     if (ownsNoFile(checkpoint) && !this.#docs.has(checkpoint.id)) {
+      // Starting changes nothing a restart needs (queued and downloading both restore as queued).
+      const known = this.#queueItems.get(checkpoint.id);
+      if (known === checkpoint && restoresAs(checkpoint.state) === this.#queuedAs.get(checkpoint.id)) return;
+      this.#queuedAs.set(checkpoint.id, restoresAs(checkpoint.state));
       this.#queueItems.set(checkpoint.id, checkpoint);
       this.#queueDirty = true;
       this.#itemTimer ??= setTimeout(() => this.#flushItems(), ITEM_FLUSH_MS).unref();
@@ -216,6 +222,10 @@ export class CheckpointStore {
     if (doc) fs.rmSync(doc.path, { force: true });
     this.#docs.delete(id);
   }
+}
+
+function restoresAs(state: string): string {
+  return state === 'downloading' || state === 'retrying' ? 'queued' : state;
 }
 
 /** Nothing on disk belongs to it yet, so it can live in the shared queue document. */

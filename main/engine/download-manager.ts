@@ -15,6 +15,7 @@ import { nameFromUrl } from './file-name.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings } from './item.ts';
 import { HostSlots } from './host-slots.ts';
+import { QueueIndex } from './queue-index.ts';
 import { SpeedMeter } from './speed-meter.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { StateLock } from './state-lock.ts';
@@ -84,6 +85,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   #nextOrder = 1;
   #closing = false;
   #idleWaiters: (() => void)[] = [];
+  #queue = new QueueIndex<Entry>();
   /** Names held by unfinished items, by folder and name, so a claim check is O(1). */
   #namesInUse = new Map<string, string>();
   #nameOf = new Map<string, string>();
@@ -112,7 +114,9 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       if (cp.state === 'downloading' || cp.state === 'retrying' || cp.state === 'queued') {
         cp.state = this.#settings.autoResume ? 'queued' : 'paused';
       }
-      this.#entries.set(cp.id, { cp, meter: new SpeedMeter() });
+      const entry: Entry = { cp, meter: new SpeedMeter() };
+      this.#entries.set(cp.id, entry);
+      this.#queue.update(entry);
       this.#indexName(cp);
       this.#nextOrder = Math.max(this.#nextOrder, Math.floor(cp.order) + 1);
     }
@@ -147,7 +151,9 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
           updatedAt: now,
           order: this.#nextOrder++,
         };
-        this.#entries.set(cp.id, { cp, meter: new SpeedMeter() });
+        const entry: Entry = { cp, meter: new SpeedMeter() };
+        this.#entries.set(cp.id, entry);
+        this.#queue.update(entry);
         this.#save(cp);
         result.added.push(cp.id);
       } catch (error) {
@@ -207,6 +213,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       this.#deletePartial(cp);
       if (deleteFile && cp.state === 'done' && cp.fileName) fs.rmSync(insideFolder(cp.dir, cp.fileName), { force: true });
       this.#entries.delete(cp.id);
+      this.#queue.delete(entry);
       this.#indexName({ ...cp, state: 'canceled' });
       this.#store.remove(cp.id);
       this.#dirty.delete(cp.id);
@@ -253,6 +260,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     // A fractional order moves one item without renumbering (and rewriting) all the others.
     entry.cp.order = before === undefined ? (after ?? 1) - 1 : after === undefined ? before + 1 : (before + after) / 2;
     this.#save(entry.cp);
+    this.#queue.reordered();
     this.#dirty.add(id);
     this.#pump();
   }
@@ -325,16 +333,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   #pump(): void {
     if (this.#closing) return;
-    let running = 0;
-    const queued: Entry[] = [];
-    for (const entry of this.#entries.values()) {
-      if (entry.running) running += 1;
-      else if (entry.cp.state === 'queued') queued.push(entry);
-    }
-    if (running < this.#settings.maxConcurrent && queued.length > 0) {
-      queued.sort((a, b) => a.cp.order - b.cp.order);
-      for (const entry of queued.slice(0, this.#settings.maxConcurrent - running)) this.#start(entry);
-    }
+    for (const entry of this.#queue.next(this.#settings.maxConcurrent - this.#queue.runningCount)) this.#start(entry);
     this.#checkIdle();
   }
 
@@ -359,6 +358,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     });
     entry.controller = controller;
     entry.download = download;
+    this.#queue.setRunning(entry, true);
     entry.meter.reset();
     delete entry.cp.error;
     this.#setState(entry, 'downloading');
@@ -373,6 +373,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       entry.running = undefined;
       entry.download = undefined;
       entry.controller = undefined;
+      this.#queue.setRunning(entry, false);
       this.#dirty.add(entry.cp.id);
       this.#pump();
     });
@@ -407,6 +408,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   #setState(entry: Entry, state: Checkpoint['state']): void {
     entry.cp.state = state;
+    this.#queue.update(entry);
     this.#save(entry.cp);
     this.#dirty.add(entry.cp.id);
     this.#checkIdle();
@@ -459,9 +461,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   #checkIdle(): void {
     if (this.#idleWaiters.length === 0) return;
-    for (const entry of this.#entries.values()) {
-      if (entry.running || (!this.#closing && entry.cp.state === 'queued')) return;
-    }
+    if (this.#queue.runningCount > 0 || (!this.#closing && this.#queue.queuedCount > 0)) return;
     const waiters = this.#idleWaiters;
     this.#idleWaiters = [];
     for (const resolve of waiters) resolve();
