@@ -1,6 +1,6 @@
 // `tsuzuki <command>`: picks the subcommand. Each returns the process exit code.
-
-import { getCommand } from './get.ts';
+// Subcommands load on demand: the engine's libraries take a while to import, and
+// `tsuzuki --help` should not wait for them.
 
 const USAGE = `Usage:
   tsuzuki get <url…> [--dir DIR] [--sha256 HEX] [--state DIR] [--connections N]
@@ -13,8 +13,10 @@ Run "tsuzuki get --help" or "tsuzuki serve --help" for details.`;
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'get':
+    case 'get': {
+      const { getCommand } = await import('./get.ts');
       return getCommand(rest);
+    }
     case 'serve': {
       const { serveCommand } = await import('./serve.ts');
       return serveCommand(rest);
