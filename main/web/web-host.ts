@@ -10,6 +10,7 @@ import type { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
 import { dispatch } from '../host/dispatch.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
+import { contentSecurityPolicy } from '../host/page-policy.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { RequestGuard, type Verdict } from './request-guard.ts';
 import { sendStatic } from './static-files.ts';
@@ -149,9 +150,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
  * the page was loaded from, already checked) because not every browser lets 'self' cover ws:.
  */
 function securityHeaders(host: string | undefined): Record<string, string> {
-  const socket = host ? ` ws://${host}` : '';
   return {
-    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'${socket}; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`,
+    'content-security-policy': contentSecurityPolicy(host ? `ws://${host}` : undefined),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
