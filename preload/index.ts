@@ -1,20 +1,26 @@
 // Exposes exactly the contract to the sandboxed window: an `invoke` limited to the known
 // commands and an `on` limited to the known events. No ipcRenderer, no Node, no event
-// objects cross the bridge.
+// objects cross the bridge. (Bundled as CommonJS: sandboxed preloads cannot be ESM.)
 
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { COMMANDS, EVENT_NAMES, type Command, type EventName, type TsuzukiApi } from '../main/contract.ts';
+import { COMMANDS, EVENT_NAMES, commandChannel, eventChannel, type Command, type EventName, type Result, type TsuzukiApi } from '../main/contract.ts';
+
+const failure = (code: 'ERR_INVALID_ARGUMENT' | 'ERR_INTERNAL', message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 const api: TsuzukiApi = {
   invoke(command, args) {
     if (!COMMANDS.includes(command as Command)) {
-      return Promise.resolve({ ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: `Unknown command "${String(command)}".` } });
+      return Promise.resolve(failure('ERR_INVALID_ARGUMENT', `Unknown command "${String(command).slice(0, 80)}".`));
     }
-    return ipcRenderer.invoke(`tsuzuki:${command}`, args);
+    // Main answers with an envelope; a rejection means the channel itself failed (the app
+    // is quitting, or the arguments could not be cloned). That is data too.
+    return ipcRenderer.invoke(commandChannel(command), args).catch((error: unknown) =>
+      failure('ERR_INTERNAL', `Tsuzuki did not answer "${command}": ${error instanceof Error ? error.message : String(error)}`),
+    );
   },
   on(event, listener) {
-    if (!EVENT_NAMES.includes(event as EventName)) throw new Error(`Unknown event "${String(event)}".`);
-    const channel = `tsuzuki:event:${event}`;
+    if (!EVENT_NAMES.includes(event as EventName)) throw new Error(`Unknown event "${String(event).slice(0, 80)}".`);
+    const channel = eventChannel(event);
     const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload as never);
     ipcRenderer.on(channel, wrapped);
     return () => void ipcRenderer.removeListener(channel, wrapped);

@@ -1,65 +1,94 @@
 // The desktop app's main process: a thin shell that gives the engine a window. Everything
 // that can run without Electron lives in main/host and main/engine and is tested there.
 
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
+import { eventChannel, type EventName, type EventPayloads } from '../contract.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
+import { toErrorInfo } from '../engine/errors.ts';
 import type { StoreProvider } from '../engine/store.ts';
-import { createHandlers } from '../host/handlers.ts';
-import { eventChannel, registerIpc, trustedSender } from '../host/ipc-bridge.ts';
+import { createHandlers, type Platform } from '../host/handlers.ts';
+import { registerIpc, trustedSender } from '../host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { urlsInArgv } from '../host/urls-in-argv.ts';
-import { createMainWindow, isAppUrl } from './window.ts';
+import { createMainWindow, guardContents, hardenSession, isAppUrl } from './window.ts';
+
+// Every renderer is sandboxed, whatever a window's own options say.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
+  // Another Tsuzuki is running: it receives our URLs through 'second-instance'.
   app.quit();
 } else {
-  void start();
+  // Listen at once, so URLs from a second launch during startup are not lost.
+  const early: string[] = urlsInArgv(process.argv.slice(1));
+  let onSecondInstance: (urls: string[]) => void = (urls) => void early.push(...urls);
+  app.on('second-instance', (_event, argv) => onSecondInstance(urlsInArgv(argv.slice(1))));
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  void start(early, (handler) => (onSecondInstance = handler));
 }
 
-async function start(): Promise<void> {
+async function start(early: string[], setSecondInstanceHandler: (handler: (urls: string[]) => void) => void): Promise<void> {
   await app.whenReady();
+  hardenSession();
+
   const dir = path.join(app.getPath('userData'), 'downloads-state');
   const store: StoreProvider = {
     dir,
     open: (folder, name) => new ElectronStore<Record<string, unknown>>({ cwd: folder, name, accessPropertiesByDotNotation: false }),
   };
-  const manager = await DownloadManager.open({ store, defaults: { dir: app.getPath('downloads') } });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  let manager: DownloadManager;
+  try {
+    manager = await DownloadManager.open({ store, defaults: { dir: app.getPath('downloads') } });
+  } catch (error) {
+    dialog.showErrorBox('Tsuzuki cannot start', toErrorInfo(error).message);
+    app.exit(1);
+    return;
+  }
 
-  let window: BrowserWindow | undefined = createMainWindow();
-  window.on('closed', () => (window = undefined));
-  registerIpc(
-    ipcMain,
-    createHandlers(manager, {
-      openFile: async (file) => {
-        const error = await shell.openPath(file);
-        if (error) throw new Error(error);
-      },
-      showInFolder: async (file) => shell.showItemInFolder(file),
-    }),
-    trustedSender(() => window?.webContents, isAppUrl),
-  );
-  const batcher = new SnapshotBatcher((payload) => window?.webContents.send(eventChannel('items'), payload));
-  manager.on('items', (payload) => batcher.push(payload));
-  manager.on('settings', (payload) => window?.webContents.send(eventChannel('settings'), payload));
-
-  manager.add(urlsInArgv(process.argv.slice(1)));
-  app.on('second-instance', (_event, argv) => {
-    const urls = urlsInArgv(argv.slice(1));
-    if (urls.length > 0) manager.add(urls);
-    if (window) {
+  let window: BrowserWindow | undefined;
+  const showWindow = () => {
+    if (!window) {
+      window = createMainWindow();
+      window.on('closed', () => (window = undefined));
+    } else {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
+  };
+  const send = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
+    if (window && !window.webContents.isDestroyed()) window.webContents.send(eventChannel(event), payload);
+  };
+
+  const platform: Platform = {
+    openFile: async (file) => {
+      const error = await shell.openPath(file);
+      if (error) throw new Error(error);
+    },
+    showInFolder: async (file) => shell.showItemInFolder(file),
+  };
+  registerIpc(ipcMain, createHandlers(manager, platform), trustedSender(() => window?.webContents, isAppUrl));
+  const batcher = new SnapshotBatcher((payload) => send('items', payload));
+  manager.on('items', (payload) => batcher.push(payload));
+  manager.on('settings', (payload) => send('settings', payload));
+
+  const addUrls = (urls: string[]) => {
+    if (urls.length > 0) manager.add(urls);
+  };
+  addUrls(early);
+  setSecondInstanceHandler((urls) => {
+    addUrls(urls);
+    showWindow();
   });
-  app.on('activate', () => {
-    window ??= createMainWindow();
-  });
+  showWindow();
+
+  app.on('activate', showWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // A logout or `kill` quits the same way as the menu: through before-quit.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 
   // Quitting pauses every download and flushes its checkpoint before the process ends.
   let closing = false;

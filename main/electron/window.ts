@@ -1,23 +1,48 @@
 // The one window: sandboxed, isolated, no Node, a strict CSP, and no way to navigate away
-// from the app or open new windows.
+// from the app or open new windows. The rules themselves live in main/host (tested there).
 
-import { BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { appUrlMatcher } from '../host/app-url.ts';
+import { contentSecurityPolicy, externalLink } from '../host/page-policy.ts';
 
-const RENDERER_URL = process.env['ELECTRON_RENDERER_URL'];
+// Set by `electron-vite dev` only; a packaged app always loads its own file.
+const DEV_SERVER_URL = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const INDEX_FILE = path.join(import.meta.dirname, '../renderer/index.html');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-export function isAppUrl(url: string): boolean {
-  if (RENDERER_URL) return url.startsWith(RENDERER_URL);
-  return url.split('#')[0] === pathToFileURL(INDEX_FILE).href;
+export const isAppUrl = appUrlMatcher({ devServerUrl: DEV_SERVER_URL, indexFile: INDEX_FILE });
+
+/** Session-wide rules, set once before any page loads. */
+export function hardenSession(): void {
+  const ses = session.defaultSession;
+  // The renderer's own meta tag says the same; the header also covers the dev server.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppUrl(details.url)) return callback({});
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+  });
+  // A download list needs no camera, microphone, notifications prompt, or anything else.
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+}
+
+/** Rules for every web contents the app ever creates (the window and anything it tries to spawn). */
+export function guardContents(contents: Electron.WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links leave the app for the user's browser; the app never opens windows of its own.
+    const link = externalLink(url);
+    if (link) void shell.openExternal(link);
+    return { action: 'deny' };
+  });
 }
 
 export function createMainWindow(): BrowserWindow {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
   const window = new BrowserWindow({
     width: 1100,
     height: 720,
@@ -31,22 +56,15 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      webviewTag: false,
       spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links leave the app for the user's browser; the app never opens windows of its own.
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  if (RENDERER_URL) void window.loadURL(RENDERER_URL);
+  if (DEV_SERVER_URL) void window.loadURL(DEV_SERVER_URL);
   else void window.loadFile(INDEX_FILE);
   return window;
 }
