@@ -59,3 +59,7 @@ export function isValidRangeList(value: unknown, total: number | undefined): val
   }
   return true;
 }
+
+export function sameRanges(a: readonly ByteRange[], b: readonly ByteRange[]): boolean {
+  return a.length === b.length && a.every(([s, e], i) => s === b[i]![0] && e === b[i]![1]);
+}

@@ -5,17 +5,17 @@
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { coveredBytes } from './byte-ranges.ts';
 import { CheckpointStore } from './checkpoint-store.ts';
 import { Download } from './download.ts';
 import { DownloadError, toErrorInfo } from './errors.ts';
-import { nameFromUrl } from './file-name.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings } from './item.ts';
 import { HostSlots } from './host-slots.ts';
 import { QueueIndex } from './queue-index.ts';
+import { NameIndex } from './name-index.ts';
+import { defaultSettings } from './settings.ts';
+import { snapshotOf } from './item-snapshot.ts';
 import { SpeedMeter } from './speed-meter.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { StateLock } from './state-lock.ts';
@@ -56,19 +56,6 @@ interface Entry {
 
 const ACTIVE = new Set(['downloading', 'retrying']);
 
-export function defaultSettings(): Settings {
-  return {
-    dir: path.join(os.homedir(), 'Downloads'),
-    maxConcurrent: 3,
-    connections: 8,
-    perHostConnections: 16,
-    speedLimit: 0,
-    autoResume: true,
-    maxRetries: 5,
-    stallTimeoutMs: 20_000,
-    resumeWithoutValidator: false,
-  };
-}
 
 export class DownloadManager extends EventEmitter<ManagerEvents> {
   #store: CheckpointStore;
@@ -86,9 +73,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   #closing = false;
   #idleWaiters: (() => void)[] = [];
   #queue = new QueueIndex<Entry>();
-  /** Names held by unfinished items, by folder and name, so a claim check is O(1). */
-  #namesInUse = new Map<string, string>();
-  #nameOf = new Map<string, string>();
+  #names = new NameIndex();
 
   private constructor(options: ManagerOptions) {
     super();
@@ -117,7 +102,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       const entry: Entry = { cp, meter: new SpeedMeter() };
       this.#entries.set(cp.id, entry);
       this.#queue.update(entry);
-      this.#indexName(cp);
+      this.#names.index(cp);
       this.#nextOrder = Math.max(this.#nextOrder, Math.floor(cp.order) + 1);
     }
     this.#pump();
@@ -214,7 +199,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       if (deleteFile && cp.state === 'done' && cp.fileName) fs.rmSync(insideFolder(cp.dir, cp.fileName), { force: true });
       this.#entries.delete(cp.id);
       this.#queue.delete(entry);
-      this.#indexName({ ...cp, state: 'canceled' });
+      this.#names.index({ ...cp, state: 'canceled' });
       this.#store.remove(cp.id);
       this.#dirty.delete(cp.id);
       this.#removed.push(cp.id);
@@ -345,11 +330,11 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       persist: (urgent) => this.#save(entry.cp, urgent),
       claimed: () => {
         entry.cp.updatedAt = Date.now();
-        this.#indexName(entry.cp);
+        this.#names.index(entry.cp);
         this.#store.claim(entry.cp);
       },
       changed: () => this.#dirty.add(entry.cp.id),
-      isNameTaken: (dir, name) => this.#isNameTaken(entry.cp.id, dir, name),
+      isNameTaken: (dir, name) => this.#names.isTaken(entry.cp.id, dir, name),
       retryBaseDelayMs: this.#options.retryBaseDelayMs ?? 1000,
       retryMaxDelayMs: this.#options.retryMaxDelayMs ?? 60_000,
       minSplitBytes: this.#options.minSplitBytes ?? 1 << 20,
@@ -416,21 +401,11 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   #save(cp: Checkpoint, urgent = false): void {
     cp.updatedAt = Date.now();
-    this.#indexName(cp);
+    this.#names.index(cp);
     this.#store.save(cp, urgent);
   }
 
-  #indexName(cp: Checkpoint): void {
-    const previous = this.#nameOf.get(cp.id);
-    const current = cp.fileName && cp.state !== 'done' && cp.state !== 'canceled' ? `${cp.dir}\0${cp.fileName}` : undefined;
-    if (previous === current) return;
-    if (previous !== undefined && this.#namesInUse.get(previous) === cp.id) this.#namesInUse.delete(previous);
-    if (current === undefined) this.#nameOf.delete(cp.id);
-    else {
-      this.#nameOf.set(cp.id, current);
-      this.#namesInUse.set(current, cp.id);
-    }
-  }
+
 
   #deletePartial(cp: Checkpoint): void {
     if (cp.fileName && cp.state !== 'done') fs.rmSync(partPathOf(cp.dir, cp.fileName), { force: true });
@@ -444,10 +419,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     delete cp.acceptsRanges;
   }
 
-  #isNameTaken(self: string, dir: string, name: string): boolean {
-    const owner = this.#namesInUse.get(`${dir}\0${name}`);
-    return owner !== undefined && owner !== self;
-  }
+
 
   #entry(id: string): Entry {
     const entry = this.#entries.get(id);
@@ -488,30 +460,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   }
 
   #snapshot(entry: Entry): ItemSnapshot {
-    const { cp, download } = entry;
-    const running = Boolean(download);
-    const bytes = download ? download.bytes() : cp.state === 'done' ? (cp.total ?? 0) : coveredBytes(cp.done);
-    const state = running && download?.retry ? 'retrying' : cp.state;
-    const speed = running && state === 'downloading' ? Math.round(entry.meter.speed) : 0;
-    return {
-      id: cp.id,
-      url: cp.url,
-      name: cp.fileName ?? cp.options.fileName ?? nameFromUrl(cp.url),
-      dir: cp.dir,
-      state,
-      bytes,
-      total: cp.total ?? null,
-      speed,
-      eta: speed > 0 ? entry.meter.eta(bytes, cp.total, Date.now()) : null,
-      segments: cp.state === 'done' ? [] : cp.done,
-      connections: download?.connections() ?? 0,
-      error: cp.error ?? null,
-      retry: download?.retry ?? null,
-      order: cp.order,
-      history: cp.history,
-      addedAt: cp.addedAt,
-      finishedAt: cp.finishedAt ?? null,
-      path: cp.state === 'done' && cp.fileName ? insideFolder(cp.dir, cp.fileName) : null,
-    };
+    return snapshotOf(entry.cp, entry.download, entry.meter, Date.now());
   }
+
 }

@@ -4,23 +4,23 @@
 // `decide` before a byte of it is written. Progress is recorded only after fdatasync, so a
 // crash at any instant resumes from bytes that really are on disk.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Request } from 'got';
-import { coveredBytes, missingRanges } from './byte-ranges.ts';
+import { coveredBytes, sameRanges } from './byte-ranges.ts';
 import { DownloadError } from './errors.ts';
 import type { HttpClient } from './http-client.ts';
-import { requestError } from './http-client.ts';
+import { requestError, responseOf } from './http-client.ts';
 import type { Checkpoint, RetryInfo, Settings } from './item.ts';
-import { PartFile, writeError } from './part-file.ts';
+import { PartFile } from './part-file.ts';
 import { PositionalWriter } from './positional-writer.ts';
 import { CHANGED_REASON, decide, type FileFacts, hasValidator } from './response-check.ts';
 import { retryDelay } from './retry-delay.ts';
 import { SegmentLedger, type Segment } from './segment-ledger.ts';
 import { StallWatchdog } from './stall-watchdog.ts';
-import { decoderFor, sha256OfFile } from './content.ts';
-import { claimFileName, freeFinalName, insideFolder, partPathOf } from './target-file.ts';
+import { decoderFor } from './content.ts';
+import { completePartFile, finishedBeforeCrash } from './complete-file.ts';
+import { claimFileName, partPathOf } from './target-file.ts';
 import { WorkerGroup } from './worker-group.ts';
 import type { HostSlots } from './host-slots.ts';
 import { Throttle } from './throttle.ts';
@@ -86,7 +86,7 @@ export class Download {
 
   /** Runs until the file is complete and renamed. Rejects with a DownloadError, or with the abort reason. */
   async run(signal: AbortSignal): Promise<void> {
-    if (this.#finishedBeforeCrash()) return;
+    if (finishedBeforeCrash(this.cp)) return;
     // Early records come quickly (0.2, 0.4, 0.8 s) so that even a download killed in its
     // first second resumes with a range; after that, about once a second.
     let interval = 200;
@@ -114,19 +114,6 @@ export class Download {
       this.retry = null;
       await this.#release();
     }
-  }
-
-  /**
-   * The rename is the last step and its record follows it; a crash between the two leaves
-   * the final file in place of the `.part`, at the announced size. That is a finished file.
-   */
-  #finishedBeforeCrash(): boolean {
-    const { cp } = this;
-    if (!cp.fileName || cp.total === undefined || fs.existsSync(partPathOf(cp.dir, cp.fileName))) return false;
-    const stat = fs.statSync(insideFolder(cp.dir, cp.fileName), { throwIfNoEntry: false });
-    if (!stat?.isFile() || stat.size !== cp.total) return false;
-    cp.done = cp.total > 0 ? [[0, cp.total]] : [];
-    return true;
   }
 
   async #fetchAll(signal: AbortSignal): Promise<void> {
@@ -342,7 +329,7 @@ export class Download {
     this.cp.error = { code: failure.code, message: failure.message };
     this.#deps.changed();
     await this.#recordProgress().catch(() => {});
-    await sleep(delay, signal);
+    await sleep(delay, undefined, { signal });
     this.retry = null;
     delete this.cp.error;
     this.#deps.changed();
@@ -372,34 +359,16 @@ export class Download {
     const file = this.#file;
     if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', 'The download ended without a file. Retry it.');
     await this.#flushWriters();
-    await file.sync();
-    const size = await file.size();
-    const total = cp.total ?? size;
-    if (size !== total || (this.#ledger && missingRanges(this.#ledger.doneRanges(), total).length > 0)) {
-      this.#forgetProgress();
-      throw new DownloadError('ERR_SIZE_MISMATCH', `The file has ${size} bytes but the server announced ${total}. Retry to download it again.`);
-    }
-    cp.done = total > 0 ? [[0, total]] : [];
-    cp.total = total;
-    if (cp.options.sha256) {
-      const actual = await sha256OfFile(file.path);
-      if (actual !== cp.options.sha256.toLowerCase()) {
-        await file.close();
-        fs.rmSync(file.path, { force: true });
-        this.#forgetProgress();
-        throw new DownloadError('ERR_CHECKSUM_MISMATCH', `The downloaded file's SHA-256 is ${actual}, not the expected ${cp.options.sha256.toLowerCase()}. The file was deleted; check the checksum or the link, then retry.`);
-      }
-    }
-    await file.close();
-    const finalName = freeFinalName(cp.dir, cp.fileName, (name) => name !== cp.fileName && this.#deps.isNameTaken(cp.dir, name));
     try {
-      fs.renameSync(file.path, path.join(cp.dir, finalName));
+      await completePartFile(cp, file, this.#ledger?.doneRanges(), (name) => name !== cp.fileName && this.#deps.isNameTaken(cp.dir, name));
     } catch (error) {
-      throw writeError(error, path.join(cp.dir, finalName));
+      // Bytes that failed the checks are worth nothing: a retry starts over.
+      if (error instanceof DownloadError && (error.code === 'ERR_SIZE_MISMATCH' || error.code === 'ERR_CHECKSUM_MISMATCH')) this.#forgetProgress();
+      throw error;
     }
-    cp.fileName = finalName;
     this.#file = undefined;
   }
+
 
   /** Flushes, fsyncs, then records progress: recorded bytes never exceed durable bytes. */
   #recordProgress(): Promise<void> {
@@ -448,35 +417,6 @@ export class Download {
 
 /** Marks an abort that only means "this connection's range is full". */
 class SegmentFilled extends Error {}
-
-function responseOf(request: Request): Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; url: string }> {
-  return new Promise((resolve, reject) => {
-    request.once('response', (response: { statusCode: number; headers: import('node:http').IncomingHttpHeaders; url: string }) => {
-      request.off('error', reject);
-      resolve({ status: response.statusCode, headers: response.headers, url: response.url });
-    });
-    request.once('error', reject);
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function sameRanges(a: readonly [number, number][], b: readonly [number, number][]): boolean {
-  return a.length === b.length && a.every(([s, e], i) => s === b[i]![0] && e === b[i]![1]);
-}
 
 function formatMiB(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MiB`;
