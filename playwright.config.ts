@@ -19,11 +19,14 @@ const executablePath = systemChromium();
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  // One worker: the web tests share one engine and file server per file, and timing
+  // assertions (progress, pause silence) should not compete for the CPU.
   fullyParallel: false,
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env['CI'] ? [['list']] : [['list']],
+  reporter: 'list',
+  forbidOnly: Boolean(process.env['CI']),
   outputDir: 'test-results',
   use: {
     headless: true,

@@ -46,9 +46,18 @@ test('a request without the token is refused', async ({ request }) => {
   expect(await response.text()).toContain('tsuzuki serve');
 });
 
-test('shows the empty state to a new user', async ({ page }) => {
+test('shows the empty state to a new user, with nothing blocked by the CSP and no page errors', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
   await open(page);
   await expect(page.getByText('Drop links here or paste them above.')).toBeVisible();
+  // The token left the address bar for an HttpOnly cookie the page cannot read.
+  expect(page.url()).not.toContain('token=');
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  expect(problems).toEqual([]);
 });
 
 test('add by typing: progress advances, pause stops the bytes, resume completes byte-identical', async ({ page }) => {
