@@ -20,7 +20,8 @@ Options:
   --dir DIR             folder to save into (default: the current folder)
   --sha256 HEX          expected SHA-256 of the file (one URL only); a mismatch fails loudly
   --input FILE          read URLs from FILE, one per line ("#" starts a comment)
-  --connections N       connections per download, 1–32 (default 8)
+  --connections N       connections per download, 1–32 (default 1, like curl and aria2c;
+                        8 or more splits a big file over several ranged requests)
   --max-concurrent J    downloads at once (default 3)
   --limit RATE          overall speed limit, e.g. 500K, 2M, 1.5G (bytes per second)
   --retries N           attempts after the first before a download fails (default 5)
@@ -84,7 +85,9 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     if (!/^[0-9a-fA-F]{64}$/.test(values.sha256)) throw new Error(`--sha256 "${values.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
     if (urls.length > 1) throw new Error('--sha256 checks one file; give exactly one URL with it.');
   }
-  const settings: Partial<Settings> = { autoResume: false };
+  // One connection unless asked, as curl and aria2c do: a script sees one request stream
+  // per file. The app's default (8) is a stored setting the CLI does not share.
+  const settings: Partial<Settings> = { autoResume: false, connections: 1 };
   if (values.connections !== undefined) settings.connections = wholeNumber('--connections', values.connections, 1, 32);
   if (values['max-concurrent'] !== undefined) settings.maxConcurrent = wholeNumber('--max-concurrent', values['max-concurrent'], 1, 1000);
   if (values.limit !== undefined) settings.speedLimit = parseRate(values.limit);
