@@ -15,10 +15,12 @@ export const isAppUrl = appUrlMatcher({ devServerUrl: DEV_SERVER_URL, indexFile:
 /** Session-wide rules, set once before any page loads. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  // The renderer's own meta tag says the same; the header also covers the dev server.
+  // The renderer's meta tag says the same for the built page; the header is the preferred
+  // delivery and also covers the dev server (whose page needs a looser policy, see there).
+  const policy = contentSecurityPolicy({ devServer: DEV_SERVER_URL });
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url)) return callback({});
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
   // A download list needs no camera, microphone, notifications prompt, or anything else.
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -2,14 +2,20 @@
 // React bundle and nothing else: scripts and connections only to itself, no frames, no
 // plugins, no forms posting elsewhere.
 
-/** The Content-Security-Policy for the app's page; `socket` is the web host's WebSocket origin. */
-export function contentSecurityPolicy(socket?: string): string {
+/**
+ * The Content-Security-Policy for the app's page. `socket` is the web host's WebSocket
+ * origin. `devServer` (electron-vite dev only) lets in what Vite's dev page needs: the
+ * inline React Refresh preamble and the HMR socket; a built page never gets these.
+ */
+export function contentSecurityPolicy(options: { socket?: string | undefined; devServer?: string | undefined } = {}): string {
+  const dev = options.devServer ? new URL(options.devServer) : undefined;
+  const sockets = [options.socket, dev && `ws://${dev.host}`].filter(Boolean).join(' ');
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
     // React sets style attributes (progress widths, virtualized row offsets).
     "style-src 'self' 'unsafe-inline'",
-    `connect-src 'self'${socket ? ` ${socket}` : ''}`,
+    `connect-src 'self'${sockets ? ` ${sockets}` : ''}`,
     "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",

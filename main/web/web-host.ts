@@ -151,7 +151,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
  */
 function securityHeaders(host: string | undefined): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy(host ? `ws://${host}` : undefined),
+    'content-security-policy': contentSecurityPolicy({ socket: host ? `ws://${host}` : undefined }),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
