@@ -301,7 +301,9 @@ export class Download {
   }
 
   #connectionTarget(): number {
-    if (!this.cp.acceptsRanges || this.#encoded) return 1;
+    // Without a validator, a range from a second connection could come from another
+    // version of the file: unless the user accepts that, one stream does it all.
+    if (!this.cp.acceptsRanges || this.#encoded || !this.#canContinue()) return 1;
     return Math.max(1, this.cp.options.connections ?? this.#deps.settings().connections);
   }
 
