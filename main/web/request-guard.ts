@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
 
-export type Verdict = { ok: true; viaQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
+export type Verdict = { ok: true; viaQuery: boolean } | { ok: false; status: 400 | 401 | 403; reason: string };
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
 
@@ -52,7 +52,7 @@ export class RequestGuard {
     return this.#wildcard && net.isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0;
   }
 
-  check(request: IncomingMessage, { requireOrigin }: { requireOrigin: boolean }): Verdict {
+  check(request: IncomingMessage, target: URL, { requireOrigin }: { requireOrigin: boolean }): Verdict {
     const host = request.headers.host;
     if (!this.isOwnHost(host)) {
       return { ok: false, status: 403, reason: `Host "${host ?? ''}" is not this Tsuzuki web host.` };
@@ -64,8 +64,7 @@ export class RequestGuard {
         return { ok: false, status: 403, reason: `Origin "${origin ?? ''}" may not use this Tsuzuki web host.` };
       }
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const fromQuery = url.searchParams.get('token');
+    const fromQuery = target.searchParams.get('token');
     if (fromQuery !== null) {
       return this.#matches(fromQuery) ? { ok: true, viaQuery: true } : { ok: false, status: 401, reason: 'The token in this link is wrong. Use the link tsuzuki serve printed.' };
     }
@@ -83,6 +82,19 @@ export class RequestGuard {
     const a = crypto.createHash('sha256').update(candidate).digest();
     const b = crypto.createHash('sha256').update(this.token).digest();
     return crypto.timingSafeEqual(a, b);
+  }
+}
+
+/**
+ * The request target as a URL, for the origin form ("/path?query") only. The absolute form
+ * ("GET http://host:99999/"), "*" and anything unparsable get undefined (a 400), never a throw.
+ */
+export function requestTarget(raw: string | undefined): URL | undefined {
+  if (!raw?.startsWith('/')) return undefined;
+  try {
+    return new URL(raw, 'http://localhost');
+  } catch {
+    return undefined;
   }
 }
 

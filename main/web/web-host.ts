@@ -12,7 +12,7 @@ import { dispatch } from '../host/dispatch.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
 import { contentSecurityPolicy } from '../host/page-policy.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
-import { RequestGuard, type Verdict } from './request-guard.ts';
+import { RequestGuard, requestTarget, type Verdict } from './request-guard.ts';
 import { sendStatic } from './static-files.ts';
 
 const MAX_FRAME_BYTES = 8 * 1024 * 1024;
@@ -59,7 +59,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(503, { 'retry-after': '1' });
       return void res.end();
     }
-    const verdict = guard.check(req, { requireOrigin: false });
+    const target = requestTarget(req.url);
+    const verdict: Verdict = target ? guard.check(req, target, { requireOrigin: false }) : { ok: false, status: 400, reason: 'Bad request.' };
     const security = securityHeaders(verdict.ok ? req.headers.host : undefined);
     if (!verdict.ok) {
       res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', ...security });
@@ -69,22 +70,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(405, { allow: 'GET, HEAD', ...security });
       return void res.end();
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
     if (verdict.viaQuery) {
-      // The token moves into an HttpOnly cookie and out of the address bar.
-      res.writeHead(303, { location: url.pathname, 'set-cookie': guard.cookieHeader(), ...security });
+      // The token moves into an HttpOnly cookie and out of the address bar. Always to "/":
+      // a path from the request ("//elsewhere") would make this an open redirect.
+      res.writeHead(303, { location: '/', 'set-cookie': guard.cookieHeader(), ...security });
       return void res.end();
     }
-    sendStatic(res, rendererDir, url.pathname, security);
+    sendStatic(res, rendererDir, target!.pathname, security);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Node drops its own error handler from an upgraded socket: a client resetting the
+    // connection while it is refused must not take the server down.
+    socket.on('error', () => socket.destroy());
+    const target = requestTarget(req.url);
     // A browser always sends Origin on a WebSocket; a client without one (a script, a test)
     // still needs the token or cookie.
     const verdict: Verdict =
-      guard && url.pathname === WS_PATH ? guard.check(req, { requireOrigin: false }) : { ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' };
+      guard && target?.pathname === WS_PATH ? guard.check(req, target, { requireOrigin: false }) : { ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' };
     if (!verdict.ok) {
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${verdict.reason}`);
       return;

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
@@ -23,6 +24,16 @@ function get(port: number, urlPath: string, headers: Record<string, string> = {}
     });
     request.on('error', reject);
     request.end();
+  });
+}
+
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(text));
+    let reply = '';
+    socket.on('data', (chunk) => (reply += chunk));
+    socket.on('close', () => resolve(reply));
+    socket.on('error', () => resolve(reply));
   });
 }
 
@@ -75,6 +86,8 @@ describe('web host', () => {
   it('moves the token into an HttpOnly, SameSite=Strict cookie and serves the page with a CSP', async () => {
     const login = await get(host.port, `/?token=${host.token}`);
     assert.equal(login.status, 303);
+    assert.equal(login.headers.location, '/');
+    assert.equal((await get(host.port, `/a/..//evil.example/?token=${host.token}`)).headers.location, '/', 'never an open redirect');
     assert.match(String(login.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
     const page = await get(host.port, '/', { cookie });
     assert.equal(page.status, 200);
@@ -96,6 +109,14 @@ describe('web host', () => {
     for (const own of [`localhost:${host.port}`, `LOCALHOST:${host.port}`, `[::1]:${host.port}`]) {
       assert.equal((await get(host.port, '/', { cookie, host: own })).status, 200, own);
     }
+  });
+
+  it('answers odd request targets with 400 instead of crashing', async () => {
+    for (const target of ['http://a:99999/', 'http://[x/', '*', `http://127.0.0.1:${host.port}/`]) {
+      const reply = await rawRequest(host.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
+      assert.match(reply, /^HTTP\/1\.1 400 /, target);
+    }
+    assert.equal((await get(host.port, '/', { cookie })).status, 200, 'still serving');
   });
 
   it('rejects a foreign Origin on any request, and methods other than GET and HEAD', async () => {
