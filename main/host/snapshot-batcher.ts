@@ -1,5 +1,7 @@
 // Coalesces item events for one window: whatever the engine emits, a window gets at most
-// one batch per interval, with the latest snapshot of each changed item.
+// one batch per interval, with the latest snapshot of each changed item. A window that is
+// not keeping up (a slow WebSocket) is skipped until it is: changes keep coalescing, so
+// what waits is bounded by the number of items, not by time.
 
 import type { EventPayloads } from '../contract.ts';
 import type { ItemSnapshot } from '../engine/item.ts';
@@ -11,10 +13,12 @@ export class SnapshotBatcher {
   #lastSent = 0;
   #intervalMs: number;
   #send: (payload: EventPayloads['items']) => void;
+  #ready: () => boolean;
 
-  constructor(send: (payload: EventPayloads['items']) => void, intervalMs = 100) {
+  constructor(send: (payload: EventPayloads['items']) => void, intervalMs = 100, ready: () => boolean = () => true) {
     this.#send = send;
     this.#intervalMs = intervalMs;
+    this.#ready = ready;
   }
 
   push({ changed, removed }: EventPayloads['items']): void {
@@ -31,6 +35,10 @@ export class SnapshotBatcher {
   #flush(): void {
     this.#timer = undefined;
     if (this.#changed.size === 0 && this.#removed.size === 0) return;
+    if (!this.#ready()) {
+      this.#timer = setTimeout(() => this.#flush(), this.#intervalMs);
+      return;
+    }
     this.#lastSent = Date.now();
     const payload = { changed: [...this.#changed.values()], removed: [...this.#removed] };
     this.#changed.clear();

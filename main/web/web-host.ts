@@ -16,6 +16,7 @@ import { RequestGuard, requestTarget, type Verdict } from './request-guard.ts';
 import { sendStatic } from './static-files.ts';
 
 const MAX_FRAME_BYTES = 8 * 1024 * 1024;
+const SLOW_SOCKET_BYTES = 4 * 1024 * 1024;
 
 export interface WebHostOptions {
   manager: DownloadManager;
@@ -101,7 +102,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const send = (frame: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    const batcher = new SnapshotBatcher((payload) => send({ type: 'event', event: 'items', payload }));
+    // Snapshots wait while the socket still has a lot unsent (a slow or stalled browser).
+    const batcher = new SnapshotBatcher((payload) => send({ type: 'event', event: 'items', payload }), 100, () => ws.bufferedAmount < SLOW_SOCKET_BYTES);
     const onItems = (payload: Parameters<SnapshotBatcher['push']>[0]) => batcher.push(payload);
     const onSettings = (payload: ReturnType<DownloadManager['getSettings']>) => send({ type: 'event', event: 'settings', payload });
     manager.on('items', onItems);

@@ -170,6 +170,21 @@ describe('dispatch and IPC', () => {
     batcher.stop();
   });
 
+  it('holds batches while the window is not ready, coalescing into one when it is', async () => {
+    const sent: { changed: { id: string; bytes: number }[]; removed: string[] }[] = [];
+    let ready = false;
+    const batcher = new SnapshotBatcher((payload) => sent.push(payload as never), 20, () => ready);
+    for (let bytes = 1; bytes <= 5; bytes++) {
+      batcher.push({ changed: [{ id: 'a', bytes } as never], removed: [] });
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    assert.equal(sent.length, 0);
+    ready = true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(sent, [{ changed: [{ id: 'a', bytes: 5 }], removed: [] }]);
+    batcher.stop();
+  });
+
   it('takes only http(s) URLs from a command line', () => {
     assert.deepEqual(urlsInArgv(['--flag', 'http://a/x', 'file:///etc/passwd', 'https://b/y', 'notes.txt']), ['http://a/x', 'https://b/y']);
   });
