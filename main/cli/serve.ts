@@ -30,7 +30,7 @@ Options:
 Ctrl-C (or SIGTERM) pauses every download, saves its progress, and exits; the next start
 continues where it stopped.`;
 
-/** The built window (npm run build), next to the sources. */
+/** The built window (npm run build). main/cli and the CLI bundle in out/cli are both two levels below the root. */
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
