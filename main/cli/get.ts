@@ -23,6 +23,7 @@ Options:
   --connections N       connections per download, 1–32 (default 1, like curl and aria2c;
                         8 or more splits a big file over several ranged requests)
   --max-concurrent J    downloads at once (default 3)
+  --per-host N          connections to any one host, all downloads together (default 16)
   --limit RATE          overall speed limit, e.g. 500K, 2M, 1.5G (bytes per second)
   --retries N           attempts after the first before a download fails (default 5)
   --stall-timeout SEC   reconnect when no byte arrives for SEC seconds (default 20)
@@ -69,6 +70,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
       input: { type: 'string', short: 'i' },
       connections: { type: 'string', short: 'x' },
       'max-concurrent': { type: 'string', short: 'j' },
+      'per-host': { type: 'string' },
       limit: { type: 'string' },
       retries: { type: 'string' },
       'stall-timeout': { type: 'string' },
@@ -90,6 +92,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   const settings: Partial<Settings> = { autoResume: false, connections: 1 };
   if (values.connections !== undefined) settings.connections = wholeNumber('--connections', values.connections, 1, 32);
   if (values['max-concurrent'] !== undefined) settings.maxConcurrent = wholeNumber('--max-concurrent', values['max-concurrent'], 1, 1000);
+  if (values['per-host'] !== undefined) settings.perHostConnections = wholeNumber('--per-host', values['per-host'], 1, 1000);
   if (values.limit !== undefined) settings.speedLimit = parseRate(values.limit);
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 0, 100);
   if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 1, 3600) * 1000;

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import type { PartFile } from './part-file.ts';
 
 const GATHER_BYTES = 512 * 1024;
+const SMALL_CHUNK = 16 * 1024;
 
 export interface PositionalWriterOptions {
   file: PartFile;
@@ -45,7 +46,10 @@ export class PositionalWriter extends Writable {
     const room = this.#options.limit() - (this.#position + this.#gatheredBytes);
     const accepted = room < chunk.length ? chunk.subarray(0, Math.max(0, room)) : chunk;
     if (accepted.length > 0) {
-      this.#gathered.push(accepted);
+      // A slow socket delivers small slices of a 64 KiB read buffer, each keeping the whole
+      // buffer alive while it waits here; a copy lets the big one go (200 slow downloads
+      // would otherwise hold hundreds of megabytes).
+      this.#gathered.push(accepted.length < SMALL_CHUNK ? Buffer.from(accepted) : accepted);
       this.#gatheredBytes += accepted.length;
       this.#options.onAccepted(accepted.length);
     }
