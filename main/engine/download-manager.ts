@@ -140,6 +140,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
         this.#entries.set(cp.id, entry);
         this.#queue.update(entry);
         this.#save(cp);
+        this.#dirty.add(cp.id);
         result.added.push(cp.id);
       } catch (error) {
         result.rejected.push({ url: input, error: toErrorInfo(error) });

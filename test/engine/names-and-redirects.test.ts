@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
@@ -45,6 +46,28 @@ describe('hostile file names', () => {
       ws.cleanup();
     });
   }
+
+  it('accepts raw control characters in Content-Disposition (which Node alone rejects) and cleans them', async () => {
+    // node:http refuses to send such a header, so this server writes the response by hand.
+    const raw = net.createServer((socket) =>
+      socket.once('data', () =>
+        socket.end(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 11\r\nContent-Disposition: attachment; filename="a\x01b\x7fc\x1b.txt"\r\nConnection: close\r\n\r\n', 'latin1'), Buffer.from('hello world')])),
+      ),
+    );
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    try {
+      const item = await downloadOne(manager, `http://127.0.0.1:${(raw.address() as net.AddressInfo).port}/x.bin`);
+      assert.equal(item.state, 'done', item.error?.message);
+      assert.equal(path.basename(item.path!), 'a_b_c_.txt');
+      assert.equal(fs.readFileSync(item.path!, 'utf8'), 'hello world');
+    } finally {
+      await manager.close();
+      await new Promise((resolve) => raw.close(resolve));
+      ws.cleanup();
+    }
+  });
 
   it('keeps an overlong name within 255 bytes including ".part"', async () => {
     server.serve('/long', { body, contentDisposition: `attachment; filename="${'n'.repeat(400)}.bin"` });

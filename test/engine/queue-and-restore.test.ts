@@ -34,6 +34,17 @@ describe('queue', () => {
     ws.cleanup();
   });
 
+  it('announces every added item at once, also paused and waiting ones', async () => {
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads, { maxConcurrent: 1 });
+    const announced = new Set<string>();
+    manager.on('items', ({ changed }) => changed.forEach((item) => announced.add(item.id)));
+    const paused = manager.add([server.url('/never-1.bin')], { paused: true }).added;
+    await waitForItem(manager, paused[0]!, () => announced.has(paused[0]!));
+    await manager.close();
+    ws.cleanup();
+  });
+
   it('pause stops the bytes; resume continues with a range and completes', async () => {
     server.serve('/pause.bin', { body, faults: { throttleBytesPerSec: 500_000 } });
     const ws = tempWorkspace();
