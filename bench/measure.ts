@@ -27,8 +27,13 @@ const running = new Set<number>();
 const STDERR_CAP = 64 * 1024;
 let serial = 0;
 
-export function run(argv: string[], options: { limitSeconds: number; cwd?: string }): Promise<Run> {
-  const rssFile = path.join(os.tmpdir(), `tsuzuki-bench-rss-${process.pid}-${++serial}`);
+/** Set once the benchmark is being interrupted: no new run starts. */
+export let interrupted = false;
+
+export function run(argv: string[], options: { limitSeconds: number; cwd: string }): Promise<Run> {
+  if (interrupted) return Promise.reject(new Error('interrupted'));
+  // GNU time's report goes next to the run's folder, which is removed with the rest.
+  const rssFile = path.join(path.dirname(options.cwd), `time-report-${++serial}`);
   const limit = String(Math.max(1, Math.ceil(options.limitSeconds)));
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
@@ -75,6 +80,7 @@ export function run(argv: string[], options: { limitSeconds: number; cwd?: strin
  * at its own limit), then SIGKILL to every process of those trees still there 8 s later.
  */
 export async function stopRunning(): Promise<void> {
+  interrupted = true;
   const roots = [...running];
   if (roots.length === 0) return;
   const victims = roots.flatMap((pid) => descendants(pid));

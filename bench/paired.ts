@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, type Run } from './measure.ts';
+import { interrupted, run, type Run } from './measure.ts';
 
 export interface Contender {
   label: string;
@@ -62,9 +62,10 @@ export async function pairedLoop(contenders: Contender[], options: LoopOptions):
       fs.mkdirSync(path.join(runDir, 'files'), { recursive: true });
       // The last run's dirty pages are written back before the clock starts, not during.
       execFileSync('sync');
-      const result = await run(contender.argv(runDir), { limitSeconds: options.limitSeconds, cwd: runDir });
+      const result = await run(contender.argv(runDir), { limitSeconds: Math.ceil(options.limitSeconds), cwd: runDir });
+      if (interrupted) throw new Error('interrupted');
       let failure: string | undefined;
-      if (result.stopped && !options.stopAtLimit) failure = `timed out after ${options.limitSeconds} s`;
+      if (result.stopped && !options.stopAtLimit) failure = `timed out after ${Math.ceil(options.limitSeconds)} s`;
       else if (result.status !== 0 && !(result.stopped && options.stopAtLimit)) failure = `exit ${result.status}${result.firstStderrLine ? `: ${result.firstStderrLine}` : ''}`;
       else failure = await options.check(runDir, result, contender);
       fs.rmSync(runDir, { recursive: true, force: true });

@@ -9,6 +9,8 @@ export interface Row {
   /** Successful runs, e.g. "3" or "1 of 3". */
   runs: string;
   seconds?: number;
+  /** Fastest and slowest successful run, to show how noisy the median is. */
+  spread?: [number, number];
   throughput?: string;
   rssMiB?: number;
   /** This row's figure over the peer's (time, or memory in the memory scenario). */
@@ -35,6 +37,7 @@ export function baseRow(outcome: Outcome, rounds: number): Row {
   if (outcome.skipped) return { ...row, failed: `not run (${outcome.skipped})` };
   if (ok === 0) return { ...row, failed: `failed (${outcome.failure ?? 'no run'})` };
   row.seconds = median(outcome.seconds);
+  if (ok > 1) row.spread = [Math.min(...outcome.seconds), Math.max(...outcome.seconds)];
   row.rssMiB = median(outcome.rssKiB) / 1024;
   if (outcome.failure) row.note = `failed in run ${outcome.failedInRun} (${outcome.failure})`;
   return row;
@@ -44,14 +47,15 @@ export function baseRow(outcome: Outcome, rounds: number): Row {
 export const clean = (row: Row) => row.failed === undefined && row.note?.startsWith('failed') !== true;
 
 export function formatTable(table: Table): string {
-  const lines = [`## ${table.title}`, '', '| tool | runs | median | throughput | peak RSS | ratio | target | met | notes |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |'];
+  const lines = [`## ${table.title}`, '', '| tool | runs | median | min–max | throughput | peak RSS | ratio | target | met | notes |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |'];
   for (const row of table.rows) {
     const cells = row.failed
-      ? [row.tool, row.runs, row.failed, '', '', '', row.target ?? '', row.target ? 'no' : '', row.note ?? '']
+      ? [row.tool, row.runs, row.failed, '', '', '', '', row.target ?? '', row.target ? 'no' : '', row.note ?? '']
       : [
           row.tool,
           row.runs,
           row.seconds !== undefined && Number.isFinite(row.seconds) ? `${row.seconds.toFixed(2)} s` : '',
+          row.spread ? `${row.spread[0].toFixed(2)}–${row.spread[1].toFixed(2)}` : '',
           row.throughput ?? '',
           row.rssMiB !== undefined && Number.isFinite(row.rssMiB) ? `${row.rssMiB.toFixed(1)} MiB` : '',
           row.ratio && Number.isFinite(row.ratio.value) ? `${row.ratio.value.toFixed(2)} × ${row.ratio.peer}` : '',

@@ -81,14 +81,16 @@ const www = path.join(work, 'www');
 fs.mkdirSync(www, { recursive: true });
 let nginx: Nginx | undefined;
 let cappedServer: CappedServer | undefined;
-let cleanedUp = false;
-async function cleanUp(): Promise<void> {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  await stopRunning();
-  await nginx?.stop();
-  await cappedServer?.stop();
-  fs.rmSync(work, { recursive: true, force: true });
+let cleaning: Promise<void> | undefined;
+let stopping = false;
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    await stopRunning();
+    await nginx?.stop();
+    await cappedServer?.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  })();
+  return cleaning;
 }
 for (const [signal, code] of [
   ['SIGINT', 130],
@@ -96,7 +98,8 @@ for (const [signal, code] of [
   ['SIGHUP', 129],
 ] as const) {
   process.once(signal, () => {
-    log(`\n${signal}: stopping the running tool and nginx, removing ${work}`);
+    stopping = true;
+    log(`\n${signal}: stopping the running tool and the servers, removing ${work}; no report written`);
     void cleanUp().finally(() => process.exit(code));
   });
 }
@@ -124,6 +127,7 @@ try {
       tables.push(table);
       console.log(`\n${formatTable(table)}`);
     } catch (error) {
+      if (stopping) break;
       // A fault of the benchmark itself (not of a tool): say so and go on with the rest.
       const message = `scenario ${name} could not run: ${(error as Error).stack ?? error}`;
       errors.push(message);
@@ -133,6 +137,8 @@ try {
 } finally {
   await cleanUp();
 }
+// Interrupted: the signal handler ends the process once the clean-up is done.
+if (stopping) await new Promise(() => {});
 fs.mkdirSync(CACHE_DIR, { recursive: true });
 const markdown = [...header, '', ...tables.map(formatTable).flatMap((t) => [t, '']), ...errors.map((e) => `ERROR: ${e.split('\n')[0]}`)].join('\n');
 fs.writeFileSync(path.join(CACHE_DIR, 'last-report.md'), markdown + '\n');

@@ -6,7 +6,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const CLI = path.resolve(import.meta.dirname, '../bin/tsuzuki.js');
+/** TSUZUKI_BENCH_CLI=path/to/tsuzuki.js measures another build (or a stand-in) instead. */
+const CLI = path.resolve(process.env['TSUZUKI_BENCH_CLI'] ?? path.join(import.meta.dirname, '../bin/tsuzuki.js'));
 
 export const filesOf = (runDir: string) => path.join(runDir, 'files');
 

@@ -56,6 +56,7 @@ export async function slowRss(ctx: Context): Promise<Table> {
   const rows = outcomes.map((o) => {
     const row = baseRow(o, ctx.rounds);
     delete row.seconds;
+    delete row.spread;
     const seen = progress.get(o.label);
     if (seen && !row.failed) row.throughput = `${median(seen.started)} of ${count} begun, ${(median(seen.bytes) / MiB).toFixed(1)} MiB in`;
     return row;
