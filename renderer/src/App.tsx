@@ -1,221 +1,254 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ItemSnapshot, Settings } from '../../main/contract.ts';
-import { connectApi, type ConnectionState } from './api/index.ts';
-import { AddBar } from './components/AddBar.tsx';
+import type { ItemSnapshot } from '../../main/contract.ts';
+import { getConnection, isDesktop } from './api/index.ts';
+import { AddBar, type AddBarHandle } from './components/AddBar.tsx';
 import { ChangeLinkDialog } from './components/ChangeLinkDialog.tsx';
 import { ConfirmDialog, type ConfirmRequest } from './components/ConfirmDialog.tsx';
+import { ConnectionBanner } from './components/ConnectionBanner.tsx';
 import { DownloadList } from './components/DownloadList.tsx';
-import type { RowAction } from './components/DownloadRow.tsx';
+import type { SelectModifiers } from './components/DownloadRow.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
-import { FilterTabs } from './components/FilterTabs.tsx';
+import { FilterTabs, tabId } from './components/FilterTabs.tsx';
 import { Notices } from './components/Notices.tsx';
+import type { RowAction } from './components/row-actions.ts';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { SummaryStrip } from './components/SummaryStrip.tsx';
-import { urlsInText } from './lib/extract-urls.ts';
-import { countByFilter, queuePositions, totalSpeed, visibleItems, type Filter } from './lib/filters.ts';
-import { clickSelect, EMPTY_SELECTION, pruneSelection, selectAll, type Selection } from './lib/selection.ts';
-import { useCommands } from './state/use-commands.ts';
-import { useDownloads } from './state/use-downloads.ts';
-import { useNotices } from './state/use-notices.ts';
-import { useWindowDrop } from './state/use-window-drop.ts';
+import { UrlList } from './components/UrlList.tsx';
+import { copyText } from './dom/clipboard.ts';
+import { useCommands } from './hooks/use-commands.ts';
+import { useConnectionState } from './hooks/use-connection.ts';
+import { useDownloads } from './hooks/use-downloads.ts';
+import { useFreeSpace } from './hooks/use-free-space.ts';
+import { useNotices } from './hooks/use-notices.ts';
+import { useSettings } from './hooks/use-settings.ts';
+import { useShortcuts } from './hooks/use-shortcuts.ts';
+import { useWindowDrop } from './hooks/use-window-drop.ts';
+import { type Filter } from './lib/filters.ts';
+import { formatSpeed, plural } from './lib/format.ts';
+import { clickSelect, EMPTY_SELECTION, pruneSelection, selectAll, spaceAction, stepSelect, type Selection } from './lib/selection.ts';
+import type { SettingsPatch } from './lib/settings-form.ts';
+
+const LIST_ID = 'downloads';
+/** Tabs that show a download just added; from any other tab the window switches to All. */
+const SHOWS_NEW: readonly Filter[] = ['all', 'active', 'queued'];
 
 export function App() {
-  const [connection, setConnection] = useState<ConnectionState>('connecting');
-  const api = useMemo(() => connectApi(setConnection), []);
-  const items = useDownloads(api, connection);
+  const { api } = getConnection();
+  const connection = useConnectionState();
   const { notices, notify, dismiss } = useNotices();
+  const reportError = useCallback((message: string) => notify('error', message), [notify]);
+  const view = useDownloads(api, connection, reportError);
   const run = useCommands(api, notify);
+  const [settings, setSettings] = useSettings(api, connection);
+  const freeBytes = useFreeSpace(api, connection, settings?.dir);
+  const localFiles = isDesktop();
+
   const [filter, setFilter] = useState<Filter>('all');
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [focusRequest, setFocusRequest] = useState(0);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [relinking, setRelinking] = useState<ItemSnapshot | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [freeBytes, setFreeBytes] = useState<number | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-  const addBox = useRef<HTMLInputElement>(null);
+  const addBar = useRef<AddBarHandle>(null);
 
-  const all = useMemo(() => [...items.values()], [items]);
-  const visible = useMemo(() => visibleItems(all, filter), [all, filter]);
-  const counts = useMemo(() => countByFilter(all), [all]);
-  const positions = useMemo(() => queuePositions(all), [all]);
-  const order = useMemo(() => visible.map((item) => item.id), [visible]);
+  const ids = view.ids(filter);
+  const idsRef = useRef(ids);
+  idsRef.current = ids;
+  const viewRef = useRef(view);
+  viewRef.current = view;
 
-  useEffect(() => setSelection((current) => pruneSelection(current, (id) => items.has(id))), [items]);
+  // Rows that left the tab shown (removed, or moved to another tab) leave the selection.
+  const visible = useMemo(() => new Set(ids), [ids]);
+  useEffect(() => setSelection((current) => pruneSelection(current, (id) => visible.has(id))), [visible]);
 
   useEffect(() => {
-    if (connection !== 'open') return;
-    void run('getSettings', {}).then((value) => value && setSettings(value));
-    return api.on('settings', setSettings);
-  }, [api, connection, run]);
+    document.title = view.counts.active > 0 ? `↓ ${formatSpeed(view.totalSpeed)} · Tsuzuki` : 'Tsuzuki';
+  }, [view.counts.active, view.totalSpeed]);
 
-  // Free space and retry countdowns move with time, not with events.
-  useEffect(() => {
-    if (connection !== 'open') return;
-    const refresh = () => void api.invoke('getStatus', {}).then((result) => result.ok && setFreeBytes(result.value.freeBytes));
-    refresh();
-    const slow = setInterval(refresh, 10_000);
-    const fast = setInterval(() => setNow(Date.now()), 1000);
-    return () => {
-      clearInterval(slow);
-      clearInterval(fast);
-    };
-  }, [api, connection]);
-
-  const addUrls = useCallback(
-    (urls: string[], what: string) => {
-      if (urls.length === 0) {
-        // One word that is not an http(s) link goes to the engine, which says exactly what is wrong with it.
-        const word = what.trim();
-        if (word && !/\s/.test(word)) urls = [word];
-        else return void notify('info', `No link found in ${what.length > 60 ? 'that text' : `"${what}"`}. Links start with http:// or https://.`);
+  const startDownloads = useCallback(
+    async (urls: string[]): Promise<boolean> => {
+      const result = await run('add', { urls });
+      if (!result) return false;
+      const [first] = result.rejected;
+      if (first) {
+        const more = result.rejected.length - 1;
+        notify('error', more > 0 ? `${first.error.message} (and ${plural(more, 'other link')} not added)` : first.error.message);
       }
-      const start = async () => {
-        const result = await run('add', { urls });
-        for (const rejected of result?.rejected ?? []) notify('error', rejected.error.message);
-      };
-      if (urls.length === 1) return void start();
-      setConfirm({
-        title: `Download ${urls.length} links?`,
-        body: (
-          <>
-            <p className="muted">
-              Into {settings?.dir ?? 'the download folder'}, {settings?.connections ?? 8} connections each.
-            </p>
-            <ul className="url-list">
-              {urls.slice(0, 50).map((url) => (
-                <li key={url}>{url}</li>
-              ))}
-              {urls.length > 50 && <li>…and {urls.length - 50} more</li>}
-            </ul>
-          </>
-        ),
-        confirmLabel: `Download ${urls.length} links`,
-        onConfirm: () => void start(),
-      });
+      if (result.added.length > 0) setFilter((current) => (SHOWS_NEW.includes(current) ? current : 'all'));
+      return result.added.length > 0;
     },
-    [notify, run, settings],
+    [notify, run],
   );
 
-  const dragging = useWindowDrop(useCallback((urls: string[], what: string) => (urls.length === 0 ? notify('info', `No link in ${what}: nothing was added.`) : addUrls(urls, what)), [addUrls, notify]));
+  /** Links from the add box, a paste or a drop: one starts at once, several are confirmed first. */
+  const addLinks = useCallback(
+    (urls: string[], text: string): Promise<boolean> => {
+      if (urls.length === 0) {
+        // A single word that is not an http(s) link goes to the engine, which says exactly what is wrong with it.
+        const word = text.trim();
+        if (word === '' || /\s/.test(word)) {
+          notify('info', `No link found in ${word.length > 60 || word === '' ? 'that text' : `"${word}"`}. Links start with http:// or https://.`);
+          return Promise.resolve(false);
+        }
+        urls = [word];
+      }
+      if (urls.length === 1) return startDownloads(urls);
+      return new Promise((resolve) =>
+        setConfirm({
+          title: `Download ${urls.length} links?`,
+          body: (
+            <>
+              <p className="muted">
+                Into {settings?.dir ?? 'the download folder'}, {settings ? plural(settings.connections, 'connection') : 'the default connections'} each.
+              </p>
+              <UrlList urls={urls} />
+            </>
+          ),
+          confirmLabel: `Download ${urls.length} links`,
+          onConfirm: () => void startDownloads(urls).then(resolve),
+          onCancel: () => resolve(false),
+        }),
+      );
+    },
+    [notify, settings, startDownloads],
+  );
+
+  const drag = useWindowDrop(
+    useCallback((urls: string[]) => void addLinks(urls, urls.join('\n')), [addLinks]),
+    useCallback((message: string) => notify('info', message), [notify]),
+  );
+
+  const confirmRemove = useCallback(
+    (items: ItemSnapshot[], deleteFile: boolean) => {
+      if (items.length === 0) return;
+      const what = items.length === 1 ? items[0]!.name : plural(items.length, 'download');
+      const anyDone = items.some((item) => item.state === 'done');
+      setConfirm({
+        title: deleteFile ? `Delete ${what}?` : `Remove ${what}?`,
+        body: deleteFile ? (
+          <p>The {items.length === 1 ? 'file is' : 'files are'} deleted from the disk (partial files too), and the list forgets {items.length === 1 ? 'it' : 'them'}.</p>
+        ) : (
+          <p>{items.length === 1 ? 'It is' : 'They are'} taken off the list. {anyDone ? 'Finished files stay on the disk.' : 'Partial files stay on the disk until you remove them with their file.'}</p>
+        ),
+        confirmLabel: deleteFile ? 'Remove with file' : 'Remove',
+        danger: true,
+        onConfirm: () => void run('remove', { ids: items.map((item) => item.id), deleteFile }),
+      });
+    },
+    [run],
+  );
 
   const onAction = useCallback(
     (action: RowAction, item: ItemSnapshot) => {
       const ids = [item.id];
       switch (action) {
         case 'pause':
-          return void run('pause', { ids });
         case 'resume':
-          return void run('resume', { ids });
         case 'cancel':
-          return void run('cancel', { ids });
         case 'retry':
-          return void run('retry', { ids });
+          return void run(action, { ids });
         case 'open':
           return void run('openFile', { id: item.id });
         case 'showInFolder':
           return void run('showInFolder', { id: item.id });
         case 'copyLink':
-          return void navigator.clipboard.writeText(item.url).then(() => notify('info', 'Link copied.'), () => notify('error', 'Could not copy the link.'));
+          return void copyText(item.url).then((copied) => notify(copied ? 'info' : 'error', copied ? 'Link copied.' : 'Could not copy the link.'));
         case 'changeLink':
           return setRelinking(item);
         case 'remove':
           return void run('remove', { ids, deleteFile: false });
         case 'removeWithFile':
-          return setConfirm({
-            title: `Delete ${item.name}?`,
-            body: <p>The file is deleted from the disk and the download is removed from the list.</p>,
-            confirmLabel: 'Remove with file',
-            danger: true,
-            onConfirm: () => void run('remove', { ids, deleteFile: true }),
-          });
+          return confirmRemove([item], true);
       }
     },
-    [notify, run],
+    [confirmRemove, notify, run],
   );
 
-  const onSelect = useCallback((id: string, modifiers: { shift: boolean; toggle: boolean }) => setSelection((current) => clickSelect(current, order, id, modifiers)), [order]);
+  const onSelect = useCallback((id: string, modifiers: SelectModifiers) => setSelection((current) => clickSelect(current, idsRef.current, id, modifiers)), []);
 
-  // Keyboard: Ctrl/Cmd+A selects, Space pauses/resumes the selection, Delete removes it,
-  // Ctrl/Cmd+V outside a text box pastes into the add box.
-  useEffect(() => {
-    const inTextBox = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-    const keydown = (event: KeyboardEvent) => {
-      if (inTextBox(event.target) || confirm || settingsOpen || relinking) return;
-      const ids = [...selection.ids];
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
-        event.preventDefault();
-        setSelection(selectAll(order));
-      } else if (event.key === ' ' && ids.length > 0) {
-        event.preventDefault();
-        const anyRunning = ids.some((id) => ['downloading', 'retrying', 'queued'].includes(items.get(id)?.state ?? ''));
-        void run(anyRunning ? 'pause' : 'resume', { ids });
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && ids.length > 0) {
-        event.preventDefault();
-        setConfirm({
-          title: `Remove ${ids.length} download${ids.length > 1 ? 's' : ''}?`,
-          body: <p>They are taken off the list. Finished files stay on the disk.</p>,
-          confirmLabel: 'Remove',
-          danger: true,
-          onConfirm: () => void run('remove', { ids, deleteFile: false }),
-        });
-      }
-    };
-    const paste = (event: ClipboardEvent) => {
-      if (inTextBox(event.target)) return;
-      const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (!text) return;
-      event.preventDefault();
-      addBox.current?.focus();
-      addUrls(urlsInText(text), text);
-    };
-    window.addEventListener('keydown', keydown);
-    window.addEventListener('paste', paste);
-    return () => {
-      window.removeEventListener('keydown', keydown);
-      window.removeEventListener('paste', paste);
-    };
-  }, [addUrls, confirm, items, order, relinking, run, selection, settingsOpen]);
+  const selectedItems = () => [...selection.ids].map((id) => viewRef.current.get(id)).filter((item) => item !== undefined);
+  useShortcuts({
+    blocked: () => confirm !== null || relinking !== null || settingsOpen,
+    selectAll: () => setSelection(selectAll(idsRef.current)),
+    clearSelection: () => setSelection(EMPTY_SELECTION),
+    step: (step, extend) => {
+      setSelection((current) => stepSelect(current, idsRef.current, step, extend));
+      setFocusRequest((n) => n + 1);
+    },
+    toggleRunning: () => {
+      const next = spaceAction(new Map(selectedItems().map((item) => [item.id, item.state])));
+      if (next) void run(next.command, { ids: next.ids });
+    },
+    removeSelection: () => confirmRemove(selectedItems(), false),
+    paste: (text) => addBar.current?.paste(text),
+  });
 
-  const active = counts.active;
+  const saveSettings = useCallback(
+    async (patch: SettingsPatch): Promise<string | null> => {
+      const result = await api.invoke('setSettings', patch);
+      if (!result.ok) return result.error.message;
+      setSettings(result.value);
+      return null;
+    },
+    [api, setSettings],
+  );
+
+  const changeLink = useCallback(
+    async (id: string, url: string): Promise<string | null> => {
+      const result = await api.invoke('changeUrl', { id, url });
+      return result.ok ? null : result.error.message;
+    },
+    [api],
+  );
+
+  const { counts } = view;
   return (
     <div className="app">
       <header>
-        <AddBar ref={addBox} onUrls={addUrls} />
+        <AddBar ref={addBar} onSubmit={addLinks} />
         <SummaryStrip
-          speed={totalSpeed(all)}
-          active={active}
-          queued={counts.queued}
+          speed={view.totalSpeed}
+          counts={counts}
           freeBytes={freeBytes}
+          dir={settings?.dir ?? null}
           onPauseAll={() => void run('pauseAll', {})}
           onResumeAll={() => void run('resumeAll', {})}
           onSettings={() => setSettingsOpen(true)}
         />
-        <FilterTabs value={filter} counts={counts} onChange={setFilter} />
-      </header>
-      {connection !== 'open' && (
-        <div className="banner" role="status">
-          {connection === 'connecting' ? 'Connecting to Tsuzuki…' : 'Connection lost. Reconnecting…'}
+        <div className="tabs-row">
+          <FilterTabs value={filter} counts={counts} onChange={setFilter} controls={LIST_ID} />
+          {selection.ids.size > 1 && (
+            <span className="selection-info muted">
+              {selection.ids.size} selected · Space pauses or resumes · Delete removes
+            </span>
+          )}
         </div>
-      )}
+      </header>
+      <ConnectionBanner state={connection} />
       <main>
-        {visible.length === 0 ? (
-          <EmptyState filtered={all.length > 0} />
+        {ids.length === 0 ? (
+          <EmptyState filter={filter} anyItems={view.size > 0} />
         ) : (
-          <DownloadList items={visible} positions={positions} selection={selection.ids} now={now} onAction={onAction} onSelect={onSelect} />
+          <DownloadList
+            id={LIST_ID}
+            labelledBy={tabId(filter)}
+            view={view}
+            ids={ids}
+            selection={selection.ids}
+            focusId={selection.focus}
+            focusRequest={focusRequest}
+            localFiles={localFiles}
+            onAction={onAction}
+            onSelect={onSelect}
+          />
         )}
       </main>
-      <DropOverlay visible={dragging} />
+      <DropOverlay visible={drag.dragging} links={drag.links} />
       <Notices notices={notices} onDismiss={dismiss} />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
-      <ChangeLinkDialog item={relinking} onClose={() => setRelinking(null)} onChange={(id, url) => void run('changeUrl', { id, url })} />
-      <SettingsDialog
-        open={settingsOpen}
-        settings={settings}
-        onClose={() => setSettingsOpen(false)}
-        onSave={(patch) => void run('setSettings', patch).then((value) => value && setSettings(value))}
-      />
+      <ChangeLinkDialog item={relinking} onClose={() => setRelinking(null)} onChange={changeLink} />
+      <SettingsDialog open={settingsOpen} settings={settings} onClose={() => setSettingsOpen(false)} onSave={saveSettings} />
     </div>
   );
 }

@@ -1,18 +1,55 @@
-import { forwardRef, useState } from 'react';
+import { useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { urlsInText } from '../lib/extract-urls.ts';
 
-export interface AddBarProps {
-  /** Called with the links found; returns whether they were taken (the box then clears). */
-  onUrls: (urls: string[], source: string) => void;
+export interface AddBarHandle {
+  focus(): void;
+  /** Ctrl/Cmd+V outside any text box lands here, as if pasted into the box. */
+  paste(text: string): void;
 }
 
-/** One wide box for one link or a pasted block of text with many. */
-export const AddBar = forwardRef<HTMLInputElement, AddBarProps>(function AddBar({ onUrls }, ref) {
+export interface AddBarProps {
+  ref?: Ref<AddBarHandle>;
+  /**
+   * Called with the links found in `text` (possibly none). Resolves to whether they were
+   * taken: the box empties at once, and gets the text back if it was not.
+   */
+  onSubmit: (urls: string[], text: string) => Promise<boolean>;
+}
+
+/** One wide box for one link, or a pasted block of text with many. */
+export function AddBar({ ref, onSubmit }: AddBarProps) {
   const [text, setText] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+
   const submit = (value: string) => {
-    onUrls(urlsInText(value), value);
     setText('');
+    void onSubmit(urlsInText(value), value).then((taken) => {
+      if (!taken) setText((current) => (current === '' ? value.trim() : current));
+    });
   };
+
+  /** A block with several links goes to the confirmation; one link is put in the box to check and Add. */
+  const paste = (pasted: string): boolean => {
+    const urls = urlsInText(pasted);
+    if (urls.length > 1) {
+      submit(pasted);
+      return true;
+    }
+    if (urls.length === 1 && pasted.trim() !== urls[0]) {
+      setText(urls[0]!);
+      return true;
+    }
+    return false;
+  };
+
+  useImperativeHandle(ref, () => ({
+    focus: () => input.current?.focus(),
+    paste(pasted) {
+      input.current?.focus();
+      if (!paste(pasted)) setText(pasted.trim());
+    },
+  }));
+
   return (
     <form
       className="add-bar"
@@ -22,26 +59,23 @@ export const AddBar = forwardRef<HTMLInputElement, AddBarProps>(function AddBar(
       }}
     >
       <input
-        ref={ref}
+        ref={input}
         type="text"
+        inputMode="url"
         aria-label="Paste or drop links"
         placeholder="Paste or drop links — one or many"
         value={text}
         onChange={(event) => setText(event.target.value)}
         onPaste={(event) => {
-          const pasted = event.clipboardData.getData('text/plain');
-          // A block with several links goes straight to the confirmation; one link stays editable.
-          if (urlsInText(pasted).length > 1) {
-            event.preventDefault();
-            submit(pasted);
-          }
+          if (paste(event.clipboardData.getData('text/plain'))) event.preventDefault();
         }}
         spellCheck={false}
         autoComplete="off"
+        autoCapitalize="off"
       />
       <button type="submit" className="primary" disabled={!text.trim()}>
         Add
       </button>
     </form>
   );
-});
+}

@@ -7,11 +7,18 @@ export interface ConfirmRequest {
   confirmLabel: string;
   danger?: boolean;
   onConfirm: () => void;
+  /** Called when the person says no (Cancel, Escape, a click outside). */
+  onCancel?: () => void;
 }
 
+/** Asks before something happens (several links start, files are deleted). Escape or Cancel says no. */
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
+  const cancel = () => {
+    request?.onCancel?.();
+    onClose();
+  };
   return (
-    <Dialog.Root open={request !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog.Root open={request !== null} onOpenChange={(open) => !open && cancel()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" aria-describedby={undefined}>

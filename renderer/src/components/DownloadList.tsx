@@ -1,41 +1,64 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import type { ItemSnapshot } from '../../../main/contract.ts';
+import { useEffect, useRef } from 'react';
+import type { DownloadsView } from '../lib/download-store.ts';
 import { DownloadRow, type DownloadRowProps } from './DownloadRow.tsx';
 
-const ROW_HEIGHT = 60;
+/** Row height in px at the root font size (14 px); rows are a fixed height so no row is measured. */
+export const ROW_HEIGHT = 60;
 
 export interface DownloadListProps {
-  items: ItemSnapshot[];
-  positions: Map<string, number>;
+  view: DownloadsView;
+  ids: readonly string[];
   selection: ReadonlySet<string>;
-  now: number;
+  /** The row with keyboard focus; the list scrolls to it and focuses it when `focusRequest` changes. */
+  focusId: string | null;
+  focusRequest: number;
+  localFiles: boolean;
   onAction: DownloadRowProps['onAction'];
   onSelect: DownloadRowProps['onSelect'];
+  /** Id of the element that names the list (the selected tab). */
+  labelledBy: string;
+  id: string;
 }
 
 /** Only the rows in view exist in the DOM, so 10,000 downloads scroll like ten. */
-export function DownloadList({ items, positions, selection, now, onAction, onSelect }: DownloadListProps) {
+export function DownloadList({ view, ids, selection, focusId, focusRequest, localFiles, onAction, onSelect, labelledBy, id }: DownloadListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: ids.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => items[index]!.id,
+    overscan: 6,
+    getItemKey: (index) => ids[index]!,
   });
+
+  // Keyboard moves: bring the focused row into view, then give it focus.
+  useEffect(() => {
+    if (focusRequest === 0 || focusId === null) return;
+    const index = ids.indexOf(focusId);
+    if (index === -1) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(focusId)}"]`)?.focus({ preventScroll: true }));
+    // Only a new request moves focus (deliberately the only dependency): ids changing
+    // under a focused row must not scroll the list or steal focus.
+  }, [focusRequest]);
+
+  const focusTarget = focusId !== null && view.has(focusId) ? focusId : ids[0];
   return (
     <div ref={scroller} className="list-scroller">
-      <div role="list" aria-label="Downloads" className="list" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="list" id={id} aria-labelledby={labelledBy} className="list" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => {
-          const item = items[row.index]!;
+          const itemId = ids[row.index]!;
+          const item = view.get(itemId);
+          if (!item) return null;
           return (
             <div key={row.key} className="row-slot" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
               <DownloadRow
                 item={item}
-                queuePosition={positions.get(item.id) ?? null}
-                selected={selection.has(item.id)}
-                now={item.state === 'retrying' ? now : 0}
+                queuePosition={item.state === 'queued' ? view.queuePosition(itemId) : null}
+                selected={selection.has(itemId)}
+                focusTarget={itemId === focusTarget}
+                localFiles={localFiles}
                 onAction={onAction}
                 onSelect={onSelect}
               />

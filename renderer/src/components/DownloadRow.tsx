@@ -1,119 +1,102 @@
-import * as Menu from '@radix-ui/react-dropdown-menu';
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { fileBadge } from '../lib/file-glyph.ts';
-import { Icon } from './Icon.tsx';
+import { isRunning } from '../lib/filters.ts';
 import { hostOf } from '../lib/format.ts';
-import { percentOf, progressWords, statusLine } from '../lib/status-line.ts';
+import { percentOf } from '../lib/status-line.ts';
+import { FileName } from './FileName.tsx';
+import { Icon, type IconName } from './Icon.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
+import type { RowAction } from './row-actions.ts';
+import { RowMenu } from './RowMenu.tsx';
+import { StatusText } from './StatusText.tsx';
 
-export type RowAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'open' | 'showInFolder' | 'copyLink' | 'changeLink' | 'remove' | 'removeWithFile';
+export interface SelectModifiers {
+  shift: boolean;
+  toggle: boolean;
+}
 
 export interface DownloadRowProps {
   item: ItemSnapshot;
   queuePosition: number | null;
   selected: boolean;
-  now: number;
+  /** The row keyboard focus lands on (tabIndex 0); others are reachable by arrow keys. */
+  focusTarget: boolean;
+  localFiles: boolean;
   onAction: (action: RowAction, item: ItemSnapshot) => void;
-  onSelect: (id: string, modifiers: { shift: boolean; toggle: boolean }) => void;
+  onSelect: (id: string, modifiers: SelectModifiers) => void;
 }
 
-/** One download: memoized, so a batch that changes ten items re-renders ten rows. */
-export const DownloadRow = memo(function DownloadRow({ item, queuePosition, selected, now, onAction, onSelect }: DownloadRowProps) {
-  const percent = percentOf(item);
-  const running = item.state === 'downloading' || item.state === 'retrying' || item.state === 'queued';
-  const name = item.name;
+/**
+ * One download. Memoized: an `items` batch that changes ten items re-renders ten rows, as
+ * long as the callbacks it gets stay the same (App keeps them stable).
+ */
+export const DownloadRow = memo(function DownloadRow({ item, queuePosition, selected, focusTarget, localFiles, onAction, onSelect }: DownloadRowProps) {
+  const { name, state } = item;
   const badge = fileBadge(name);
+  const percent = percentOf(item);
+  const showPercent = percent !== null && state !== 'done' && state !== 'queued' && state !== 'canceled' && item.bytes > 0;
+  const select = (event: MouseEvent) => onSelect(item.id, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
+
+  const primary: { action: RowAction; label: string; icon: IconName } | null = isRunning(state)
+    ? { action: 'pause', label: 'Pause', icon: 'pause' }
+    : state === 'paused'
+      ? { action: 'resume', label: 'Resume', icon: 'play' }
+      : state === 'failed' || state === 'canceled'
+        ? { action: 'retry', label: 'Retry', icon: 'retry' }
+        : null;
+  const cancellable = state !== 'done' && state !== 'canceled';
+
   return (
     <div
       role="listitem"
       aria-label={name}
-      aria-selected={selected}
-      className={`row state-${item.state}${selected ? ' selected' : ''}`}
-      onClick={(event) => onSelect(item.id, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey })}
+      data-id={item.id}
+      tabIndex={focusTarget ? 0 : -1}
+      className={`row state-${state}${selected ? ' selected' : ''}`}
+      onMouseDown={(event) => {
+        // Shift-click selects a range, not the text between.
+        if (event.shiftKey) event.preventDefault();
+      }}
+      onClick={select}
+      onDoubleClick={() => localFiles && state === 'done' && onAction('open', item)}
     >
       <span className={`badge family-${badge.family}`} aria-hidden="true">
         {badge.label}
       </span>
       <div className="main">
         <div className="title">
-          <span className="name" title={name}>
-            {name}
-          </span>
+          <FileName name={name} />
           <span className="host">{hostOf(item.url)}</span>
-          {percent !== null && item.state !== 'done' && <span className="percent">{percent}%</span>}
+          {showPercent && (
+            <span className="percent" aria-hidden="true">
+              {percent}%
+            </span>
+          )}
         </div>
-        <div
-          className="bar"
-          role="progressbar"
-          aria-label={`${name} progress`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent ?? undefined}
-          aria-valuetext={progressWords(item)}
-        >
-          <div className="fill" style={{ width: `${percent ?? (item.state === 'done' ? 100 : 0)}%` }} />
-          {item.total !== null && item.segments.length > 1 &&
-            item.segments.map(([start, end]) => (
-              <div key={start} className="segment" style={{ left: `${(start / item.total!) * 100}%`, width: `${((end - start) / item.total!) * 100}%` }} />
-            ))}
-        </div>
-        <div className="status" title={item.state === 'failed' ? item.error?.message : undefined}>
-          {statusLine(item, queuePosition, now)}
-        </div>
+        <ProgressBar item={item} />
+        <StatusText item={item} queuePosition={queuePosition} />
       </div>
-      <div className="actions" onClick={(event) => event.stopPropagation()}>
-        {running && (
-          <button type="button" aria-label={`Pause ${name}`} title="Pause" onClick={() => onAction('pause', item)}>
-            <Icon name="pause" />
-          </button>
-        )}
-        {item.state === 'paused' && (
-          <button type="button" aria-label={`Resume ${name}`} title="Resume" onClick={() => onAction('resume', item)}>
-            <Icon name="play" />
-          </button>
-        )}
-        {(item.state === 'failed' || item.state === 'canceled') && (
-          <button type="button" aria-label={`Retry ${name}`} title="Retry" onClick={() => onAction('retry', item)}>
-            <Icon name="retry" />
-          </button>
-        )}
-        {item.state !== 'done' && item.state !== 'canceled' && (
-          <button type="button" aria-label={`Cancel ${name}`} title="Cancel" onClick={() => onAction('cancel', item)}>
-            <Icon name="cancel" />
-          </button>
-        )}
-        <RowMenu item={item} onAction={onAction} />
+      {selected && <span className="visually-hidden">, selected</span>}
+      <div className="actions" onClick={(event) => event.stopPropagation()} onDoubleClick={(event) => event.stopPropagation()}>
+        <span className="slot">
+          {primary && (
+            <button type="button" className="icon-button" aria-label={`${primary.label} ${name}`} title={primary.label} onClick={() => onAction(primary.action, item)}>
+              <Icon name={primary.icon} />
+            </button>
+          )}
+        </span>
+        <span className="slot">
+          {cancellable && (
+            <button type="button" className="icon-button" aria-label={`Cancel ${name}`} title="Cancel (deletes the partial file)" onClick={() => onAction('cancel', item)}>
+              <Icon name="cancel" />
+            </button>
+          )}
+        </span>
+        <span className="slot">
+          <RowMenu item={item} localFiles={localFiles} onAction={onAction} />
+        </span>
       </div>
     </div>
   );
 });
-
-function RowMenu({ item, onAction }: { item: ItemSnapshot; onAction: DownloadRowProps['onAction'] }) {
-  const done = item.state === 'done';
-  const entry = (action: RowAction, label: string, enabled = true) => (
-    <Menu.Item className="menu-item" disabled={!enabled} onSelect={() => onAction(action, item)}>
-      {label}
-    </Menu.Item>
-  );
-  return (
-    <Menu.Root>
-      <Menu.Trigger asChild>
-        <button type="button" aria-label={`More actions for ${item.name}`} title="More">
-          <Icon name="more" />
-        </button>
-      </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content className="menu" align="end" sideOffset={4}>
-          {entry('open', 'Open', done)}
-          {entry('showInFolder', 'Show in folder')}
-          {entry('copyLink', 'Copy link')}
-          {entry('changeLink', 'Change link…', !done)}
-          {entry('retry', 'Retry', item.state === 'failed' || item.state === 'canceled')}
-          <Menu.Separator className="menu-separator" />
-          {entry('remove', 'Remove')}
-          {entry('removeWithFile', 'Remove with file')}
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
-  );
-}

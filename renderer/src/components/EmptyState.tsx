@@ -1,5 +1,8 @@
-export function EmptyState({ filtered }: { filtered: boolean }) {
-  if (filtered) return <p className="empty">Nothing here.</p>;
+import { EMPTY_FILTER_TEXT, type Filter } from '../lib/filters.ts';
+
+/** A new window says what to do; an empty tab says it is empty. */
+export function EmptyState({ filter, anyItems }: { filter: Filter; anyItems: boolean }) {
+  if (anyItems) return <p className="empty muted">{EMPTY_FILTER_TEXT[filter]}</p>;
   return (
     <div className="empty">
       <p className="empty-title">Drop links here or paste them above.</p>

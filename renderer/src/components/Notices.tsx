@@ -1,13 +1,14 @@
-import type { Notice } from '../state/use-notices.ts';
+import type { Notice } from '../hooks/use-notices.ts';
 
+/** Toasts: information in a polite live region, errors as alerts. */
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((notice) => (
         <div key={notice.id} className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
-          <span>{notice.text}</span>
-          <button type="button" aria-label="Dismiss message" onClick={() => onDismiss(notice.id)}>
-            ×
+          <span className="notice-text">{notice.text}</span>
+          <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => onDismiss(notice.id)}>
+            <span aria-hidden="true">×</span>
           </button>
         </div>
       ))}

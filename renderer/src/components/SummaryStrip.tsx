@@ -1,35 +1,46 @@
+import type { Filter } from '../lib/filters.ts';
 import { formatBytes, formatSpeed } from '../lib/format.ts';
+import { Icon } from './Icon.tsx';
 
 export interface SummaryStripProps {
   speed: number;
-  active: number;
-  queued: number;
+  counts: Readonly<Record<Filter, number>>;
   freeBytes: number | null;
+  dir: string | null;
   onPauseAll: () => void;
   onResumeAll: () => void;
   onSettings: () => void;
 }
 
-export function SummaryStrip({ speed, active, queued, freeBytes, onPauseAll, onResumeAll, onSettings }: SummaryStripProps) {
+/** Total speed, what is running and waiting, free space, and the window-wide actions. */
+export function SummaryStrip({ speed, counts, freeBytes, dir, onPauseAll, onResumeAll, onSettings }: SummaryStripProps) {
   return (
     <section className="summary" aria-label="Summary">
-      <span className="speed" aria-label={`Total speed ${formatSpeed(speed)}`}>
-        ↓ {formatSpeed(speed)}
+      <span className="speed" title="Total download speed">
+        <span aria-hidden="true">↓ </span>
+        <span className="visually-hidden">Total speed </span>
+        {formatSpeed(speed)}
       </span>
-      <span>
-        {active} active · {queued} queued
+      <span className="counts">
+        {counts.active} active · {counts.queued} queued
       </span>
-      {freeBytes !== null && <span className="muted">{formatBytes(freeBytes)} free</span>}
-      <span className="spacer" />
-      <button type="button" onClick={onPauseAll}>
-        Pause all
-      </button>
-      <button type="button" onClick={onResumeAll}>
-        Resume all
-      </button>
-      <button type="button" onClick={onSettings}>
-        Settings
-      </button>
+      {freeBytes !== null && (
+        <span className="muted free" title={dir ? `Free space in ${dir}` : undefined}>
+          {formatBytes(freeBytes)} free
+        </span>
+      )}
+      <span className="summary-actions">
+        <button type="button" aria-label="Pause all downloads" disabled={counts.active + counts.queued === 0} onClick={onPauseAll}>
+          Pause all
+        </button>
+        <button type="button" aria-label="Resume all downloads" disabled={counts.paused === 0} onClick={onResumeAll}>
+          Resume all
+        </button>
+        <button type="button" className="with-icon" onClick={onSettings}>
+          <Icon name="settings" />
+          Settings
+        </button>
+      </span>
     </section>
   );
 }

@@ -1,6 +1,6 @@
-// The filter tabs and their counts, and queue positions, from the item map.
+// The filter tabs: which states each shows, and what an empty tab says.
 
-import type { ItemSnapshot, ItemState } from '../../../main/contract.ts';
+import type { ItemState } from '../../../main/contract.ts';
 
 export const FILTERS = ['all', 'active', 'queued', 'paused', 'done', 'failed'] as const;
 export type Filter = (typeof FILTERS)[number];
@@ -14,40 +14,39 @@ export const FILTER_LABELS: Record<Filter, string> = {
   failed: 'Failed',
 };
 
-const STATES: Record<Exclude<Filter, 'all'>, readonly ItemState[]> = {
-  active: ['downloading', 'retrying'],
-  queued: ['queued'],
-  paused: ['paused'],
-  done: ['done'],
-  failed: ['failed', 'canceled'],
+export const EMPTY_FILTER_TEXT: Record<Filter, string> = {
+  all: 'No downloads yet.',
+  active: 'Nothing is downloading right now.',
+  queued: 'Nothing is waiting in the queue.',
+  paused: 'No paused downloads.',
+  done: 'No finished downloads yet.',
+  failed: 'Nothing has failed.',
 };
 
+// Canceled items show under All only: the person stopped them, so they need no attention.
+const FILTER_OF_STATE: Record<ItemState, Exclude<Filter, 'all'> | null> = {
+  downloading: 'active',
+  retrying: 'active',
+  queued: 'queued',
+  paused: 'paused',
+  done: 'done',
+  failed: 'failed',
+  canceled: null,
+};
+
+export function filterOf(state: ItemState): Exclude<Filter, 'all'> | null {
+  return FILTER_OF_STATE[state];
+}
+
 export function matches(filter: Filter, state: ItemState): boolean {
-  return filter === 'all' || STATES[filter].includes(state);
+  return filter === 'all' || FILTER_OF_STATE[state] === filter;
 }
 
-export function countByFilter(items: Iterable<ItemSnapshot>): Record<Filter, number> {
-  const counts: Record<Filter, number> = { all: 0, active: 0, queued: 0, paused: 0, done: 0, failed: 0 };
-  for (const item of items) {
-    counts.all += 1;
-    for (const filter of FILTERS) if (filter !== 'all' && matches(filter, item.state)) counts[filter] += 1;
-  }
-  return counts;
+export function emptyCounts(): Record<Filter, number> {
+  return { all: 0, active: 0, queued: 0, paused: 0, done: 0, failed: 0 };
 }
 
-/** Items in display order (queue order), filtered. */
-export function visibleItems(items: Iterable<ItemSnapshot>, filter: Filter): ItemSnapshot[] {
-  return [...items].filter((item) => matches(filter, item.state)).sort((a, b) => a.order - b.order);
-}
-
-/** 1-based positions of queued items, by queue order. */
-export function queuePositions(items: Iterable<ItemSnapshot>): Map<string, number> {
-  const queued = [...items].filter((item) => item.state === 'queued').sort((a, b) => a.order - b.order);
-  return new Map(queued.map((item, index) => [item.id, index + 1]));
-}
-
-export function totalSpeed(items: Iterable<ItemSnapshot>): number {
-  let sum = 0;
-  for (const item of items) sum += item.speed;
-  return sum;
+/** States in which Pause applies (Space on a selection pauses if any of these is selected). */
+export function isRunning(state: ItemState): boolean {
+  return state === 'downloading' || state === 'retrying' || state === 'queued';
 }

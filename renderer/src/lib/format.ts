@@ -1,21 +1,32 @@
-// Numbers for people: sizes, speeds, durations, ordinals.
+// Numbers for people: sizes, speeds, durations, ordinals, hosts.
 
 import prettyBytes from 'pretty-bytes';
 
 export function formatBytes(bytes: number): string {
-  return prettyBytes(bytes, { maximumFractionDigits: 1 });
+  return prettyBytes(Math.max(0, bytes), { maximumFractionDigits: 1 });
 }
 
 export function formatSpeed(bytesPerSecond: number): string {
   return `${formatBytes(bytesPerSecond)}/s`;
 }
 
+/**
+ * A duration in coarse steps, so a time left that moves by a second or two between
+ * updates does not make the line flicker: seconds under ten, then fives, minutes, hours.
+ */
 export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.round((seconds % 3600) / 60);
-  return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  if (!Number.isFinite(seconds)) return '—';
+  const s = Math.max(1, Math.round(seconds));
+  if (s < 10) return `${s} s`;
+  if (s < 58) return `${Math.round(s / 5) * 5} s`;
+  if (s < 3570) return `${Math.max(1, Math.round(s / 60))} min`;
+  if (s < 48 * 3600) {
+    const hours = Math.floor(s / 3600);
+    const minutes = Math.round((s % 3600) / 60);
+    if (minutes === 60) return `${hours + 1} h`;
+    return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  }
+  return `${Math.round(s / 86_400)} days`;
 }
 
 export function ordinal(n: number): string {
@@ -26,8 +37,21 @@ export function ordinal(n: number): string {
 
 export function hostOf(url: string): string {
   try {
-    return new URL(url).host;
+    return new URL(url).host || url;
   } catch {
     return url;
   }
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Splits a long name so the start can be cut with an ellipsis while the last characters
+ * stay: `a-very-long-na…final-v2.tar.xz`. Short names stay whole.
+ */
+export function splitForEllipsis(name: string, keep = 12): [head: string, tail: string] {
+  if (name.length <= keep * 2) return [name, ''];
+  return [name.slice(0, -keep), name.slice(-keep)];
 }

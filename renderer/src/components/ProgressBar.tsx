@@ -1,0 +1,32 @@
+import type { ItemSnapshot } from '../../../main/contract.ts';
+import { percentOf, progressWords } from '../lib/status-line.ts';
+
+const MAX_DRAWN_RANGES = 64;
+
+/**
+ * A thin bar coloured by state. A multi-connection download draws the ranges each
+ * connection has finished, so the gaps still being fetched show; otherwise one fill.
+ */
+export function ProgressBar({ item }: { item: ItemSnapshot }) {
+  const percent = percentOf(item);
+  const total = item.total;
+  const ranges = total && item.connections > 1 && item.state !== 'done' && item.segments.length > 1 ? item.segments.slice(0, MAX_DRAWN_RANGES) : null;
+  const indeterminate = percent === null && item.state === 'downloading';
+  return (
+    <div
+      className={`bar${indeterminate ? ' indeterminate' : ''}`}
+      role="progressbar"
+      aria-label={`${item.name} progress`}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent ?? undefined}
+      aria-valuetext={progressWords(item)}
+    >
+      {ranges ? (
+        ranges.map(([start, end]) => <div key={start} className="fill" style={{ left: `${(start / total!) * 100}%`, width: `${((end - start) / total!) * 100}%` }} />)
+      ) : (
+        <div className="fill" style={{ width: indeterminate ? undefined : `${percent ?? 0}%` }} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import type { ItemSnapshot } from '../../../main/contract.ts';
+import { Icon } from './Icon.tsx';
+import type { RowAction } from './row-actions.ts';
+
+export interface RowMenuProps {
+  item: ItemSnapshot;
+  /** Open and Show in folder act on the computer running the engine: offered in the desktop app only. */
+  localFiles: boolean;
+  onAction: (action: RowAction, item: ItemSnapshot) => void;
+}
+
+/** The row's "…" menu (Radix: keyboard navigation, focus return and Escape come with it). */
+export function RowMenu({ item, localFiles, onAction }: RowMenuProps) {
+  const { state } = item;
+  const entry = (action: RowAction, label: string, enabled = true, danger = false) => (
+    <Menu.Item className={danger ? 'menu-item danger' : 'menu-item'} disabled={!enabled} onSelect={() => onAction(action, item)}>
+      {label}
+    </Menu.Item>
+  );
+  return (
+    <Menu.Root modal={false}>
+      <Menu.Trigger asChild>
+        <button type="button" className="icon-button" aria-label={`More actions for ${item.name}`} title="More actions">
+          <Icon name="more" />
+        </button>
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content className="menu" align="end" sideOffset={4} collisionPadding={8} onClick={(event) => event.stopPropagation()}>
+          {localFiles && entry('open', 'Open', state === 'done')}
+          {localFiles && entry('showInFolder', 'Show in folder')}
+          {entry('copyLink', 'Copy link')}
+          {entry('changeLink', 'Change link…', state !== 'done')}
+          {entry('retry', 'Retry', state === 'failed' || state === 'canceled')}
+          <Menu.Separator className="menu-separator" />
+          {entry('remove', 'Remove')}
+          {entry('removeWithFile', 'Remove with file…', true, true)}
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
+  );
+}

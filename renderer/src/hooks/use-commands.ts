@@ -1,0 +1,27 @@
+// Runs a command; a refusal becomes a notice the person can read (the engine's message,
+// never a stack trace) and the caller gets undefined.
+
+import { useCallback } from 'react';
+import type { Command, CommandArgs, CommandResults, TsuzukiApi } from '../../../main/contract.ts';
+import type { Notify } from './use-notices.ts';
+
+export type Run = <C extends Command>(command: C, args: CommandArgs[C]) => Promise<CommandResults[C] | undefined>;
+
+export function useCommands(api: TsuzukiApi, notify: Notify): Run {
+  return useCallback(
+    async (command, args) => {
+      let result;
+      try {
+        result = await api.invoke(command, args);
+      } catch {
+        // A bridge should never throw, but if one does the window still answers in words.
+        notify('error', 'Tsuzuki did not answer. Try again in a moment.');
+        return undefined;
+      }
+      if (result.ok) return result.value;
+      notify('error', result.error.message);
+      return undefined;
+    },
+    [api, notify],
+  ) as Run;
+}

@@ -1,0 +1,62 @@
+// The settings dialog's fields as text (what the inputs hold) and back to a settings patch,
+// with the checks a person needs to hear about before anything is sent.
+
+import type { Settings } from '../../../main/contract.ts';
+
+export type SpeedUnit = 'KB/s' | 'MB/s';
+
+export interface SettingsForm {
+  dir: string;
+  maxConcurrent: string;
+  connections: string;
+  speedLimit: string;
+  speedUnit: SpeedUnit;
+  autoResume: boolean;
+}
+
+export type SettingsPatch = Partial<Pick<Settings, 'dir' | 'maxConcurrent' | 'connections' | 'speedLimit' | 'autoResume'>>;
+
+const UNIT_BYTES: Record<SpeedUnit, number> = { 'KB/s': 1000, 'MB/s': 1_000_000 };
+
+export function toForm(settings: Settings): SettingsForm {
+  const limit = settings.speedLimit;
+  const unit: SpeedUnit = limit >= 1_000_000 && limit % 100_000 === 0 ? 'MB/s' : 'KB/s';
+  return {
+    dir: settings.dir,
+    maxConcurrent: String(settings.maxConcurrent),
+    connections: String(settings.connections),
+    speedLimit: limit === 0 ? '0' : String(Math.round((limit / UNIT_BYTES[unit]) * 10) / 10),
+    speedUnit: unit,
+    autoResume: settings.autoResume,
+  };
+}
+
+export type FormResult = { ok: true; patch: SettingsPatch } | { ok: false; field: keyof SettingsForm; message: string };
+
+/** The fields that changed, checked; or the first field that is wrong and why. */
+export function toPatch(form: SettingsForm, current: Settings): FormResult {
+  const dir = form.dir.trim();
+  if (dir === '') return { ok: false, field: 'dir', message: 'Choose a folder for downloads.' };
+  const maxConcurrent = wholeNumber(form.maxConcurrent);
+  if (maxConcurrent === null || maxConcurrent < 1 || maxConcurrent > 64) return { ok: false, field: 'maxConcurrent', message: 'Downloads at once is a whole number from 1 to 64.' };
+  const connections = wholeNumber(form.connections);
+  if (connections === null || connections < 1 || connections > 32) return { ok: false, field: 'connections', message: 'Connections per download is a whole number from 1 to 32.' };
+  const limitText = form.speedLimit.trim();
+  const limit = limitText === '' ? 0 : Number(limitText);
+  if (!Number.isFinite(limit) || limit < 0) return { ok: false, field: 'speedLimit', message: 'The speed limit is a number, 0 for no limit.' };
+  const speedLimit = Math.round(limit * UNIT_BYTES[form.speedUnit]);
+
+  const patch: SettingsPatch = {};
+  if (dir !== current.dir) patch.dir = dir;
+  if (maxConcurrent !== current.maxConcurrent) patch.maxConcurrent = maxConcurrent;
+  if (connections !== current.connections) patch.connections = connections;
+  if (speedLimit !== current.speedLimit) patch.speedLimit = speedLimit;
+  if (form.autoResume !== current.autoResume) patch.autoResume = form.autoResume;
+  return { ok: true, patch };
+}
+
+function wholeNumber(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  return Number(trimmed);
+}

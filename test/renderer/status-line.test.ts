@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatBytes, formatDuration, ordinal, splitForEllipsis } from '../../renderer/src/lib/format.ts';
+import { failureLine, percentOf, progressWords, statusLine } from '../../renderer/src/lib/status-line.ts';
+import { snapshot } from './item-fixture.ts';
+
+const MB = 1_000_000;
+
+describe('the status line of a row', () => {
+  it('shows size, speed and time left while downloading', () => {
+    const item = snapshot({ id: 'a', state: 'downloading', bytes: 45.2 * MB, total: 1200 * MB, speed: 8.4 * MB, eta: 130 });
+    assert.equal(statusLine(item, null, 0), '45.2 MB of 1.2 GB · 8.4 MB/s · 2 min left');
+  });
+
+  it('hides the time left while it is unknown, and says so when no data flows', () => {
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', bytes: 3 * MB, total: null, speed: 2 * MB }), null, 0), '3 MB · 2 MB/s');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', bytes: 3 * MB, total: 10 * MB, speed: 0 }), null, 0), '3 MB of 10 MB · waiting for data…');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', total: 10 * MB }), null, 0), 'Starting · 10 MB');
+  });
+
+  it('says the queue position, paused, done and canceled in words', () => {
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'queued' }), 3, 0), 'Queued — 3rd');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'paused' }), null, 0), 'Paused');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'paused', bytes: 5 * MB, total: 10 * MB }), null, 0), 'Paused · 5 MB of 10 MB');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'done', bytes: 1200 * MB, total: 1200 * MB }), null, 0), 'Done · 1.2 GB');
+    assert.match(statusLine(snapshot({ id: 'a', state: 'canceled' }), null, 0), /^Canceled/);
+  });
+
+  it('counts down a retry wait', () => {
+    const item = snapshot({ id: 'a', state: 'retrying', retry: { attempt: 2, maxAttempts: 5, at: 10_000 } });
+    assert.equal(statusLine(item, null, 2_000), 'Waiting to retry in 8 s (attempt 2 of 5)');
+    assert.equal(statusLine(item, null, 10_500), 'Waiting to retry now (attempt 2 of 5)');
+  });
+
+  it("uses the engine's words for a failure, naming the bytes a new link would keep", () => {
+    const notFound = snapshot({ id: 'a', state: 'failed', error: { code: 'ERR_NOT_FOUND', message: 'The server has no file at this link (404).' } });
+    assert.equal(statusLine(notFound, null, 0), 'The server has no file at this link (404).');
+    const expired = { bytes: 310 * MB, error: { code: 'ERR_LINK_EXPIRED' as const, message: 'The link expired or access was denied (403) — use Change link…' } };
+    assert.equal(failureLine(expired), 'The link expired (403) — Change link… keeps the 310 MB already downloaded');
+    assert.match(failureLine({ bytes: 0, error: null }), /Retry/);
+  });
+});
+
+describe('progress for people and screen readers', () => {
+  it('is a whole percent that reaches 100 only when the file is done', () => {
+    assert.equal(percentOf({ state: 'downloading', bytes: 999, total: 1000 }), 99);
+    assert.equal(percentOf({ state: 'downloading', bytes: 1000, total: 1000 }), 99);
+    assert.equal(percentOf({ state: 'done', bytes: 1000, total: 1000 }), 100);
+    assert.equal(percentOf({ state: 'downloading', bytes: 10, total: null }), null);
+  });
+
+  it('reads as words', () => {
+    assert.equal(progressWords(snapshot({ id: 'a', state: 'downloading', bytes: 45 * MB, total: 100 * MB })), '45 percent, 45 MB of 100 MB');
+    assert.equal(progressWords(snapshot({ id: 'a', state: 'paused', bytes: 45 * MB, total: 100 * MB })), '45 percent, 45 MB of 100 MB, paused');
+    assert.equal(progressWords(snapshot({ id: 'a', state: 'done', bytes: 100 * MB, total: 100 * MB })), 'Complete, 100 MB');
+    assert.equal(progressWords(snapshot({ id: 'a', state: 'downloading', bytes: 2 * MB })), '2 MB so far, size unknown');
+  });
+});
+
+describe('formatting', () => {
+  it('rounds durations to steps that do not flicker', () => {
+    assert.deepEqual([3, 12, 44, 59, 61, 130, 3599, 3600, 5400, 7200, 200_000].map(formatDuration), ['3 s', '10 s', '45 s', '1 min', '1 min', '2 min', '1 h', '1 h', '1 h 30 min', '2 h', '2 days']);
+  });
+
+  it('writes sizes, ordinals and long names', () => {
+    assert.equal(formatBytes(1_234_567), '1.2 MB');
+    assert.equal(formatBytes(-5), '0 B');
+    assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal), ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th']);
+    assert.deepEqual(splitForEllipsis('short.iso'), ['short.iso', '']);
+    const [head, tail] = splitForEllipsis('a-very-long-file-name-that-goes-on-final-v2.tar.xz');
+    assert.equal(tail, 'nal-v2.tar.xz'.slice(-12));
+    assert.equal(head + tail, 'a-very-long-file-name-that-goes-on-final-v2.tar.xz');
+  });
+});
