@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemSnapshot } from '../../main/contract.ts';
 import { getConnection, isDesktop } from './api/index.ts';
 import { AddBar, type AddBarHandle } from './components/AddBar.tsx';
@@ -59,8 +59,16 @@ export function App() {
   viewRef.current = view;
 
   // Rows that left the tab shown (removed, or moved to another tab) leave the selection.
-  const visible = useMemo(() => new Set(ids), [ids]);
-  useEffect(() => setSelection((current) => pruneSelection(current, (id) => visible.has(id))), [visible]);
+  // `ids` is a new array only when the layout changed, and nothing is built when nothing is selected.
+  useEffect(
+    () =>
+      setSelection((current) => {
+        if (current.ids.size === 0 && current.anchor === null && current.focus === null) return current;
+        const shown = new Set(ids);
+        return pruneSelection(current, (id) => shown.has(id));
+      }),
+    [ids],
+  );
 
   useEffect(() => {
     document.title = view.counts.active > 0 ? `↓ ${formatSpeed(view.totalSpeed)} · Tsuzuki` : 'Tsuzuki';
@@ -204,7 +212,7 @@ export function App() {
 
   const { counts } = view;
   return (
-    <div className="app">
+    <div className={connection === 'open' ? 'app' : 'app offline'}>
       <header>
         <AddBar ref={addBar} onSubmit={addLinks} />
         <SummaryStrip

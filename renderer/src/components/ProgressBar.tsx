@@ -12,6 +12,7 @@ export function ProgressBar({ item }: { item: ItemSnapshot }) {
   const total = item.total;
   const ranges = total && item.connections > 1 && item.state !== 'done' && item.segments.length > 1 ? item.segments.slice(0, MAX_DRAWN_RANGES) : null;
   const indeterminate = percent === null && item.state === 'downloading';
+  const fraction = item.state === 'done' ? 1 : total ? Math.min(1, Math.max(0, item.bytes / total)) : 0;
   return (
     <div
       className={`bar${indeterminate ? ' indeterminate' : ''}`}
@@ -25,7 +26,7 @@ export function ProgressBar({ item }: { item: ItemSnapshot }) {
       {ranges ? (
         ranges.map(([start, end]) => <div key={start} className="fill" style={{ left: `${(start / total!) * 100}%`, width: `${((end - start) / total!) * 100}%` }} />)
       ) : (
-        <div className="fill" style={{ width: indeterminate ? undefined : `${percent ?? 0}%` }} />
+        <div className="fill whole" style={indeterminate ? undefined : { transform: `scaleX(${fraction})` }} />
       )}
     </div>
   );

@@ -26,8 +26,5 @@ export function useDownloads(api: TsuzukiApi, connection: ConnectionState, onErr
     };
   }, [api, connection, store, onError]);
 
-  return useSyncExternalStore(
-    (listener) => store.subscribe(listener),
-    () => store.view(),
-  );
+  return useSyncExternalStore(store.subscribe, store.view);
 }

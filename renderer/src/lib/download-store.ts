@@ -52,15 +52,17 @@ export class DownloadStore {
     this.#changed(layout);
   }
 
-  view(): DownloadsView {
-    if (!this.#view) this.#view = this.#makeView();
+  /** The current view; the same object until the next change. (Bound, for useSyncExternalStore.) */
+  view = (): DownloadsView => {
+    this.#view ??= this.#makeView();
     return this.#view;
-  }
+  };
 
-  subscribe(listener: () => void): () => void {
+  /** Bound, so it can be handed to useSyncExternalStore as is. */
+  subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener);
     return () => void this.#listeners.delete(listener);
-  }
+  };
 
   #changed(layout: boolean): void {
     this.#version += 1;
