@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState } from 'react';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { formatBytes } from '../lib/format.ts';
+import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 
 export interface ChangeLinkDialogProps {
   item: ItemSnapshot | null;
@@ -12,6 +13,7 @@ export interface ChangeLinkDialogProps {
 
 /** A fresh link for an expired one; the engine keeps the bytes when the file is unchanged. */
 export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogProps) {
+  const restoreFocus = useRestoreFocus(item !== null);
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +26,7 @@ export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogPr
     <Dialog.Root open={item !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby="change-link-help">
+        <Dialog.Content className="dialog" onCloseAutoFocus={restoreFocus} aria-describedby="change-link-help">
           <Dialog.Title className="dialog-title">Change link for {item?.name}</Dialog.Title>
           <form
             onSubmit={(event) => {

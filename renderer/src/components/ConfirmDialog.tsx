@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 
 export interface ConfirmRequest {
   title: string;
@@ -13,6 +14,7 @@ export interface ConfirmRequest {
 
 /** Asks before something happens (several links start, files are deleted). Escape or Cancel says no. */
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
+  const restoreFocus = useRestoreFocus(request !== null);
   const cancel = () => {
     request?.onCancel?.();
     onClose();
@@ -21,7 +23,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
     <Dialog.Root open={request !== null} onOpenChange={(open) => !open && cancel()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
+        <Dialog.Content className="dialog" onCloseAutoFocus={restoreFocus} aria-describedby={undefined}>
           <Dialog.Title className="dialog-title">{request?.title}</Dialog.Title>
           <div className="dialog-body">{request?.body}</div>
           <div className="dialog-actions">

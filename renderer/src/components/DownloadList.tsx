@@ -38,7 +38,16 @@ export function DownloadList({ view, ids, selection, focusId, focusRequest, loca
     const index = ids.indexOf(focusId);
     if (index === -1) return;
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(focusId)}"]`)?.focus({ preventScroll: true }));
+    // The row exists once the virtualizer has rendered the new range: try for a few frames.
+    let frame = 0;
+    let handle = 0;
+    const focus = () => {
+      const row = scroller.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(focusId)}"]`);
+      if (row) row.focus({ preventScroll: true });
+      else if (++frame < 10) handle = requestAnimationFrame(focus);
+    };
+    handle = requestAnimationFrame(focus);
+    return () => cancelAnimationFrame(handle);
     // Only a new request moves focus (deliberately the only dependency): ids changing
     // under a focused row must not scroll the list or steal focus.
   }, [focusRequest]);

@@ -20,7 +20,7 @@ export interface DownloadRowProps {
   item: ItemSnapshot;
   queuePosition: number | null;
   selected: boolean;
-  /** The row keyboard focus lands on (tabIndex 0); others are reachable by arrow keys. */
+  /** The row Tab lands on (it and its buttons are tabbable); the others are reached with the arrow keys. */
   focusTarget: boolean;
   localFiles: boolean;
   onAction: (action: RowAction, item: ItemSnapshot) => void;
@@ -81,20 +81,20 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
       <div className="actions" onClick={(event) => event.stopPropagation()} onDoubleClick={(event) => event.stopPropagation()}>
         <span className="slot">
           {primary && (
-            <button type="button" className="icon-button" aria-label={`${primary.label} ${name}`} title={primary.label} onClick={() => onAction(primary.action, item)}>
+            <button type="button" className="icon-button" tabIndex={focusTarget ? 0 : -1} aria-label={`${primary.label} ${name}`} title={primary.label} onClick={() => onAction(primary.action, item)}>
               <Icon name={primary.icon} />
             </button>
           )}
         </span>
         <span className="slot">
           {cancellable && (
-            <button type="button" className="icon-button" aria-label={`Cancel ${name}`} title="Cancel (deletes the partial file)" onClick={() => onAction('cancel', item)}>
+            <button type="button" className="icon-button" tabIndex={focusTarget ? 0 : -1} aria-label={`Cancel ${name}`} title="Cancel (deletes the partial file)" onClick={() => onAction('cancel', item)}>
               <Icon name="cancel" />
             </button>
           )}
         </span>
         <span className="slot">
-          <RowMenu item={item} localFiles={localFiles} onAction={onAction} />
+          <RowMenu item={item} localFiles={localFiles} tabbable={focusTarget} onAction={onAction} />
         </span>
       </div>
     </div>

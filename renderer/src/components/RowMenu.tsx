@@ -7,11 +7,13 @@ export interface RowMenuProps {
   item: ItemSnapshot;
   /** Open and Show in folder act on the computer running the engine: offered in the desktop app only. */
   localFiles: boolean;
+  /** Whether Tab reaches the button (only in the row that has the list's focus). */
+  tabbable: boolean;
   onAction: (action: RowAction, item: ItemSnapshot) => void;
 }
 
 /** The row's "…" menu (Radix: keyboard navigation, focus return and Escape come with it). */
-export function RowMenu({ item, localFiles, onAction }: RowMenuProps) {
+export function RowMenu({ item, localFiles, tabbable, onAction }: RowMenuProps) {
   const { state } = item;
   const entry = (action: RowAction, label: string, enabled = true, danger = false) => (
     <Menu.Item className={danger ? 'menu-item danger' : 'menu-item'} disabled={!enabled} onSelect={() => onAction(action, item)}>
@@ -21,7 +23,7 @@ export function RowMenu({ item, localFiles, onAction }: RowMenuProps) {
   return (
     <Menu.Root modal={false}>
       <Menu.Trigger asChild>
-        <button type="button" className="icon-button" aria-label={`More actions for ${item.name}`} title="More actions">
+        <button type="button" className="icon-button" tabIndex={tabbable ? 0 : -1} aria-label={`More actions for ${item.name}`} title="More actions">
           <Icon name="more" />
         </button>
       </Menu.Trigger>

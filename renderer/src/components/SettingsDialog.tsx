@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState, type ReactNode } from 'react';
 import type { Settings } from '../../../main/contract.ts';
 import { toForm, toPatch, type SettingsForm, type SettingsPatch, type SpeedUnit } from '../lib/settings-form.ts';
+import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 
 export interface SettingsDialogProps {
   open: boolean;
@@ -12,11 +13,12 @@ export interface SettingsDialogProps {
 }
 
 export function SettingsDialog({ open, settings, onClose, onSave }: SettingsDialogProps) {
+  const restoreFocus = useRestoreFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
+        <Dialog.Content className="dialog" onCloseAutoFocus={restoreFocus} aria-describedby={undefined}>
           <Dialog.Title className="dialog-title">Settings</Dialog.Title>
           {/* Mounted on each opening, so the fields start from the current settings. */}
           {settings ? <SettingsFields settings={settings} onClose={onClose} onSave={onSave} /> : <p className="muted">Loading settings…</p>}
