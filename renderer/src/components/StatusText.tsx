@@ -1,11 +1,15 @@
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { useNow } from '../hooks/use-now.ts';
+import { useSteadyValue } from '../hooks/use-steady-value.ts';
 import { statusLine } from '../lib/status-line.ts';
+
+/** Byte counts, speed and time left change at most about twice a second; a new state shows at once. */
+const STEADY_MS = 450;
 
 /** The line of words under a download; a retry wait counts down by itself. */
 export function StatusText({ item, queuePosition }: { item: ItemSnapshot; queuePosition: number | null }) {
   const now = useNow(item.state === 'retrying');
-  const text = statusLine(item, queuePosition, now);
+  const text = useSteadyValue(statusLine(item, queuePosition, now), item.state, STEADY_MS);
   return (
     <div className="status" title={text}>
       {text}

@@ -1,4 +1,5 @@
 import type { Filter } from '../lib/filters.ts';
+import { useSteadyValue } from '../hooks/use-steady-value.ts';
 import { formatBytes, formatSpeed } from '../lib/format.ts';
 import { Icon } from './Icon.tsx';
 
@@ -14,12 +15,13 @@ export interface SummaryStripProps {
 
 /** Total speed, what is running and waiting, free space, and the window-wide actions. */
 export function SummaryStrip({ speed, counts, freeBytes, dir, onPauseAll, onResumeAll, onSettings }: SummaryStripProps) {
+  const speedText = useSteadyValue(formatSpeed(speed), speed === 0, 600);
   return (
     <section className="summary" aria-label="Summary">
       <span className="speed" title="Total download speed">
         <span aria-hidden="true">↓ </span>
         <span className="visually-hidden">Total speed </span>
-        {formatSpeed(speed)}
+        {speedText}
       </span>
       <span className="counts">
         {counts.active} active · {counts.queued} queued
