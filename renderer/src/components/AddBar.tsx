@@ -24,7 +24,8 @@ export function AddBar({ ref, onSubmit }: AddBarProps) {
   const submit = (value: string) => {
     setText('');
     void onSubmit(urlsInText(value), value).then((taken) => {
-      if (!taken) setText((current) => (current === '' ? value.trim() : current));
+      // One line: a text box would drop the line breaks and glue the links together.
+      if (!taken) setText((current) => (current === '' ? value.replace(/\s+/g, ' ').trim() : current));
     });
   };
 
@@ -46,7 +47,7 @@ export function AddBar({ ref, onSubmit }: AddBarProps) {
     focus: () => input.current?.focus(),
     paste(pasted) {
       input.current?.focus();
-      if (!paste(pasted)) setText(pasted.trim());
+      if (!paste(pasted)) setText(pasted.replace(/\s+/g, ' ').trim());
     },
   }));
 

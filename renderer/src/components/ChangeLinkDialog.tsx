@@ -29,6 +29,7 @@ export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogPr
         <Dialog.Content className="dialog" onCloseAutoFocus={restoreFocus} aria-describedby="change-link-help">
           <Dialog.Title className="dialog-title">Change link for {item?.name}</Dialog.Title>
           <form
+            className="change-link"
             onSubmit={(event) => {
               event.preventDefault();
               if (!item || busy) return;
@@ -42,7 +43,7 @@ export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogPr
           >
             <p id="change-link-help" className="muted">
               {item && item.bytes > 0
-                ? `The ${formatBytes(item.bytes)} already downloaded are kept if the new link serves the same file.`
+                ? `The ${formatBytes(item.bytes)} already downloaded stay if the new link serves the same file; if the file changed, it starts over.`
                 : 'The download starts again from the new link.'}
             </p>
             <label className="field">
