@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatBytes, formatDuration, ordinal, splitForEllipsis } from '../../renderer/src/lib/format.ts';
-import { failureLine, percentOf, progressWords, statusLine } from '../../renderer/src/lib/status-line.ts';
+import { failureLine, percentOf, progressWords, statusLine, statusTooltip } from '../../renderer/src/lib/status-line.ts';
 import { snapshot } from './item-fixture.ts';
 
 const MB = 1_000_000;
@@ -38,6 +38,17 @@ describe('the status line of a row', () => {
     const expired = { bytes: 310 * MB, error: { code: 'ERR_LINK_EXPIRED' as const, message: 'The link expired or access was denied (403) — use Change link…' } };
     assert.equal(failureLine(expired), 'The link expired (403) — Change link… keeps the 310 MB already downloaded');
     assert.match(failureLine({ bytes: 0, error: null }), /Retry/);
+  });
+});
+
+describe('the status tooltip', () => {
+  it('is the whole line, then the latest history entries', () => {
+    assert.equal(statusTooltip('Paused', []), 'Paused');
+    const history = [1, 2, 3, 4].map((n) => ({ at: n * 1000, message: `event ${n}` }));
+    const lines = statusTooltip('Paused', history).split('\n');
+    assert.equal(lines[0], 'Paused');
+    assert.equal(lines[1], '');
+    assert.deepEqual(lines.slice(2).map((line) => line.split(' — ')[1]), ['event 2', 'event 3', 'event 4']);
   });
 });
 

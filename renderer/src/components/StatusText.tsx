@@ -1,7 +1,7 @@
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useSteadyValue } from '../hooks/use-steady-value.ts';
-import { statusLine } from '../lib/status-line.ts';
+import { statusLine, statusTooltip } from '../lib/status-line.ts';
 
 /** Byte counts, speed and time left change at most about twice a second; a new state shows at once. */
 const STEADY_MS = 450;
@@ -11,7 +11,7 @@ export function StatusText({ item, queuePosition }: { item: ItemSnapshot; queueP
   const now = useNow(item.state === 'retrying');
   const text = useSteadyValue(statusLine(item, queuePosition, now), item.state, STEADY_MS);
   return (
-    <div className="status" title={text}>
+    <div className="status" title={statusTooltip(text, item.history)}>
       {text}
     </div>
   );

@@ -66,6 +66,12 @@ export function failureLine(item: Pick<ItemSnapshot, 'error' | 'bytes'>): string
   return error.message;
 }
 
+/** The status line in full (it may be cut short on screen), then the item's latest history. */
+export function statusTooltip(line: string, history: ItemSnapshot['history'], shown = 3): string {
+  const recent = history.slice(-shown).map((entry) => `${new Date(entry.at).toLocaleTimeString()} — ${entry.message}`);
+  return recent.length > 0 ? `${line}\n\n${recent.join('\n')}` : line;
+}
+
 /** Words for a progress bar's aria-valuetext: `45 percent, 45.2 MB of 1.2 GB, paused`. */
 export function progressWords(item: ItemSnapshot): string {
   if (item.state === 'done') return `Complete, ${formatBytes(item.total ?? item.bytes)}`;
