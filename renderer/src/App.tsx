@@ -235,7 +235,7 @@ export function App() {
       </header>
       <ConnectionBanner state={connection} />
       <main>
-        {ids.length === 0 ? (
+        {!view.loaded ? null : ids.length === 0 ? (
           <EmptyState filter={filter} anyItems={view.size > 0} />
         ) : (
           <DownloadList

@@ -63,6 +63,7 @@ describe('the download store', () => {
 
   it('tells subscribers about each change, and keeps the view stable between changes', () => {
     const store = new DownloadStore();
+    assert.equal(store.view().loaded, false, 'nothing is known before the first list');
     let calls = 0;
     const off = store.subscribe(() => calls++);
     store.apply({ changed: [snapshot({ id: 'a' })], removed: [] });
@@ -72,6 +73,7 @@ describe('the download store', () => {
     off();
     store.replaceAll([]);
     assert.equal(calls, 1);
+    assert.equal(store.view().loaded, true);
   });
 
   it('keeps 10,000 items and applies a batch of 100 changes quickly', () => {

@@ -14,6 +14,8 @@ export interface DownloadsView {
   /** Changes only when the order, the tab of an item or the set of items changed. */
   readonly layoutVersion: number;
   readonly size: number;
+  /** False until the first full list arrived: an empty list before that means "not known yet". */
+  readonly loaded: boolean;
   get(id: string): ItemSnapshot | undefined;
   has(id: string): boolean;
   /** Ids shown under a tab, in queue order. The same array until the layout changes. */
@@ -27,6 +29,7 @@ export interface DownloadsView {
 
 export class DownloadStore {
   #items = new Map<string, ItemSnapshot>();
+  #loaded = false;
   #version = 0;
   #layoutVersion = 0;
   #layout: Layout | null = null;
@@ -36,6 +39,7 @@ export class DownloadStore {
   /** Replaces everything (the answer to `list`). */
   replaceAll(items: readonly ItemSnapshot[]): void {
     this.#items = new Map(items.map((item) => [item.id, item]));
+    this.#loaded = true;
     this.#changed(true);
   }
 
@@ -84,6 +88,7 @@ export class DownloadStore {
       version: this.#version,
       layoutVersion: this.#layoutVersion,
       size: items.size,
+      loaded: this.#loaded,
       get: (id) => items.get(id),
       has: (id) => items.has(id),
       ids: (filter) => layout.ids(filter),
