@@ -62,6 +62,8 @@ export class CheckpointStore {
       if (isCheckpoint(value)) {
         this.#historyItems.set(value.id, value);
         items.set(value.id, value);
+        // Finished items leave the queue document lazily (see save): the history wins.
+        if (this.#queueItems.delete(value.id)) this.#queueDirty = true;
       }
     }
     for (const entry of fs.readdirSync(this.#itemsDir)) {
@@ -109,7 +111,9 @@ export class CheckpointStore {
   save(checkpoint: Checkpoint, urgent = false): void {
     if (checkpoint.state === 'done') {
       this.#pending.delete(checkpoint.id);
-      if (this.#queueItems.delete(checkpoint.id)) this.#queueDirty = true;
+      // Not rewritten for this alone: a queue entry that is also in the history is dropped
+      // when the store is next read, and the next real change rewrites the document anyway.
+      this.#queueItems.delete(checkpoint.id);
       this.#historyItems.set(checkpoint.id, checkpoint);
       this.#scheduleHistory(checkpoint);
       return;

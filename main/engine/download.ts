@@ -276,7 +276,7 @@ export class Download {
     this.#encoded = facts.encoding !== undefined;
     if (this.#encoded) decoderFor(facts.encoding!); // fails clearly for a coding we cannot undo
     if (!cp.fileName) {
-      const claimed = claimFileName(cp.dir, cp.options.fileName, facts.contentDisposition, finalUrl || cp.url, this.#deps.isNameTaken);
+      const claimed = await claimFileName(cp.dir, cp.options.fileName, facts.contentDisposition, finalUrl || cp.url, this.#deps.isNameTaken);
       cp.fileName = claimed.name;
       this.#file = claimed.file;
     } else {

@@ -11,6 +11,7 @@ const ftruncate = promisify(fs.ftruncate);
 const fstat = promisify(fs.fstat);
 const close = promisify(fs.close);
 const writev = promisify(fs.writev);
+const open = promisify(fs.open);
 
 export class PartFile {
   readonly path: string;
@@ -23,8 +24,10 @@ export class PartFile {
   }
 
   /** Creates the file, failing with EEXIST if it is there: this is how a name is claimed. */
-  static createExclusive(path: string): PartFile {
-    return new PartFile(path, fs.openSync(path, 'wx', 0o644));
+  static async createExclusive(path: string): Promise<PartFile> {
+    // Off the main thread: with many short downloads, a synchronous create per file adds
+    // up. (A raw descriptor: a FileHandle would close it when garbage collected.)
+    return new PartFile(path, await open(path, 'wx', 0o644));
   }
 
   /** Opens an existing part file to continue it, or creates it when it has gone missing. */

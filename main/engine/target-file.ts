@@ -34,20 +34,20 @@ export function ensureFolder(dir: string): void {
   }
 }
 
-export function claimFileName(
+export async function claimFileName(
   dir: string,
   requested: string | undefined,
   contentDisposition: string | undefined,
   url: string,
   isTaken: (dir: string, name: string) => boolean,
-): { name: string; file: PartFile } {
+): Promise<{ name: string; file: PartFile }> {
   ensureFolder(dir);
   const desired = requested ? sanitizeFileName(requested) : nameFromResponse(contentDisposition, url);
   for (let n = 0; n <= MAX_NUMBERED; n++) {
     const name = numberedName(desired, n);
     if (isTaken(dir, name) || fs.existsSync(insideFolder(dir, name))) continue;
     try {
-      return { name, file: PartFile.createExclusive(partPathOf(dir, name)) };
+      return { name, file: await PartFile.createExclusive(partPathOf(dir, name)) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw writeError(error, partPathOf(dir, name));
