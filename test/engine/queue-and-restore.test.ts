@@ -131,6 +131,24 @@ describe('restore', () => {
     ws.cleanup();
   });
 
+  it('a finished item is listed once after a restart, and stays gone once removed', async () => {
+    server.serve('/once.bin', { body });
+    const ws = tempWorkspace();
+    const first = await openTestManager(ws.state, ws.downloads);
+    const { added } = first.add([server.url('/once.bin'), server.url('/never.bin')], {});
+    first.pause([added[1]!]);
+    await withTimeout(first.whenIdle(), 10_000, 'download did not finish');
+    await first.close();
+    const second = await openTestManager(ws.state, ws.downloads);
+    assert.deepEqual(second.list().map((item) => [item.id, item.state]), [[added[0], 'done'], [added[1], 'paused']]);
+    await second.remove([added[0]!], false);
+    await second.close();
+    const third = await openTestManager(ws.state, ws.downloads);
+    assert.deepEqual(third.list().map((item) => item.id), [added[1]]);
+    await third.close();
+    ws.cleanup();
+  });
+
   it('paused items stay paused after a restart', async () => {
     server.serve('/stay.bin', { body, faults: { throttleBytesPerSec: 300_000 } });
     const ws = tempWorkspace();
