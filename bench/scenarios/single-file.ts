@@ -37,7 +37,7 @@ export async function singleFile(ctx: Context): Promise<Table> {
   for (const row of [single, eight]) if (row.seconds !== undefined && reference.seconds !== undefined) row.ratio = { value: row.seconds / reference.seconds, peer: 'curl' };
   single.target = 'time ≤ curl';
   single.met = clean(single) && clean(reference) && single.ratio !== undefined && single.ratio.value <= 1;
-  eight.note ??= 'default connections; no target';
+  eight.note ??= 'eight connections; no target';
   return {
     id: 'single-file',
     title: `One ${bytes / MiB} MiB file from nginx (sendfile) to disk`,
