@@ -2,12 +2,13 @@
 // resumes, cancels and removes them, restores them from the store at start, and tells
 // hosts what changed in batches (at most ten a second, whatever the number of items).
 
-import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CheckpointStore } from './checkpoint-store.ts';
 import { Download } from './download.ts';
+import { newCheckpoint } from './new-checkpoint.ts';
+import type { Entry, ManagerEvents, ManagerOptions, StopReason } from './manager-options.ts';
 import { DownloadError, toErrorInfo } from './errors.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings } from './item.ts';
@@ -19,40 +20,10 @@ import { snapshotOf } from './item-snapshot.ts';
 import { SpeedMeter } from './speed-meter.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { StateLock } from './state-lock.ts';
-import type { StoreProvider } from './store.ts';
 import { ensureFolder, insideFolder, partPathOf } from './target-file.ts';
 import { parseDownloadUrl } from './url-check.ts';
 
-export interface ManagerOptions {
-  store: StoreProvider;
-  /** Defaults for settings not yet stored (e.g. the folder given on a command line). */
-  defaults?: Partial<Settings>;
-  /** Settings that win over stored ones for this run only (command-line flags); not saved. */
-  overrides?: Partial<Settings>;
-  /** Milliseconds between batched `items` events (default 100, so at most ten a second). */
-  snapshotIntervalMs?: number;
-  /** Overrides for backoff timing, used by tests to keep retries fast. */
-  retryBaseDelayMs?: number;
-  retryMaxDelayMs?: number;
-  /** Smallest range split off for another connection (default 1 MiB). */
-  minSplitBytes?: number;
-}
-
-export interface ManagerEvents {
-  items: [{ changed: ItemSnapshot[]; removed: string[] }];
-  settings: [Settings];
-}
-
-/** Why a running download was stopped: the settle handler decides the state from it. */
-type StopReason = 'pause' | 'cancel' | 'remove' | 'close' | 'relink';
-
-interface Entry {
-  cp: Checkpoint;
-  download?: Download;
-  controller?: AbortController;
-  running?: Promise<void>;
-  meter: SpeedMeter;
-}
+export type { ManagerEvents, ManagerOptions };
 
 const ACTIVE = new Set(['downloading', 'retrying']);
 
@@ -123,19 +94,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     const now = Date.now();
     for (const input of urls) {
       try {
-        const url = parseDownloadUrl(input).href;
-        const cp: Checkpoint = {
-          id: crypto.randomUUID(),
-          url,
-          dir,
-          done: [],
-          state: options.paused ? 'paused' : 'queued',
-          options: { ...options, dir },
-          history: [],
-          addedAt: now,
-          updatedAt: now,
-          order: this.#nextOrder++,
-        };
+        const cp = newCheckpoint(parseDownloadUrl(input).href, dir, options, this.#nextOrder++, now);
         const entry: Entry = { cp, meter: new SpeedMeter() };
         this.#entries.set(cp.id, entry);
         this.#queue.update(entry);
