@@ -2,15 +2,20 @@
 // command again after any interruption (Ctrl-C, SIGTERM, kill -9, a lost network) picks the
 // same items out of the state folder and continues them from their checkpoints.
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { DownloadManager } from '../engine/download-manager.ts';
+import { DownloadError } from '../engine/errors.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
 import { parseRate } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
 import { defaultStateDir } from './state-dir.ts';
+
+const LOCK_WAIT_MS = 10 * 60_000;
 
 const HELP = `Usage: tsuzuki get <url…> [options]
 
@@ -27,8 +32,8 @@ Options:
   --limit RATE          overall speed limit, e.g. 500K, 2M, 1.5G (bytes per second)
   --retries N           attempts after the first before a download fails (default 5)
   --stall-timeout SEC   reconnect when no byte arrives for SEC seconds (default 20)
-  --state DIR           where checkpoints are kept
-                        (default: $XDG_CONFIG_HOME/tsuzuki/cli, else ~/.config/tsuzuki/cli)
+  --state DIR           where checkpoints are kept (default: a folder per download folder
+                        under $XDG_CONFIG_HOME/tsuzuki/cli, else ~/.config/tsuzuki/cli)
   -q, --quiet           no progress bars; only errors
   -h, --help            this help
 
@@ -100,7 +105,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     urls,
     dir: path.resolve(values.dir ?? '.'),
     sha256: values.sha256?.toLowerCase(),
-    stateDir: path.resolve(values.state ?? defaultStateDir('cli')),
+    stateDir: values.state ? path.resolve(values.state) : cliStateDir(path.resolve(values.dir ?? '.')),
     quiet: values.quiet ?? false,
     settings,
   };
@@ -109,7 +114,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
 async function runGet(options: GetOptions): Promise<number> {
   let manager: DownloadManager;
   try {
-    manager = await DownloadManager.open({ store: confStoreProvider(options.stateDir), overrides: options.settings });
+    manager = await openWhenFree(options);
   } catch (error) {
     console.error(`tsuzuki get: cannot use the state folder ${options.stateDir}: ${(error as Error).message}. Pass --state DIR with a folder you can write to.`);
     return 1;
@@ -165,6 +170,29 @@ async function runGet(options: GetOptions): Promise<number> {
   }
   await manager.close();
   return failures > 0 ? 1 : 0;
+}
+
+/**
+ * The default state folder is one per download folder: runs into different folders (tests
+ * in parallel, two terminals) never wait for each other, and a run repeated into the same
+ * folder finds what the last one left.
+ */
+function cliStateDir(dir: string): string {
+  return path.join(defaultStateDir('cli'), crypto.createHash('sha256').update(dir).digest('hex').slice(0, 16));
+}
+
+/** Another run owns the state folder: wait for it (bounded), as package managers wait for their lock. */
+async function openWhenFree(options: GetOptions): Promise<DownloadManager> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let said = false; ; said = true) {
+    try {
+      return await DownloadManager.open({ store: confStoreProvider(options.stateDir), overrides: options.settings });
+    } catch (error) {
+      if (!(error instanceof DownloadError) || error.code !== 'ERR_STATE_LOCKED' || Date.now() > deadline) throw error;
+      if (!said) console.error(`tsuzuki: ${error.message.replace(/ Wait for it.*$/, '')} Waiting for it to finish…`);
+      await sleep(250);
+    }
+  }
 }
 
 /** The item an earlier run of the same command left behind: same link, same folder. */

@@ -122,7 +122,29 @@ describe('tsuzuki get', () => {
     const ws = tempWorkspace();
     const { code, stderr } = await runCli(['get', server.url('/xdg.bin'), '--dir', ws.downloads, '-q'], { XDG_CONFIG_HOME: path.join(ws.root, 'config') });
     assert.equal(code, 0, stderr);
-    assert.ok(fs.existsSync(path.join(ws.root, 'config', 'tsuzuki', 'cli', 'history.json')));
+    const folders = fs.readdirSync(path.join(ws.root, 'config', 'tsuzuki', 'cli'));
+    assert.equal(folders.length, 1);
+    assert.ok(fs.existsSync(path.join(ws.root, 'config', 'tsuzuki', 'cli', folders[0]!, 'history.json')));
+    ws.cleanup();
+  });
+
+  it('runs into different folders side by side; a second run into the same folder waits its turn', async () => {
+    server.serve('/side-a.bin', { body, faults: { throttleBytesPerSec: 2_000_000 } });
+    server.serve('/side-b.bin', { body: testBytes(10_000, 12) });
+    const ws = tempWorkspace();
+    const env = { XDG_CONFIG_HOME: path.join(ws.root, 'config') };
+    const other = path.join(ws.root, 'other');
+    const first = startCli(['get', server.url('/side-a.bin'), '--dir', ws.downloads, '-q'], env);
+    await server.waitForRequests('/side-a.bin', 1);
+    const elsewhere = await runCli(['get', server.url('/side-b.bin'), '--dir', other, '-q'], env);
+    assert.equal(elsewhere.code, 0, elsewhere.stderr);
+    assert.equal(elsewhere.stderr, '', 'a run into another folder does not wait');
+    const same = await runCli(['get', server.url('/side-b.bin'), '--dir', ws.downloads, '-q'], env);
+    assert.equal(same.code, 0, same.stderr);
+    assert.match(same.stderr, /Waiting for it to finish/);
+    assert.equal((await first.result).code, 0);
+    assert.equal(sha256(path.join(ws.downloads, 'side-a.bin')), sha256(body));
+    assert.equal(sha256(path.join(ws.downloads, 'side-b.bin')), sha256(testBytes(10_000, 12)));
     ws.cleanup();
   });
 });
