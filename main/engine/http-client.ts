@@ -7,6 +7,7 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import got, { type Request } from 'got';
 import { DownloadError } from './errors.ts';
+import { SharedReadAgent } from './shared-read-agent.ts';
 
 export const MAX_REDIRECTS = 10;
 
@@ -19,7 +20,7 @@ export interface HttpClient {
 
 export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
   const agent = {
-    http: new http.Agent({ keepAlive: true, maxSockets: maxSocketsPerHost, scheduling: 'lifo' }),
+    http: new SharedReadAgent({ keepAlive: true, maxSockets: maxSocketsPerHost, scheduling: 'lifo' }),
     https: new https.Agent({ keepAlive: true, maxSockets: maxSocketsPerHost, scheduling: 'lifo' }),
   };
   return {
