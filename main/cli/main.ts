@@ -2,6 +2,8 @@
 // Subcommands load on demand: the engine's libraries take a while to import, and
 // `tsuzuki --help` should not wait for them.
 
+import v8 from 'node:v8';
+
 const USAGE = `Usage:
   tsuzuki get <url…> [--dir DIR] [--sha256 HEX] [--state DIR] [--connections N]
                      [--max-concurrent J] [--input FILE] [--limit RATE] [--retries N]
@@ -11,6 +13,7 @@ const USAGE = `Usage:
 Run "tsuzuki get --help" or "tsuzuki serve --help" for details.`;
 
 export async function main(argv: string[]): Promise<number> {
+  keepYoungGenerationSmall();
   const [command, ...rest] = argv;
   switch (command) {
     case 'get': {
@@ -31,4 +34,15 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`tsuzuki: unknown command "${command}".\n\n${USAGE}`);
       return 2;
   }
+}
+
+/**
+ * V8 grows its young generation up to 2 × 16 MiB when objects survive, and keeps it: with
+ * a few hundred downloads open that is a quarter of the process's memory, though the live
+ * objects in it fit in one. Left at its first size (2 × 1 MiB) it only collects more often,
+ * which measured no slower on one big file or two thousand small ones. A flag V8 does not
+ * know is ignored, so a later runtime costs memory, never a failure.
+ */
+function keepYoungGenerationSmall(): void {
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }

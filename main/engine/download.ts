@@ -374,24 +374,30 @@ export class Download {
 
   /** Flushes, fsyncs, then records progress: recorded bytes never exceed durable bytes. */
   #recordProgress(): Promise<void> {
-    this.#flushing ??= (async () => {
-      try {
-        const file = this.#file;
-        const ledger = this.#ledger;
-        if (!file || file.closed || !ledger) return;
-        await this.#flushWriters();
-        const done = ledger.doneRanges();
-        if (sameRanges(done, this.cp.done)) return;
-        await file.sync();
-        this.cp.done = done;
-        // Not coalesced: these come at most about once a second, and a kill right after one
-        // must find it on disk.
-        this.#deps.persist(true);
-      } finally {
-        this.#flushing = undefined;
-      }
-    })();
+    if (!this.#flushing) {
+      // Cleared in a later turn, not inside the async body: a call that returns before its
+      // first await would clear it before the assignment and leave it set for good, and
+      // progress would never be recorded (or the writers flushed) again.
+      const recording = this.#recordNow().finally(() => {
+        if (this.#flushing === recording) this.#flushing = undefined;
+      });
+      this.#flushing = recording;
+    }
     return this.#flushing;
+  }
+
+  async #recordNow(): Promise<void> {
+    const file = this.#file;
+    const ledger = this.#ledger;
+    if (!file || file.closed || !ledger) return;
+    await this.#flushWriters();
+    const done = ledger.doneRanges();
+    if (sameRanges(done, this.cp.done)) return;
+    await file.sync();
+    this.cp.done = done;
+    // Not coalesced: these come at most about once a second, and a kill right after one
+    // must find it on disk.
+    this.#deps.persist(true);
   }
 
   async #flushWriters(): Promise<void> {
