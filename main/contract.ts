@@ -23,6 +23,8 @@ const addOptions = z.strictObject({
   speedLimit: z.number().int().min(0).optional(),
   fileName: z.string().min(1).max(255).optional(),
   paused: z.boolean().optional(),
+  /** Request headers for the site (Cookie, Referer, User-Agent…); the engine checks names and values. */
+  headers: z.record(z.string().min(1).max(256), z.string().max(16_384)).optional(),
 });
 
 const settingsPatch = z.strictObject({
@@ -35,6 +37,8 @@ const settingsPatch = z.strictObject({
   maxRetries: z.number().int().min(0).max(100).optional(),
   stallTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
   resumeWithoutValidator: z.boolean().optional(),
+  /** '' = follow HTTP_PROXY/HTTPS_PROXY/NO_PROXY; else http://, https:// or socks5:// (the engine checks it). */
+  proxy: z.string().max(2048).optional(),
 });
 
 /** Argument schemas, one per command. */

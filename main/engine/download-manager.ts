@@ -22,6 +22,8 @@ import { TokenBucket } from './token-bucket.ts';
 import { StateLock } from './state-lock.ts';
 import { ensureFolder, insideFolder, partPathOf } from './target-file.ts';
 import { parseDownloadUrl } from './url-check.ts';
+import { checkProxyUrl } from './proxy-agents.ts';
+import { normalizeRequestHeaders } from './request-headers.ts';
 
 export type { ManagerEvents, ManagerOptions };
 
@@ -53,6 +55,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#store = new CheckpointStore(options.store);
     this.#settings = { ...defaultSettings(), ...options.defaults, ...this.#store.loadSettings(), ...options.overrides };
     this.#http = createHttpClient(this.#settings.perHostConnections);
+    this.#http.setProxy(checkProxyUrl(this.#settings.proxy ?? ''));
     this.#hostSlots = new HostSlots(this.#settings.perHostConnections);
     this.#globalLimit = new TokenBucket(this.#settings.speedLimit);
     this.#timer = setInterval(() => this.#emitBatch(), options.snapshotIntervalMs ?? 100).unref();
@@ -87,6 +90,11 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       ensureFolder(dir);
       if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(options.sha256)) {
         throw new DownloadError('ERR_INVALID_CHECKSUM', `"${options.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
+      }
+      if (options.headers !== undefined) {
+        const headers = normalizeRequestHeaders(options.headers);
+        options = { ...options, headers };
+        if (Object.keys(headers).length === 0) delete options.headers;
       }
     } catch (error) {
       return { added: [], rejected: urls.map((url) => ({ url, error: toErrorInfo(error) })) };
@@ -225,6 +233,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   setSettings(patch: Partial<Settings>): Settings {
     const next = { ...this.#settings, ...patch };
+    if (patch.proxy !== undefined) next.proxy = checkProxyUrl(patch.proxy);
     if (patch.dir !== undefined) {
       next.dir = path.resolve(patch.dir);
       ensureFolder(next.dir);
@@ -232,6 +241,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#settings = next;
     this.#store.saveSettings(next);
     this.#http.setMaxSocketsPerHost(next.perHostConnections);
+    this.#http.setProxy(next.proxy);
     this.#hostSlots.setLimit(next.perHostConnections);
     this.#globalLimit.setRate(next.speedLimit);
     this.emit('settings', this.getSettings());

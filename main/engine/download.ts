@@ -199,7 +199,7 @@ export class Download {
     );
     let request: Request | undefined;
     try {
-      request = this.#deps.http.stream(cp.url, headers, controller.signal);
+      request = this.#deps.http.stream(cp.url, headers, controller.signal, cp.options.headers);
       // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
       request.on('downloadProgress', () => watchdog.feed());
       const response = await responseOf(request);

@@ -42,6 +42,12 @@ export interface AddOptions {
   fileName?: string;
   /** Start paused instead of queued. */
   paused?: boolean;
+  /**
+   * Request headers for this item's site (Cookie, Referer, User-Agent, Authorization…), sent
+   * on every request and dropped on a redirect to another origin. Stored with the checkpoint,
+   * never put into snapshots, messages or logs.
+   */
+  headers?: Record<string, string>;
 }
 
 /** Everything needed to continue a download after a restart. */
@@ -127,6 +133,8 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Resume downloads whose server gives no validator (cannot be verified). */
   resumeWithoutValidator: boolean;
+  /** Proxy for every request (http://, https://, socks5://); '' = the one HTTP_PROXY/HTTPS_PROXY name, if any. */
+  proxy: string;
 }
 
 export interface AddResult {

@@ -151,7 +151,12 @@ function statusError(status: number, headers: IncomingHttpHeaders, now: number):
     });
   }
   if (status === 401 || status === 403) {
-    return new DownloadError('ERR_LINK_EXPIRED', `The link expired or access was denied (${status}) — use Change link… with a fresh link; the bytes already downloaded are kept.`);
+    // The site said no: most often the download needs the browser's session (its cookies,
+    // the page it was linked from), or a signed link expired.
+    return new DownloadError(
+      'ERR_ACCESS_DENIED',
+      `The site refused the download (${status}). It may need your browser's session: start it from the browser with the Tsuzuki extension, or give its Cookie and Referer headers. If the link expired, use Change link… with a fresh one; the bytes already downloaded are kept.`,
+    );
   }
   if (status === 404 || status === 410) {
     return new DownloadError('ERR_NOT_FOUND', `The server has no file at this link (${status}). Check the link, or use Change link… with a working one.`);

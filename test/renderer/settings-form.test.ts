@@ -13,6 +13,7 @@ const settings: Settings = {
   maxRetries: 5,
   stallTimeoutMs: 30_000,
   resumeWithoutValidator: false,
+  proxy: '',
 };
 
 describe('the settings form', () => {

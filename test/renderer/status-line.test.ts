@@ -37,6 +37,8 @@ describe('the status line of a row', () => {
     assert.equal(statusLine(notFound, null, 0), 'The server has no file at this link (404).');
     const expired = { bytes: 310 * MB, error: { code: 'ERR_LINK_EXPIRED' as const, message: 'The link expired or access was denied (403) — use Change link…' } };
     assert.equal(failureLine(expired), 'The link expired (403) — Change link… keeps the 310 MB already downloaded');
+    const refused = { bytes: 310 * MB, error: { code: 'ERR_ACCESS_DENIED' as const, message: 'The site refused the download (401). It may need…' } };
+    assert.equal(failureLine(refused), "The site refused the download (401); it may need the browser's session — Change link… keeps the 310 MB already downloaded");
     assert.match(failureLine({ bytes: 0, error: null }), /Retry/);
   });
 });

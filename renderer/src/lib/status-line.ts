@@ -63,6 +63,10 @@ export function failureLine(item: Pick<ItemSnapshot, 'error' | 'bytes'>): string
     const status = /\((\d{3})\)/.exec(error.message)?.[1];
     return `The link expired${status ? ` (${status})` : ''} — Change link… keeps the ${formatBytes(item.bytes)} already downloaded`;
   }
+  if (error.code === 'ERR_ACCESS_DENIED' && item.bytes > 0) {
+    const status = /\((\d{3})\)/.exec(error.message)?.[1];
+    return `The site refused the download${status ? ` (${status})` : ''}; it may need the browser's session — Change link… keeps the ${formatBytes(item.bytes)} already downloaded`;
+  }
   return error.message;
 }
 
