@@ -3,6 +3,9 @@
 // cookie and the Referer and cuts its first answer.
 
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
@@ -33,7 +36,7 @@ describe('tsuzuki get with a session and a proxy', () => {
       const { code, stdout, stderr } = await runCli([
         'get', server.url(route), '--dir', ws.downloads, '--state', ws.state, '--connections', connections,
         '--header', 'Cookie: sid=c00kie', '-H', 'Cookie: lang=en', '--header', 'X-Token: abc',
-        '--referer', required.referer, '--user-agent', required['user-agent'], '--proxy', proxy.url, '-q',
+        '--referer', required.referer, '--user-agent', required['user-agent'], '--proxy', proxy.url, '--stall-timeout', '2', '-q',
       ]);
       try {
         assert.equal(code, 0, stderr);
@@ -48,6 +51,22 @@ describe('tsuzuki get with a session and a proxy', () => {
       }
     });
   }
+
+  it('continues a first answer that is really cut (the socket closed mid-body), with the session on every request', async () => {
+    const sessionServer = await startSessionServer(body, { cookie: 'sid=real', referer: 'http://127.0.0.1/page' });
+    const ws = tempWorkspace();
+    try {
+      const { code, stderr } = await runCli(['get', `${sessionServer.origin}/file.bin`, '--dir', ws.downloads, '--state', ws.state, '-H', 'Cookie: sid=real', '--referer', 'http://127.0.0.1/page', '-q'], {}, 60_000);
+      assert.equal(code, 0, stderr);
+      assert.equal(sha256(path.join(ws.downloads, 'file.bin')), sha256(body));
+      assert.ok(sessionServer.log.length >= 2, 'the cut answer was followed by a resume');
+      assert.deepEqual(sessionServer.log.filter((entry) => entry.status === 403), []);
+      assert.match(sessionServer.log.at(-1)!.range ?? '', /^bytes=\d+-/);
+    } finally {
+      ws.cleanup();
+      await sessionServer.close();
+    }
+  });
 
   it('a refused download says it may need the browser session, and shows no header value', async () => {
     server.serve('/refused.bin', { body, requireHeaders: { cookie: 'sid=right' } });
@@ -75,3 +94,43 @@ describe('tsuzuki get with a session and a proxy', () => {
     assert.equal(server.requestsFor('/x.bin').length, 0);
   });
 });
+
+/** Serves one file that needs a cookie and a Referer on every request; its first answer is cut for real. */
+async function startSessionServer(file: Buffer, required: { cookie: string; referer: string }) {
+  const log: { status: number; range: string | undefined }[] = [];
+  const etag = `"${crypto.createHash('sha256').update(file).digest('hex').slice(0, 16)}"`;
+  let answers = 0;
+  const server = http.createServer((req, res) => {
+    if (req.headers.cookie !== required.cookie || req.headers.referer !== required.referer) {
+      log.push({ status: 403, range: req.headers.range });
+      res.writeHead(403);
+      return void res.end();
+    }
+    const match = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+    const start = match ? Number(match[1]) : 0;
+    const status = match ? 206 : 200;
+    log.push({ status, range: req.headers.range });
+    res.writeHead(status, {
+      'content-length': file.length - start,
+      'accept-ranges': 'bytes',
+      etag,
+      ...(match ? { 'content-range': `bytes ${start}-${file.length - 1}/${file.length}` } : {}),
+    });
+    answers += 1;
+    if (answers === 1) {
+      // Part of the body, then the connection is closed under it.
+      res.write(file.subarray(start, start + 300_000), () => res.socket?.destroy());
+      return;
+    }
+    res.end(file.subarray(start));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    log,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

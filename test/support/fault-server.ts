@@ -270,11 +270,9 @@ function sendBody(route: Route, res: http.ServerResponse, entry: LoggedRequest, 
     }
     if (offset >= body.length) return void res.end();
     if (cutAt !== undefined && offset >= cutAt) {
-      // Let what was written leave, then drop the connection mid-body. (Waiting for 'drain'
-      // alone would wait forever when the last write was accepted without filling the
-      // buffer: the "cut" became a stall.) The write callback runs once all of it is flushed.
-      const socket = res.socket;
-      if (socket) socket.write('', () => socket.destroy());
+      // Let what was written leave, then drop the connection mid-body.
+      res.once('drain', () => res.socket?.destroy());
+      if (res.writableLength === 0) res.socket?.destroy();
     }
     // A stall: nothing more is sent; close() destroys the socket.
   };
