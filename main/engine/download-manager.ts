@@ -86,7 +86,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       dir = path.resolve(options.dir ?? this.#settings.dir);
       ensureFolder(dir);
       if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(options.sha256)) {
-        throw new DownloadError('ERR_INVALID_CHECKSUM', `"${options.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
+        throw new DownloadError('ERR_INVALID_CHECKSUM', { params: { checksum: options.sha256.slice(0, 100) } });
       }
     } catch (error) {
       return { added: [], rejected: urls.map((url) => ({ url, error: toErrorInfo(error) })) };
@@ -179,12 +179,12 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   /** Gives an item a new link (an expired signed URL). Its bytes are kept if the file is unchanged. */
   changeUrl(id: string, url: string): void {
     const entry = this.#entry(id);
-    if (entry.cp.state === 'done') throw new DownloadError('ERR_INVALID_STATE', 'This download is already complete; add the new link as a new download instead.');
+    if (entry.cp.state === 'done') throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'alreadyDone' }, action: 'addAsNew' });
     const href = parseDownloadUrl(url).href;
     const relink = () => {
       entry.cp.url = href;
       delete entry.cp.finalUrl;
-      entry.cp.history.push({ at: Date.now(), message: 'Link changed; the bytes already downloaded are kept if the file is unchanged' });
+      entry.cp.history.push({ at: Date.now(), code: 'linkChanged' });
       this.#requeue(entry);
       this.#pump();
     };
@@ -383,7 +383,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   #entry(id: string): Entry {
     const entry = this.#entries.get(id);
-    if (!entry) throw new DownloadError('ERR_UNKNOWN_ITEM', `There is no download with id "${id}"; it may have been removed.`);
+    if (!entry) throw new DownloadError('ERR_UNKNOWN_ITEM', { params: { id: id.slice(0, 100) }, action: 'reload' });
     return entry;
   }
 
