@@ -30,12 +30,12 @@ export function checkProxyUrl(text: string): string {
     // "host:port" alone means an HTTP proxy, as curl reads it.
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`);
   } catch {
-    throw new DownloadError('ERR_INVALID_PROXY', `"${redactProxy(trimmed)}" is not a proxy address; give one like http://host:3128 or socks5://host:1080.`);
+    throw new DownloadError('ERR_INVALID_PROXY', { params: { proxy: redactProxy(trimmed).slice(0, 200) } });
   }
   if (!HTTP_PROXY_PROTOCOLS.has(url.protocol) && !SOCKS_PROTOCOLS.has(url.protocol)) {
-    throw new DownloadError('ERR_INVALID_PROXY', `Proxies of type ${url.protocol.replace(':', '')} are not supported; use http://, https:// or socks5://.`);
+    throw new DownloadError('ERR_INVALID_PROXY', { params: { variant: 'protocol', protocol: url.protocol.replace(':', '') } });
   }
-  if (!url.hostname) throw new DownloadError('ERR_INVALID_PROXY', 'The proxy address has no host name.');
+  if (!url.hostname) throw new DownloadError('ERR_INVALID_PROXY', { params: { variant: 'noHost' } });
   return url.href.replace(/\/$/, '');
 }
 
@@ -101,7 +101,7 @@ export class ProxyAgents {
       url = new URL(checkProxyUrl(proxy));
     } catch (error) {
       // Only the environment can bring an unchecked one; a request through it fails clearly.
-      throw error instanceof DownloadError ? error : new DownloadError('ERR_INVALID_PROXY', 'The proxy address from the environment is not valid.');
+      throw error instanceof DownloadError ? error : new DownloadError('ERR_INVALID_PROXY', { params: { variant: 'fromEnvironment' } });
     }
     if (SOCKS_PROTOCOLS.has(url.protocol)) {
       const agent = new SocksProxyAgent(url, this.#agentOptions());

@@ -36,20 +36,20 @@ export function normalizeRequestHeaders(input: Record<string, string> | undefine
   const headers: Record<string, string> = {};
   const entries = Object.entries(input ?? {});
   if (entries.length > MAX_HEADERS) {
-    throw new DownloadError('ERR_INVALID_HEADER', `Too many request headers (${entries.length}); at most ${MAX_HEADERS} can be given.`);
+    throw new DownloadError('ERR_INVALID_HEADER', { params: { variant: 'tooMany', count: entries.length, max: MAX_HEADERS } });
   }
   for (const [rawName, rawValue] of entries) {
     const name = rawName.trim().toLowerCase();
     if (!TOKEN.test(name)) {
-      throw new DownloadError('ERR_INVALID_HEADER', `"${safeName(rawName)}" is not a valid header name.`);
+      throw new DownloadError('ERR_INVALID_HEADER', { params: { variant: 'name', name: safeName(rawName) } });
     }
     if (RESERVED.has(name)) {
-      throw new DownloadError('ERR_INVALID_HEADER', `The ${name} header is set by Tsuzuki itself and cannot be given.`);
+      throw new DownloadError('ERR_INVALID_HEADER', { params: { variant: 'reserved', name } });
     }
     const value = String(rawValue).trim();
     // CR and LF would start a new header line (request splitting); NUL is never valid.
     if (/[\r\n\0]/.test(value) || value.length > MAX_VALUE_LENGTH) {
-      throw new DownloadError('ERR_INVALID_HEADER', `The value of the ${name} header is not valid (line breaks, or longer than ${MAX_VALUE_LENGTH} characters).`);
+      throw new DownloadError('ERR_INVALID_HEADER', { params: { variant: 'value', name, max: MAX_VALUE_LENGTH } });
     }
     headers[name] = name in headers ? `${headers[name]}${name === 'cookie' ? '; ' : ', '}${value}` : value;
   }
@@ -65,7 +65,7 @@ export function parseHeaderLines(lines: readonly string[]): Record<string, strin
   for (const line of lines) {
     const colon = line.indexOf(':');
     if (colon <= 0) {
-      throw new DownloadError('ERR_INVALID_HEADER', `A header must look like "Name: value"; "${safeName(line.slice(0, 40))}" does not.`);
+      throw new DownloadError('ERR_INVALID_HEADER', { params: { variant: 'format', name: safeName(line.slice(0, 40)) } });
     }
     pairs.push([line.slice(0, colon), line.slice(colon + 1)]);
   }

@@ -7,6 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
 import { startHttpProxy, startSocks5Proxy, type ForwardProxy } from '../support/forward-proxy.ts';
+import type { DownloadError } from '../../main/engine/errors.ts';
+import { words } from '../support/words.ts';
 import { downloadOne, openTestManager } from '../support/manager.ts';
 
 const body = testBytes(1_500_000, 17);
@@ -32,7 +34,7 @@ describe('proxies', () => {
     const manager = await openTestManager(ws.state, ws.downloads, { connections, ...settings });
     try {
       const item = await downloadOne(manager, server.url(route), { headers: { cookie: 'session=abc' } });
-      assert.equal(item.state, 'done', item.error?.message);
+      assert.equal(item.state, 'done', words(item.error));
       assert.equal(sha256(item.path!), sha256(body));
       return server.requestsFor(route);
     } finally {
@@ -84,7 +86,7 @@ describe('proxies', () => {
     const ws = tempWorkspace();
     const manager = await openTestManager(ws.state, ws.downloads);
     try {
-      assert.throws(() => manager.setSettings({ proxy: 'ftp://proxy.test:21' }), (error: Error & { code?: string }) => error.code === 'ERR_INVALID_PROXY' && /ftp/.test(error.message));
+      assert.throws(() => manager.setSettings({ proxy: 'ftp://proxy.test:21' }), (error: Error & { code?: string }) => error.code === 'ERR_INVALID_PROXY' && /ftp/.test(words((error as DownloadError).info())));
       assert.throws(() => manager.setSettings({ proxy: 'http://' }), (error: Error & { code?: string }) => error.code === 'ERR_INVALID_PROXY');
       assert.equal(manager.setSettings({ proxy: '127.0.0.1:3128' }).proxy, 'http://127.0.0.1:3128');
       assert.equal(manager.setSettings({ proxy: '' }).proxy, '');

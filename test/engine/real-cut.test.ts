@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
+import { words } from '../support/words.ts';
 import { downloadOne, openTestManager } from '../support/manager.ts';
 
 describe('a first answer cut right after its head', () => {
@@ -30,7 +31,7 @@ describe('a first answer cut right after its head', () => {
     const manager = await openTestManager(ws.state, ws.downloads);
     try {
       const item = await downloadOne(manager, `http://127.0.0.1:${(server.address() as AddressInfo).port}/cut.bin`);
-      assert.equal(item.state, 'done', item.error?.message);
+      assert.equal(item.state, 'done', words(item.error));
       assert.equal(sha256(item.path!), sha256(body));
       assert.ok(answers >= 2);
     } finally {
