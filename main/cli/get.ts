@@ -70,7 +70,7 @@ export async function getCommand(argv: string[]): Promise<number> {
     }
     options = parsed;
   } catch (error) {
-    console.error(`tsuzuki get: ${(error as Error).message}\nRun "tsuzuki get --help" for usage.`);
+    console.error(`tsuzuki get: ${problemText(error)}\nRun "tsuzuki get --help" for usage.`);
     return 2;
   }
   return runGet(options);
