@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'ERR_INVALID_STATE',
   'ERR_STATE_LOCKED',
   'ERR_INVALID_ARGUMENT',
+  'ERR_UNSUPPORTED',
   'ERR_INTERNAL',
 ] as const;
 

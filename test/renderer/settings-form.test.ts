@@ -13,6 +13,10 @@ const settings: Settings = {
   maxRetries: 5,
   stallTimeoutMs: 30_000,
   resumeWithoutValidator: false,
+  closeToTray: true,
+  notifications: true,
+  keepAwake: true,
+  startAtLogin: false,
 };
 
 describe('the settings form', () => {
