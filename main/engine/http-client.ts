@@ -1,7 +1,8 @@
-// The one place requests are made. got is configured for a resumable download (DESIGN §4):
-// no retries of its own (a retry would restart at byte 0; the engine owns the resume loop),
-// no decompression (ranges count encoded bytes), identity encoding asked for, redirects
-// followed but loops named, keep-alive agents shared by every download.
+// The one place requests are made. got is configured for a resumable download
+// (docs/ARCHITECTURE.md#resume-rules): no retries of its own (a retry would restart at
+// byte 0; the engine owns the resume loop), no decompression (ranges count encoded
+// bytes), identity encoding asked for, redirects followed but loops named, keep-alive
+// agents shared by every download.
 
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';

@@ -1,6 +1,6 @@
 // What to do with a response, decided before a single body byte is written. This is the
-// heart of "never corrupt a byte" (DESIGN §2): a body is written only where the server
-// proved it belongs. Pure: headers in, decision out.
+// heart of "never corrupt a byte" (docs/ARCHITECTURE.md#resume-rules): a body is written
+// only where the server proved it belongs. Pure: headers in, decision out.
 
 import type { IncomingHttpHeaders } from 'node:http';
 import { DownloadError } from './errors.ts';

@@ -1,5 +1,6 @@
-// DESIGN §2 rule by rule, against a real server: every finished file is byte-identical to
-// the served body, and the request log shows what the engine sent.
+// The resume rules of docs/ARCHITECTURE.md#resume-rules, one by one, against a real
+// server: every finished file is byte-identical to the served body, and the request log
+// shows what the engine sent.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
