@@ -11,8 +11,8 @@ import { NoticeBatcher, noticeClick, type DesktopNotice, type NoticeClick } from
 import { AwakeHold, badgeCount, keepAwake, progressBar, trayMenu, trayTooltip, type TrayAction } from '../host/desktop/presence.ts';
 import { noticeText, tooltipText, TRAY_LABELS } from '../host/desktop/words.ts';
 
-const RESOURCES = path.join(import.meta.dirname, '../../resources');
-export const iconPath = (name: string) => path.join(RESOURCES, name);
+/** Icons made from build/icon.svg by scripts/make-icons.ts (packaged with the app). */
+export const iconPath = (name: string) => path.join(app.getAppPath(), 'resources', name);
 
 export interface PresenceHost {
   window(): BrowserWindow | undefined;

@@ -15,7 +15,7 @@ export function followSystem(manager: DownloadManager): () => void {
     if (settings.startAtLogin === openAtLogin) return;
     openAtLogin = settings.startAtLogin;
     // Started at login, the app opens in the tray (see the --hidden switch in index.ts).
-    app.setLoginItemSettings({ openAtLogin, openAsHidden: true, args: ['--hidden'] });
+    app.setLoginItemSettings({ openAtLogin, args: ['--hidden'] });
   };
   if (manager.getSettings().startAtLogin) applyLogin(manager.getSettings());
   else openAtLogin = false;
