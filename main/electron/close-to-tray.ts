@@ -6,10 +6,11 @@
 import { app } from 'electron';
 import ElectronStore from 'electron-store';
 import type { DownloadManager } from '../engine/download-manager.ts';
-import { CLOSED_TO_TRAY_NOTICE } from '../host/desktop/words.ts';
+import type { I18n } from '../../i18n/index.ts';
+import { closedToTrayText } from '../host/desktop/words.ts';
 import type { DesktopPresence } from './desktop-presence.ts';
 
-export function keepRunningInTray(options: { manager: DownloadManager; presence: DesktopPresence; userData: string }): void {
+export function keepRunningInTray(options: { manager: DownloadManager; presence: DesktopPresence; userData: string; i18n: I18n }): void {
   const { manager, presence } = options;
   // One small flag, next to the app's other state: whether that first notice was shown.
   const seen = new ElectronStore<{ closedToTrayNoticeShown: boolean }>({ cwd: options.userData, name: 'desktop', defaults: { closedToTrayNoticeShown: false } });
@@ -17,7 +18,8 @@ export function keepRunningInTray(options: { manager: DownloadManager; presence:
     if (presence.tray && manager.getSettings().closeToTray) {
       if (!seen.get('closedToTrayNoticeShown')) {
         seen.set('closedToTrayNoticeShown', true);
-        presence.notify(CLOSED_TO_TRAY_NOTICE.title, CLOSED_TO_TRAY_NOTICE.body);
+        const { title, body } = closedToTrayText(options.i18n);
+        presence.notify(title, body);
       }
       return;
     }

@@ -9,12 +9,14 @@ import type { DownloadManager } from '../engine/download-manager.ts';
 import { DesktopActivity } from '../host/desktop/activity.ts';
 import { NoticeBatcher, noticeClick, type DesktopNotice, type NoticeClick } from '../host/desktop/notices.ts';
 import { AwakeHold, badgeCount, keepAwake, progressBar, trayMenu, trayTooltip, type TrayAction } from '../host/desktop/presence.ts';
-import { noticeText, tooltipText, TRAY_LABELS } from '../host/desktop/words.ts';
+import type { I18n } from '../../i18n/index.ts';
+import { noticeText, tooltipText, trayLabel } from '../host/desktop/words.ts';
 
 /** Icons made from build/icon.svg by scripts/make-icons.ts (packaged with the app). */
 export const iconPath = (name: string) => path.join(app.getAppPath(), 'resources', name);
 
 export interface PresenceHost {
+  i18n: I18n;
   window(): BrowserWindow | undefined;
   showWindow(): void;
   quit(): void;
@@ -60,7 +62,7 @@ export class DesktopPresence {
     app.setBadgeCount(badgeCount(summary));
     this.#awake.update(keepAwake(summary, settings));
     if (!this.tray) return;
-    const tooltip = tooltipText(trayTooltip(summary));
+    const tooltip = tooltipText(this.#host.i18n, trayTooltip(summary));
     if (tooltip !== this.#tooltip) this.tray.setToolTip((this.#tooltip = tooltip));
     const entries = trayMenu(summary);
     const key = entries.map((entry) => `${entry.action}:${entry.enabled}`).join(',');
@@ -70,7 +72,7 @@ export class DesktopPresence {
       Menu.buildFromTemplate(
         entries.flatMap((entry) => [
           ...(entry.separatorBefore ? [{ type: 'separator' as const }] : []),
-          { id: entry.action, label: TRAY_LABELS[entry.action], enabled: entry.enabled, click: () => this.#trayAction(entry.action) },
+          { id: entry.action, label: trayLabel(this.#host.i18n, entry.action), enabled: entry.enabled, click: () => this.#trayAction(entry.action) },
         ]),
       ),
     );
@@ -102,7 +104,7 @@ export class DesktopPresence {
   #notify(notices: DesktopNotice[]): void {
     if (!this.#manager.getSettings().notifications) return;
     for (const notice of notices) {
-      const { title, body } = noticeText(notice);
+      const { title, body } = noticeText(this.#host.i18n, notice);
       this.notify(title, body, () => this.#click(noticeClick(notice)));
     }
   }

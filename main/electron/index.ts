@@ -7,6 +7,7 @@ import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { eventChannel, type EventName, type EventPayloads } from '../contract.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
+import { createI18n, describeError, matchLocale } from '../../i18n/index.ts';
 import { toErrorInfo } from '../engine/errors.ts';
 import type { StoreProvider } from '../engine/store.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
@@ -40,7 +41,8 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   await app.whenReady();
   hardenSession();
   serveApp(rendererDir());
-  installAppMenu();
+  const i18n = createI18n(matchLocale(app.getPreferredSystemLanguages()));
+  installAppMenu(i18n);
 
   const dir = path.join(app.getPath('userData'), 'downloads-state');
   const store: StoreProvider = {
@@ -51,7 +53,7 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   try {
     manager = await DownloadManager.open({ store, defaults: { dir: app.getPath('downloads') } });
   } catch (error) {
-    dialog.showErrorBox('Tsuzuki cannot start', toErrorInfo(error).message);
+    dialog.showErrorBox('Tsuzuki cannot start', describeError(i18n, toErrorInfo(error)));
     app.exit(1);
     return;
   }
@@ -71,7 +73,7 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   const send = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
     if (window && !window.webContents.isDestroyed()) window.webContents.send(eventChannel(event), payload);
   };
-  const presence = new DesktopPresence(manager, { window: () => window, showWindow, quit: () => app.quit() });
+  const presence = new DesktopPresence(manager, { i18n, window: () => window, showWindow, quit: () => app.quit() });
 
   const platform: Platform = {
     openFile: async (file) => {
@@ -104,7 +106,7 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   if (!(process.argv.includes('--hidden') && presence.tray)) showWindow();
 
   app.on('activate', showWindow);
-  keepRunningInTray({ manager, presence, userData: app.getPath('userData') });
+  keepRunningInTray({ manager, presence, userData: app.getPath('userData'), i18n });
   // A logout or `kill` quits the same way as the menu: through before-quit.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 

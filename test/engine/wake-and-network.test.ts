@@ -24,7 +24,7 @@ describe('wake and network back', () => {
     assert.ok(waiting.retry && waiting.retry.at - Date.now() > 60_000, 'parked for minutes');
     manager.networkBack();
     const done = await waitForItem(manager, id!, (item) => item.state === 'done' || item.state === 'failed');
-    assert.equal(done.state, 'done', done.error?.message);
+    assert.equal(done.state, 'done', JSON.stringify(done.error));
     assert.equal(sha256(done.path!), sha256(body));
     assert.deepEqual(server.requestsFor('/later.bin').map((request) => request.status), [503, 200]);
     await manager.close();
@@ -43,7 +43,7 @@ describe('wake and network back', () => {
     manager.systemResumed();
     await withTimeout(manager.whenIdle(), 15_000, 'the download did not finish after the wake');
     const done = manager.get(id!)!;
-    assert.equal(done.state, 'done', done.error?.message);
+    assert.equal(done.state, 'done', JSON.stringify(done.error));
     assert.equal(sha256(done.path!), sha256(body));
     const requests = server.requestsFor('/slept.bin');
     assert.equal(requests.length, 2);

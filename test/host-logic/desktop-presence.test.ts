@@ -74,11 +74,13 @@ describe('tray', () => {
     assert.equal((trayTooltip(unknown.summary()) as { percent: number | null }).percent, null);
   });
 
-  it('offers Pause all while something runs or waits, Resume all while something is paused or failed', () => {
+  it('offers Pause all while something runs or waits, Resume all while something is paused', () => {
     const menu = (items: ItemSnapshot[]) => Object.fromEntries(trayMenu(tracker(items).summary()).map((entry) => [entry.action, entry.enabled]));
     assert.deepEqual(menu([]), { show: true, pauseAll: false, resumeAll: false, quit: true });
     assert.deepEqual(menu([snapshot({ id: 'a', state: 'queued' })]), { show: true, pauseAll: true, resumeAll: false, quit: true });
     assert.deepEqual(menu([snapshot({ id: 'a', state: 'paused' })]), { show: true, pauseAll: false, resumeAll: true, quit: true });
+    // Resume all resumes paused downloads; a failed one is retried from its own row.
+    assert.deepEqual(menu([snapshot({ id: 'a', state: 'failed' })]), { show: true, pauseAll: false, resumeAll: false, quit: true });
   });
 });
 
@@ -118,7 +120,7 @@ describe('notifications per batch', () => {
   });
 
   it('one notice each for a few, one summary for many; clicks show the file, the folder or the row', () => {
-    const few = noticesFor({ finished: [done('a')], failed: [snapshot({ id: 'f', state: 'failed', error: { code: 'ERR_NOT_FOUND', message: 'gone' } })] });
+    const few = noticesFor({ finished: [done('a')], failed: [snapshot({ id: 'f', state: 'failed', error: { code: 'ERR_NOT_FOUND', params: { status: 404 } } })] });
     assert.deepEqual(few.map((notice) => notice.kind), ['finished', 'failed']);
     assert.deepEqual(noticeClick(few[0]!), { kind: 'showInFolder', path: '/downloads/a.bin' });
     assert.deepEqual(noticeClick(few[1]!), { kind: 'showRow', id: 'f' });
@@ -140,5 +142,24 @@ describe('notifications per batch', () => {
     await promise;
     assert.deepEqual(emitted, [[{ kind: 'finishedMany', count: 5, dir: '/downloads' }]]);
     batcher.stop();
+  });
+});
+
+describe('the shell puts it into words (English catalogue)', async () => {
+  const { createI18n } = await import('../../i18n/index.ts');
+  const { noticeText, tooltipText, trayLabel } = await import('../../main/host/desktop/words.ts');
+  const en = createI18n('en');
+
+  it('the tray tooltip: speed in SI units, counts and the percentage', () => {
+    assert.equal(tooltipText(en, { kind: 'busy', speed: 12_400_000, active: 3, queued: 0, percent: 45 }), '↓ 12.4 MB/s · 3 active · 45%');
+    assert.equal(tooltipText(en, { kind: 'busy', speed: 0, active: 1, queued: 2, percent: null }), '↓ 0 B/s · 1 active · 2 queued');
+    assert.equal(tooltipText(en, { kind: 'idle' }), 'Tsuzuki · no downloads running');
+    assert.equal(trayLabel(en, 'pauseAll'), 'Pause all');
+  });
+
+  it('notifications: a name, a count, the reason of a failure', () => {
+    assert.deepEqual(noticeText(en, { kind: 'finishedMany', count: 12, dir: '/d' }), { title: '12 downloads finished', body: 'In /d' });
+    const failed = noticeText(en, { kind: 'failed', id: 'x', name: 'a.iso', error: { code: 'ERR_NOT_FOUND', params: { status: 404 } } });
+    assert.deepEqual(failed, { title: 'Download failed', body: 'a.iso: The server has no file at this link (404).' });
   });
 });

@@ -13,8 +13,8 @@ export interface ActivitySummary {
   active: number;
   /** Queued: will start by themselves when a slot frees. */
   queued: number;
-  /** Paused or failed: wait for the user. */
-  stopped: number;
+  /** Paused by the user: what Resume all would start. */
+  paused: number;
   /** Summed speed of the active items, bytes per second. */
   speed: number;
   /** Bytes done and total over active and queued items whose size is known. */
@@ -69,12 +69,12 @@ export class DesktopActivity {
   }
 
   summary(): ActivitySummary {
-    const summary: ActivitySummary = { active: 0, queued: 0, stopped: 0, speed: 0, bytes: 0, total: 0, unknownSize: false, failedRecently: this.#recentFailures.size };
+    const summary: ActivitySummary = { active: 0, queued: 0, paused: 0, speed: 0, bytes: 0, total: 0, unknownSize: false, failedRecently: this.#recentFailures.size };
     for (const item of this.#items.values()) {
       const active = ACTIVE.has(item.state);
       if (active) summary.active += 1;
       else if (item.state === 'queued') summary.queued += 1;
-      else if (item.state === 'paused' || item.state === 'failed') summary.stopped += 1;
+      else if (item.state === 'paused') summary.paused += 1;
       if (!active && item.state !== 'queued') continue;
       summary.speed += item.speed;
       if (item.total === null) summary.unknownSize = true;

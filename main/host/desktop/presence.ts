@@ -54,7 +54,7 @@ export function trayMenu(summary: ActivitySummary): TrayMenuEntry[] {
   return [
     { action: 'show', enabled: true },
     { action: 'pauseAll', enabled: summary.active + summary.queued > 0, separatorBefore: true },
-    { action: 'resumeAll', enabled: summary.stopped > 0 },
+    { action: 'resumeAll', enabled: summary.paused > 0 },
     { action: 'quit', enabled: true, separatorBefore: true },
   ];
 }

@@ -1,41 +1,40 @@
-// The desktop shell's words for what main/host/desktop decides (tray, notifications, menus).
-// Kept in one place at the edge so the decisions stay data.
+// The desktop shell's words for what main/host/desktop decides (tray, notifications, the
+// app menu), from the shared i18n catalogue in the shell's language.
 
-import prettyBytes from 'pretty-bytes';
+import { describeReason, formatPercent, type I18n } from '../../../i18n/index.ts';
 import type { DesktopNotice } from './notices.ts';
 import type { TrayAction, TrayTooltip } from './presence.ts';
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-export function tooltipText(tooltip: TrayTooltip): string {
-  if (tooltip.kind === 'idle') return 'Tsuzuki · no downloads running';
-  const parts = [`↓ ${prettyBytes(tooltip.speed, { maximumFractionDigits: 1 })}/s`, `${tooltip.active} active`];
-  if (tooltip.queued > 0) parts.push(`${tooltip.queued} queued`);
-  if (tooltip.percent !== null) parts.push(`${tooltip.percent} %`);
+/** `↓ 12.4 MB/s · 3 active · 45 %` */
+export function tooltipText(i18n: I18n, tooltip: TrayTooltip): string {
+  if (tooltip.kind === 'idle') return i18n.t('desktop.tray.idle');
+  const parts = [i18n.t('desktop.tray.speed', { speed: tooltip.speed }), i18n.t('desktop.tray.active', { count: tooltip.active })];
+  if (tooltip.queued > 0) parts.push(i18n.t('desktop.tray.queued', { count: tooltip.queued }));
+  if (tooltip.percent !== null) parts.push(formatPercent(tooltip.percent, i18n.language));
   return parts.join(' · ');
 }
 
-export const TRAY_LABELS: Record<TrayAction, string> = {
-  show: 'Show Tsuzuki',
-  pauseAll: 'Pause all',
-  resumeAll: 'Resume all',
-  quit: 'Quit Tsuzuki',
-};
+export function trayLabel(i18n: I18n, action: TrayAction): string {
+  return i18n.t(`desktop.tray.${action}`);
+}
 
-export function noticeText(notice: DesktopNotice): { title: string; body: string } {
+export function noticeText(i18n: I18n, notice: DesktopNotice): { title: string; body: string } {
   switch (notice.kind) {
     case 'finished':
-      return { title: 'Download finished', body: notice.name };
+      return { title: i18n.t('desktop.notice.finished'), body: notice.name };
     case 'finishedMany':
-      return { title: `${notice.count} downloads finished`, body: notice.dir ? `In ${notice.dir}` : 'Click to see them in Tsuzuki.' };
+      return { title: i18n.t('desktop.notice.finishedMany', { count: notice.count }), body: notice.dir ? i18n.t('desktop.notice.inFolder', { dir: notice.dir }) : i18n.t('desktop.notice.seeInApp') };
     case 'failed':
-      return { title: 'Download failed', body: notice.error ? `${notice.name}: ${notice.error.message}` : notice.name };
+      return { title: i18n.t('desktop.notice.failed'), body: notice.error ? i18n.t('desktop.notice.failedBody', { name: notice.name, reason: describeReason(i18n, notice.error) }) : notice.name };
     case 'failedMany':
-      return { title: `${count(notice.count, 'download', 'downloads')} failed`, body: 'Click to see them in Tsuzuki.' };
+      return { title: i18n.t('desktop.notice.failedMany', { count: notice.count }), body: i18n.t('desktop.notice.seeInApp') };
   }
 }
 
-export const CLOSED_TO_TRAY_NOTICE = {
-  title: 'Tsuzuki is still downloading',
-  body: 'It keeps running in the tray. Quit it from the tray menu; Settings can change this.',
-};
+export function closedToTrayText(i18n: I18n): { title: string; body: string } {
+  return { title: i18n.t('desktop.notice.closedToTrayTitle'), body: i18n.t('desktop.notice.closedToTrayBody') };
+}
+
+export function menuLabels(i18n: I18n): { file: string; view: string; help: string; about: string } {
+  return { file: i18n.t('desktop.menu.file'), view: i18n.t('desktop.menu.view'), help: i18n.t('desktop.menu.help'), about: i18n.t('desktop.menu.about') };
+}

@@ -80,6 +80,11 @@ class FakeApp extends EventEmitter {
   showAboutPanel(): void {
     record.aboutShown += 1;
   }
+  /** Test control: the languages the system lists, most preferred first. */
+  systemLanguages: string[] = ['en-US'];
+  getPreferredSystemLanguages(): string[] {
+    return this.systemLanguages;
+  }
   quit(): void {
     record.quitCalls += 1;
     const event = new FakeEvent();
