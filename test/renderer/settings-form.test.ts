@@ -29,6 +29,11 @@ describe('the settings form', () => {
     });
   });
 
+  it('sends the desktop switches that changed', () => {
+    const form = toForm(settings);
+    assert.deepEqual(toPatch({ ...form, closeToTray: false, startAtLogin: true, keepAwake: true }, settings), { ok: true, patch: { closeToTray: false, startAtLogin: true } });
+  });
+
   it('shows a limit in the unit it reads best in', () => {
     assert.deepEqual([toForm({ ...settings, speedLimit: 5_000_000 }).speedLimit, toForm({ ...settings, speedLimit: 5_000_000 }).speedUnit], ['5', 'MB/s']);
     assert.deepEqual([toForm({ ...settings, speedLimit: 750_000 }).speedLimit, toForm({ ...settings, speedLimit: 750_000 }).speedUnit], ['750', 'KB/s']);
