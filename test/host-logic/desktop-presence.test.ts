@@ -162,4 +162,11 @@ describe('the shell puts it into words (English catalogue)', async () => {
     const failed = noticeText(en, { kind: 'failed', id: 'x', name: 'a.iso', error: { code: 'ERR_NOT_FOUND', params: { status: 404 } } });
     assert.deepEqual(failed, { title: 'Download failed', body: 'a.iso: The server has no file at this link (404).' });
   });
+
+  it('and in Japanese', () => {
+    const ja = createI18n('ja');
+    assert.match(tooltipText(ja, { kind: 'busy', speed: 12_400_000, active: 3, queued: 0, percent: 45 }), /^↓ 12\.4 MB\/s · 3 件実行中 · 45\s?%$/);
+    assert.equal(noticeText(ja, { kind: 'finishedMany', count: 12, dir: '/d' }).title, '12 件のダウンロードが完了しました');
+    assert.equal(trayLabel(ja, 'quit'), 'Tsuzuki を終了');
+  });
 });
