@@ -39,6 +39,11 @@ const settingsPatch = z.strictObject({
   resumeWithoutValidator: z.boolean().optional(),
 });
 
+/** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */
+export const settingSchemas = settingsPatch.shape;
+/** Each add option's schema, likewise. */
+export const addOptionSchemas = addOptions.shape;
+
 /** Argument schemas, one per command. */
 export const commandSchemas = {
   /** Add one or many URLs. Invalid ones are reported one by one; the valid ones still start. */
