@@ -54,15 +54,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^main/contract(-names)?\\.ts$' },
       to: {
-        pathNot: ['^main/contract(-names)?\\.ts$', '^main/engine/(item|errors)\\.ts$', '^node_modules/zod/'],
+        pathNot: ['^main/contract(-names)?\\.ts$', '^main/engine/(item|errors|web-url)\\.ts$', '^node_modules/zod/'],
       },
     },
     {
       name: 'contract-names-need-no-library',
-      comment: 'The names module goes into the preload bundle: no zod, no engine.',
+      comment: 'The names module goes into the preload bundle: no zod, nothing of the engine but its pure link rule.',
       severity: 'error',
       from: { path: '^main/contract-names\\.ts$' },
-      to: { path: '^node_modules/' },
+      to: { path: '^node_modules/|^main/engine/(?!web-url\\.ts$)' },
+    },
+    {
+      name: 'link-rule-imports-nothing',
+      comment: 'web-url.ts is bundled into the window and the preload through the names module.',
+      severity: 'error',
+      from: { path: '^main/engine/web-url\\.ts$' },
+      to: {},
     },
     {
       name: 'hosts-over-engine-and-contract',

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { addOptionSchemas, settingSchemas } from '../contract.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
+import { webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
 import { parseRate } from './rate.ts';
@@ -199,12 +200,8 @@ async function openWhenFree(options: GetOptions): Promise<DownloadManager> {
 
 /** The item an earlier run of the same command left behind: same link, same folder. */
 function findPrevious(manager: DownloadManager, url: string, dir: string): ItemSnapshot | undefined {
-  let href: string;
-  try {
-    href = new URL(url.trim()).href;
-  } catch {
-    return undefined;
-  }
+  const href = webUrlOf(url)?.href;
+  if (href === undefined) return undefined;
   const matches = manager.list().filter((item) => item.url === href && item.dir === dir);
   return matches.find((item) => item.state !== 'done') ?? matches.at(-1);
 }
