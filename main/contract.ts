@@ -124,17 +124,15 @@ export function parseCommand(
   args: unknown,
 ): { ok: true; command: Command; args: unknown } | { ok: false; error: ErrorInfo } {
   if (!isCommand(command)) {
-    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: `Unknown command ${JSON.stringify(String(command)).slice(0, 80)}.` } };
+    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'unknownCommand', command: String(command).slice(0, 80) } } };
   }
   const schema = commandSchemas[command];
   const parsed = schema.safeParse(args ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length ? ` at "${issue.path.join('.')}"` : '';
-    return {
-      ok: false,
-      error: { code: 'ERR_INVALID_ARGUMENT', message: `Invalid arguments for "${command}"${where}: ${issue?.message ?? 'not accepted'}.` },
-    };
+    // The schema's own words are for developers (a person never sends a malformed frame).
+    const params = { command, field: issue?.path.join('.') || 'args', detail: issue?.message ?? 'not accepted' };
+    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params } };
   }
   return { ok: true, command, args: parsed.data };
 }

@@ -7,17 +7,17 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { commandChannel, eventChannel, isCommand, isEventName } from '../main/contract-names.ts';
 import type { Result, TsuzukiApi } from '../main/contract.ts';
 
-const failure = (code: 'ERR_INVALID_ARGUMENT' | 'ERR_INTERNAL', message: string): Result<never> => ({ ok: false, error: { code, message } });
+const failure = (code: 'ERR_INVALID_ARGUMENT' | 'ERR_INTERNAL', params: Record<string, string>): Result<never> => ({ ok: false, error: { code, params } });
 
 const api: TsuzukiApi = {
   invoke(command, args) {
     if (!isCommand(command)) {
-      return Promise.resolve(failure('ERR_INVALID_ARGUMENT', `Unknown command "${String(command).slice(0, 80)}".`));
+      return Promise.resolve(failure('ERR_INVALID_ARGUMENT', { variant: 'unknownCommand', command: String(command).slice(0, 80) }));
     }
     // Main answers with an envelope; a rejection means the channel itself failed (the app
     // is quitting, or the arguments could not be cloned). That is data too.
     return ipcRenderer.invoke(commandChannel(command), args).catch((error: unknown) =>
-      failure('ERR_INTERNAL', `Tsuzuki did not answer "${command}": ${error instanceof Error ? error.message : String(error)}`),
+      failure('ERR_INTERNAL', { variant: 'noAnswer', command, detail: (error instanceof Error ? error.message : String(error)).slice(0, 300) }),
     );
   },
   on(event, listener) {

@@ -13,6 +13,7 @@ import { DownloadError } from '../engine/errors.ts';
 import { webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
+import { errorText, problemText } from './messages.ts';
 import { parseRate } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
 import { defaultStateDir } from './state-dir.ts';
@@ -119,7 +120,7 @@ async function runGet(options: GetOptions): Promise<number> {
   try {
     manager = await openWhenFree(options);
   } catch (error) {
-    console.error(`tsuzuki get: cannot use the state folder ${options.stateDir}: ${(error as Error).message}. Pass --state DIR with a folder you can write to.`);
+    console.error(`tsuzuki get: cannot use the state folder ${options.stateDir}: ${problemText(error)} Pass --state DIR with a folder you can write to.`);
     return 1;
   }
   const ids: string[] = [];
@@ -143,7 +144,7 @@ async function runGet(options: GetOptions): Promise<number> {
     ids.push(...added);
     for (const { url, error } of rejected) {
       failures += 1;
-      console.error(`tsuzuki: ${url}: ${error.message}`);
+      console.error(`tsuzuki: ${url}: ${errorText(error)}`);
     }
   }
 
@@ -168,7 +169,7 @@ async function runGet(options: GetOptions): Promise<number> {
       if (!options.quiet) console.log(`Saved ${item.path}`);
     } else {
       failures += 1;
-      console.error(`tsuzuki: ${item.url}: ${item.error?.message ?? `stopped while ${item.state}`}`);
+      console.error(`tsuzuki: ${item.url}: ${item.error ? errorText(item.error) : `stopped while ${item.state}`}`);
     }
   }
   await manager.close();
@@ -192,7 +193,7 @@ async function openWhenFree(options: GetOptions): Promise<DownloadManager> {
       return await DownloadManager.open({ store: confStoreProvider(options.stateDir), overrides: options.settings });
     } catch (error) {
       if (!(error instanceof DownloadError) || error.code !== 'ERR_STATE_LOCKED' || Date.now() > deadline) throw error;
-      if (!said) console.error(`tsuzuki: ${error.message.replace(/ Wait for it.*$/, '')} Waiting for it to finish…`);
+      if (!said) console.error(`tsuzuki: ${errorText(error.info(), { withoutAction: true })} Waiting for it to finish…`);
       await sleep(250);
     }
   }

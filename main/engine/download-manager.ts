@@ -87,7 +87,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       dir = path.resolve(options.dir ?? this.#settings.dir);
       ensureFolder(dir);
       if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(options.sha256)) {
-        throw new DownloadError('ERR_INVALID_CHECKSUM', `"${options.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
+        throw new DownloadError('ERR_INVALID_CHECKSUM', { params: { checksum: options.sha256.slice(0, 100) } });
       }
     } catch (error) {
       return { added: [], rejected: urls.map((url) => ({ url, error: toErrorInfo(error) })) };
@@ -179,12 +179,12 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   /** Gives an item a new link (an expired signed URL). Its bytes are kept if the file is unchanged. */
   changeUrl(id: string, url: string): void {
     const item = this.#item(id);
-    if (item.cp.state === 'done') throw new DownloadError('ERR_INVALID_STATE', 'This download is already complete; add the new link as a new download instead.');
+    if (item.cp.state === 'done') throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'alreadyDone' }, action: 'addAsNew' });
     const href = parseDownloadUrl(url).href;
     const relink = () => {
       item.cp.url = href;
       delete item.cp.finalUrl;
-      item.cp.history.push({ at: Date.now(), message: 'Link changed; the bytes already downloaded are kept if the file is unchanged' });
+      item.cp.history.push({ at: Date.now(), code: 'linkChanged' });
       this.#requeue(item);
       this.#scheduler.pump();
     };
@@ -302,7 +302,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   #item(id: string): ManagedItem {
     const item = this.#items.get(id);
-    if (!item) throw new DownloadError('ERR_UNKNOWN_ITEM', `There is no download with id "${id}"; it may have been removed.`);
+    if (!item) throw new DownloadError('ERR_UNKNOWN_ITEM', { params: { id: id.slice(0, 100) }, action: 'reload' });
     return item;
   }
 

@@ -9,15 +9,12 @@ export function parseDownloadUrl(input: string): URL {
   const checked = checkWebUrl(text);
   if (checked.ok) return checked.url;
   if (checked.problem === 'protocol') {
-    throw new DownloadError(
-      'ERR_UNSUPPORTED_PROTOCOL',
-      `"${clip(text)}" uses ${checked.scheme}://, which Tsuzuki cannot download. Only http:// and https:// links are supported.`,
-    );
+    throw new DownloadError('ERR_UNSUPPORTED_PROTOCOL', { params: { link: clip(text), scheme: checked.scheme }, action: 'checkLink' });
   }
   if (checked.problem === 'noHost') {
-    throw new DownloadError('ERR_INVALID_URL', `"${clip(text)}" has no host name. Paste a full address such as https://example.com/file.zip.`);
+    throw new DownloadError('ERR_INVALID_URL', { params: { variant: 'noHost', link: clip(text) }, action: 'checkLink' });
   }
-  throw new DownloadError('ERR_INVALID_URL', `"${clip(text)}" is not a valid link. Paste a full address starting with http:// or https://.`);
+  throw new DownloadError('ERR_INVALID_URL', { params: { link: clip(text) }, action: 'checkLink' });
 }
 
 function clip(text: string): string {

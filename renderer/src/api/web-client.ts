@@ -7,7 +7,7 @@
 // at once with ERR_DISCONNECTED (never hangs), and so does a call cut off by a drop.
 
 import { WS_PATH } from '../../../main/contract-names.ts';
-import type { ClientFrame, ErrorInfo, EventName, EventPayloads, Result, ServerFrame, TsuzukiApi } from '../../../main/contract.ts';
+import type { ClientFrame, EventName, EventPayloads, Result, ServerFrame, TsuzukiApi } from '../../../main/contract.ts';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 
@@ -56,7 +56,7 @@ export function socketUrl(location: { protocol: string; host: string; search: st
 
 export function disconnectedResult(): Result<never> {
   // ERR_DISCONNECTED is the web client's own code; the engine's codes never include it.
-  return { ok: false, error: { code: 'ERR_DISCONNECTED' as unknown as ErrorInfo['code'], message: 'Not connected to Tsuzuki right now. Reconnecting…' } };
+  return { ok: false, error: { code: 'ERR_DISCONNECTED' } };
 }
 
 export function createWebClient(options: WebClientOptions): WebClient {
