@@ -65,6 +65,20 @@ module.exports = {
       to: { path: '^node_modules/|^main/engine/(?!web-url\\.ts$)' },
     },
     {
+      name: 'i18n-is-browser-safe',
+      comment: 'The catalogue is bundled into the window: i18next, its own files and engine types only, no Node.',
+      severity: 'error',
+      from: { path: '^i18n/' },
+      to: { pathNot: ['^i18n/', '^node_modules/i18next/', '^main/engine/(errors|item)\\.ts$'] },
+    },
+    {
+      name: 'i18n-takes-types-from-the-engine',
+      comment: 'Only the shapes of errors and items, never engine code.',
+      severity: 'error',
+      from: { path: '^i18n/' },
+      to: { path: '^main/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'link-rule-imports-nothing',
       comment: 'web-url.ts is bundled into the window and the preload through the names module.',
       severity: 'error',
