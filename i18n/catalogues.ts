@@ -3,10 +3,14 @@
 // test checks that every file in `locales/` is listed and matches English key for key.
 
 import en from './locales/en.json' with { type: 'json' };
+import ja from './locales/ja.json' with { type: 'json' };
 
-export type Catalogue = typeof en;
+/** Nested groups of messages; plural forms are sibling keys (`_one`, `_other`) as i18next names them. */
+export interface Catalogue {
+  [key: string]: string | Catalogue;
+}
 
-export const CATALOGUES: Record<string, Catalogue> = { en };
+export const CATALOGUES: Record<string, Catalogue> = { en, ja };
 
 export const FALLBACK_LOCALE = 'en';
 

@@ -102,7 +102,11 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   if (values.connections !== undefined) settings.connections = wholeNumber('--connections', values.connections, 'connections');
   if (values['max-concurrent'] !== undefined) settings.maxConcurrent = wholeNumber('--max-concurrent', values['max-concurrent'], 'maxConcurrent');
   if (values['per-host'] !== undefined) settings.perHostConnections = wholeNumber('--per-host', values['per-host'], 'perHostConnections');
-  if (values.limit !== undefined) settings.speedLimit = parseRate(values.limit);
+  if (values.limit !== undefined) {
+    const rate = parseRate(values.limit);
+    if (rate === null || !settingSchemas.speedLimit.safeParse(rate).success) throw new Error(`--limit "${values.limit}" is not a speed. Write bytes per second, e.g. 500K, 2M or 1.5G (SI: 2M = 2,000,000 B/s; 2MiB = 2×1024² B/s; 0 = no limit).`);
+    settings.speedLimit = rate;
+  }
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
   if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 'stallTimeoutMs', 1000);
   return {
