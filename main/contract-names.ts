@@ -52,3 +52,6 @@ export const eventChannel = (event: EventName): `tsuzuki:event:${EventName}` => 
 
 /** The path of the web host's WebSocket. */
 export const WS_PATH = '/ws';
+
+/** What counts as a downloadable link, for the window's paste and drop (the engine's own rule). */
+export { webUrlOf } from './engine/web-url.ts';

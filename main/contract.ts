@@ -10,9 +10,9 @@ import type { ErrorInfo } from './engine/errors.ts';
 import type { AddResult, ItemSnapshot, Settings } from './engine/item.ts';
 import { isCommand, type Command, type EventName } from './contract-names.ts';
 
-export type { ErrorInfo, ItemSnapshot, Settings, AddResult, Command, EventName };
+export type { ErrorInfo, ItemSnapshot, Settings, Command, EventName };
 export { COMMANDS, EVENT_NAMES, commandChannel, eventChannel, WS_PATH } from './contract-names.ts';
-export type { ItemState, ByteRange, HistoryEntry, RetryInfo } from './engine/item.ts';
+export type { ItemState } from './engine/item.ts';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(100_000);
@@ -42,6 +42,11 @@ const settingsPatch = z.strictObject({
   keepAwake: z.boolean().optional(),
   startAtLogin: z.boolean().optional(),
 });
+
+/** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */
+export const settingSchemas = settingsPatch.shape;
+/** Each add option's schema, likewise. */
+export const addOptionSchemas = addOptions.shape;
 
 /** Argument schemas, one per command. */
 export const commandSchemas = {

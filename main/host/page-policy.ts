@@ -2,6 +2,8 @@
 // React bundle and nothing else: scripts and connections only to itself, no frames, no
 // plugins, no forms posting elsewhere.
 
+import { webUrlOf } from '../engine/web-url.ts';
+
 /**
  * The Content-Security-Policy for the app's page. `socket` is the web host's WebSocket
  * origin. `ipcOnly` (the desktop window, which talks to the engine over IPC) allows no
@@ -29,10 +31,5 @@ export function contentSecurityPolicy(options: { socket?: string | undefined; de
 
 /** A link the user clicked that may leave the app for their browser: http(s) only, nothing else. */
 export function externalLink(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return webUrlOf(url)?.href;
 }
