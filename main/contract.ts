@@ -1,16 +1,18 @@
-// The one contract between the window and the engine, shared by both hosts (Electron IPC
-// and the web host's WebSocket). Every command has a schema for its argument (checked at
-// the host boundary, since the renderer is not trusted) and a result type; every event has
-// a payload type. `CommandHandlers` is an exhaustive map: adding a command without
-// handling it in a host is a compile error.
+// The one contract between the window and the engine, shared by every host (Electron IPC,
+// the web host's WebSocket, the CLI's flags). Every command has a schema for its argument
+// (checked at the host boundary, since the renderer is not trusted) and a result type;
+// every event has a payload type. `CommandHandlers` is an exhaustive map: adding a command
+// without handling it in a host is a compile error. The names alone live in
+// contract-names.ts, for bundles that must not carry zod (docs/ARCHITECTURE.md#shape).
 
 import { z } from 'zod';
 import type { ErrorInfo } from './engine/errors.ts';
 import type { AddResult, ItemSnapshot, Settings } from './engine/item.ts';
+import { isCommand, type Command, type EventName } from './contract-names.ts';
 
-
-export type { ErrorInfo, ItemSnapshot, Settings, AddResult };
-export type { ItemState, ByteRange, HistoryEntry, RetryInfo } from './engine/item.ts';
+export type { ErrorInfo, ItemSnapshot, Settings, Command, EventName };
+export { COMMANDS, EVENT_NAMES, commandChannel, eventChannel, WS_PATH } from './contract-names.ts';
+export type { ItemState } from './engine/item.ts';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(100_000);
@@ -23,6 +25,8 @@ const addOptions = z.strictObject({
   speedLimit: z.number().int().min(0).optional(),
   fileName: z.string().min(1).max(255).optional(),
   paused: z.boolean().optional(),
+  /** Request headers for the site (Cookie, Referer, User-Agent…); the engine checks names and values. */
+  headers: z.record(z.string().min(1).max(256), z.string().max(16_384)).optional(),
 });
 
 const settingsPatch = z.strictObject({
@@ -35,7 +39,18 @@ const settingsPatch = z.strictObject({
   maxRetries: z.number().int().min(0).max(100).optional(),
   stallTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
   resumeWithoutValidator: z.boolean().optional(),
+  closeToTray: z.boolean().optional(),
+  notifications: z.boolean().optional(),
+  keepAwake: z.boolean().optional(),
+  startAtLogin: z.boolean().optional(),
+  /** '' = follow HTTP_PROXY/HTTPS_PROXY/NO_PROXY; else http://, https:// or socks5:// (the engine checks it). */
+  proxy: z.string().max(2048).optional(),
 });
+
+/** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */
+export const settingSchemas = settingsPatch.shape;
+/** Each add option's schema, likewise. */
+export const addOptionSchemas = addOptions.shape;
 
 /** Argument schemas, one per command. */
 export const commandSchemas = {
@@ -62,15 +77,25 @@ export const commandSchemas = {
   getStatus: z.strictObject({}),
   openFile: z.strictObject({ id }),
   showInFolder: z.strictObject({ id }),
-} as const;
+  /** What this host can do beyond the common commands (asked once by the window). */
+  getHostFeatures: z.strictObject({}),
+  /** The system's folder picker (desktop only); resolves to null when the person cancels. */
+  chooseFolder: z.strictObject({ defaultPath: z.string().min(1).max(4096).optional() }),
+} as const satisfies { [C in Command]: z.ZodType };
 
-export type Command = keyof typeof commandSchemas;
 export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> };
 
 
 export interface Status {
   freeBytes: number | null;
   dir: string;
+}
+
+export interface HostFeatures {
+  /** `chooseFolder` opens the system's folder picker (the desktop app). */
+  chooseFolder: boolean;
+  /** The tray, notifications, keep-awake and login settings mean something here. */
+  desktopSettings: boolean;
 }
 
 export interface CommandResults {
@@ -90,6 +115,8 @@ export interface CommandResults {
   getStatus: Status;
   openFile: void;
   showInFolder: void;
+  getHostFeatures: HostFeatures;
+  chooseFolder: { path: string | null };
 }
 
 /** Every command answers with an envelope; errors are data, never thrown across the boundary. */
@@ -101,8 +128,6 @@ export interface EventPayloads {
   items: { changed: ItemSnapshot[]; removed: string[] };
   settings: Settings;
 }
-export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['items', 'settings'];
 
 export type CommandHandlers = {
   [C in Command]: (args: z.output<(typeof commandSchemas)[C]>) => CommandResults[C] | Promise<CommandResults[C]>;
@@ -114,38 +139,27 @@ export interface TsuzukiApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
 
-export const COMMANDS = Object.keys(commandSchemas) as Command[];
-
 /** Validates a command name and argument from an untrusted sender. */
 export function parseCommand(
   command: unknown,
   args: unknown,
 ): { ok: true; command: Command; args: unknown } | { ok: false; error: ErrorInfo } {
-  if (typeof command !== 'string' || !Object.hasOwn(commandSchemas, command)) {
-    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: `Unknown command ${JSON.stringify(String(command)).slice(0, 80)}.` } };
+  if (!isCommand(command)) {
+    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'unknownCommand', command: String(command).slice(0, 80) } } };
   }
-  const schema = commandSchemas[command as Command];
+  const schema = commandSchemas[command];
   const parsed = schema.safeParse(args ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length ? ` at "${issue.path.join('.')}"` : '';
-    return {
-      ok: false,
-      error: { code: 'ERR_INVALID_ARGUMENT', message: `Invalid arguments for "${command}"${where}: ${issue?.message ?? 'not accepted'}.` },
-    };
+    // The schema's own words are for developers (a person never sends a malformed frame).
+    const params = { command, field: issue?.path.join('.') || 'args', detail: issue?.message ?? 'not accepted' };
+    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params } };
   }
-  return { ok: true, command: command as Command, args: parsed.data };
+  return { ok: true, command, args: parsed.data };
 }
-
-/** Electron IPC: one channel per command and per event, so main can allowlist each one. */
-export const commandChannel = (command: Command): `tsuzuki:${Command}` => `tsuzuki:${command}`;
-export const eventChannel = (event: EventName): `tsuzuki:event:${EventName}` => `tsuzuki:event:${event}`;
 
 /** The web host's WebSocket frames (JSON). Electron uses IPC channels instead. */
 export type ClientFrame = { type: 'invoke'; id: number; command: string; args: unknown };
 export type ServerFrame =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { [E in EventName]: { type: 'event'; event: E; payload: EventPayloads[E] } }[EventName];
-/** The path of the web host's WebSocket (a type, so the renderer can check it without importing zod). */
-export type WsPath = '/ws';
-export const WS_PATH: WsPath = '/ws';

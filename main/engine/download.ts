@@ -8,13 +8,13 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Request } from 'got';
 import { coveredBytes, sameRanges } from './byte-ranges.ts';
-import { DownloadError } from './errors.ts';
+import { DownloadError, type HistoryCode, type Params } from './errors.ts';
 import type { HttpClient } from './http-client.ts';
 import { requestError, responseOf } from './http-client.ts';
 import type { Checkpoint, RetryInfo, Settings } from './item.ts';
 import { PartFile } from './part-file.ts';
 import { PositionalWriter } from './positional-writer.ts';
-import { CHANGED_REASON, decide, type FileFacts, hasValidator } from './response-check.ts';
+import { decide, type FileFacts, hasValidator, type RestartReason } from './response-check.ts';
 import { retryDelay } from './retry-delay.ts';
 import { SegmentLedger, type Segment } from './segment-ledger.ts';
 import { StallWatchdog } from './stall-watchdog.ts';
@@ -51,7 +51,13 @@ export interface DownloadDeps {
 }
 
 /** Thrown inside an attempt when what we have must be discarded and the file probed again. */
-class Restart extends Error {}
+class Restart extends Error {
+  readonly reason: RestartReason;
+  constructor(reason: RestartReason) {
+    super(reason.code);
+    this.reason = reason;
+  }
+}
 
 export class Download {
   readonly cp: Checkpoint;
@@ -67,6 +73,11 @@ export class Download {
   #restarts = 0;
   #flushing: Promise<void> | undefined;
   #ownLimit: TokenBucket | undefined;
+  /** Cuts every backoff wait short (the network is back, the machine woke). */
+  #nudge = new AbortController();
+  #failuresAtSuspend: number | undefined;
+  /** After a wake: failures of connections that died in the sleep, not counted, up to this many. */
+  #forgiven = { budget: 0, until: 0 };
 
   constructor(checkpoint: Checkpoint, deps: DownloadDeps) {
     this.cp = checkpoint;
@@ -106,7 +117,7 @@ export class Download {
         } catch (error) {
           if (signal.aborted) throw signal.reason;
           if (!(error instanceof Restart)) throw error;
-          await this.#restart(error.message);
+          await this.#restart(error.reason);
         }
       }
     } finally {
@@ -126,7 +137,7 @@ export class Download {
     }
     await group.done();
     if (this.#ledger && !this.#ledger.complete() && this.#ledger.total !== undefined) {
-      throw new DownloadError('ERR_NETWORK', 'The server stopped sending before the file was complete. Resume to continue.', { retryable: true });
+      throw new DownloadError('ERR_NETWORK', { action: 'resume', retryable: true });
     }
   }
 
@@ -137,7 +148,7 @@ export class Download {
     if (!cp.fileName || cp.done.length === 0) return;
     if (cp.acceptsRanges === false || this.#encoded) return this.#forgetProgress();
     if (!hasValidator(cp.validators) && !this.#deps.settings().resumeWithoutValidator) {
-      this.#note('The server gives no way to check that its file is unchanged, so the download restarted from the start');
+      this.#note({ code: 'noValidator' });
       return this.#forgetProgress();
     }
     const { file, existed } = this.#openPart();
@@ -169,7 +180,7 @@ export class Download {
         const failure = error instanceof DownloadError ? error : requestError(error);
         if (!failure.retryable) throw failure;
         // Without a way to continue (no ranges, no validator, compressed), start over.
-        if (this.#ledger && !this.#canContinue()) throw new Restart(`${failure.message.replace(/ Tsuzuki will.*$/, '')} — the server cannot continue a download, so it restarted from the start`);
+        if (this.#ledger && !this.#canContinue()) throw new Restart({ code: 'cannotContinue', params: { ...failure.params, error: failure.code } });
         // A link that drops often but moves forward each time is slow, not broken.
         if (slot.segment && startedAt !== undefined && slot.segment.position > startedAt) this.#failures = 0;
         await this.#backoff(failure, group.signal);
@@ -195,11 +206,15 @@ export class Download {
     const onGroupAbort = () => controller.abort(group.signal.reason);
     group.signal.addEventListener('abort', onGroupAbort, { once: true });
     const watchdog = new StallWatchdog(this.#deps.settings().stallTimeoutMs, () =>
-      controller.abort(new DownloadError('ERR_STALLED', `No data arrived for ${Math.round(this.#deps.settings().stallTimeoutMs / 1000)} s. Tsuzuki will reconnect and continue.`, { retryable: true })),
+      controller.abort(new DownloadError('ERR_STALLED', { params: { seconds: Math.round(this.#deps.settings().stallTimeoutMs / 1000) }, action: 'resume', retryable: true })),
     );
     let request: Request | undefined;
     try {
-      request = this.#deps.http.stream(cp.url, headers, controller.signal);
+      request = this.#deps.http.stream(cp.url, headers, controller.signal, cp.options.headers);
+      // Between the response head and the pipeline (the name is claimed, the part file opened)
+      // the stream has no other error listener: a connection cut then would crash the
+      // process. The stream keeps the error, and the pipeline below rejects with it.
+      request.on('error', () => {});
       // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
       request.on('downloadProgress', () => watchdog.feed());
       const response = await responseOf(request);
@@ -248,7 +263,7 @@ export class Download {
         this.#writers.delete(writer);
       }
       if (target.position < target.end && Number.isFinite(target.end)) {
-        throw new DownloadError('ERR_NETWORK', 'The connection closed before the data was complete. Tsuzuki will continue where it stopped.', { retryable: true });
+        throw new DownloadError('ERR_NETWORK', { action: 'resume', retryable: true });
       }
       if (!Number.isFinite(target.end)) this.#settleUnknownTotal(target);
     } catch (error) {
@@ -320,32 +335,66 @@ export class Download {
     this.#ledger?.settleTotal(segment.position);
   }
 
+  /** The machine is going to sleep: what fails from here until the wake is not the server's fault. */
+  suspended(): void {
+    this.#failuresAtSuspend ??= this.#failures;
+  }
+
+  /**
+   * The network is back (`woke`: the machine woke from sleep). Attempts waiting out a backoff
+   * go at once. After a sleep, failures since the suspend are forgiven, and connections that
+   * were open are replaced now instead of after the stall timeout: their sockets rarely
+   * survive, and the reconnect is not counted toward the retry limit.
+   */
+  nudge(options: { woke: boolean }): void {
+    if (options.woke) {
+      if (this.#failuresAtSuspend !== undefined) this.#failures = Math.min(this.#failures, this.#failuresAtSuspend);
+      this.#failuresAtSuspend = undefined;
+      this.#forgiven = { budget: Math.max(1, this.#writers.size), until: Date.now() + this.#deps.settings().stallTimeoutMs + 10_000 };
+      if (this.#canContinue()) {
+        const slept = new DownloadError('ERR_NETWORK', { params: { variant: 'slept' }, retryable: true });
+        for (const writer of this.#writers) writer.destroy(slept);
+      }
+    }
+    const nudge = this.#nudge;
+    this.#nudge = new AbortController();
+    nudge.abort();
+  }
+
   async #backoff(failure: DownloadError, signal: AbortSignal): Promise<void> {
+    if (this.#forgiven.budget > 0 && Date.now() < this.#forgiven.until) {
+      this.#forgiven.budget -= 1;
+      return;
+    }
     this.#failures += 1;
     const maxRetries = this.#deps.settings().maxRetries;
     if (this.#failures > maxRetries) {
-      throw new DownloadError(failure.code, `${failure.message.replace(/ Tsuzuki will.*$/, '')} Gave up after ${maxRetries + 1} attempts; resume to continue from ${formatMiB(this.bytes())}.`, { cause: failure });
+      // The same code and facts, plus how many attempts were made and what is kept.
+      throw new DownloadError(failure.code, { params: { ...failure.params, attempts: maxRetries + 1, kept: this.bytes() }, action: failure.action ?? 'resume', cause: failure });
     }
     const delay = retryDelay({ failures: this.#failures, baseMs: this.#deps.retryBaseDelayMs, maxMs: this.#deps.retryMaxDelayMs, retryAfterMs: failure.retryAfterMs });
     this.retry = { attempt: this.#failures + 1, maxAttempts: maxRetries + 1, at: Date.now() + delay };
-    this.cp.error = { code: failure.code, message: failure.message };
+    this.cp.error = failure.info();
     this.#deps.changed();
     await this.#recordProgress().catch(() => {});
-    await sleep(delay, undefined, { signal });
+    const nudged = this.#nudge.signal;
+    await sleep(delay, undefined, { signal: AbortSignal.any([signal, nudged]) }).catch((error: unknown) => {
+      if (signal.aborted || !nudged.aborted) throw error;
+    });
     this.retry = null;
     delete this.cp.error;
     this.#deps.changed();
   }
 
-  async #restart(reason: string): Promise<void> {
+  async #restart(reason: RestartReason): Promise<void> {
     this.#restarts += 1;
     if (this.#restarts > MAX_RESTARTS) {
-      throw new DownloadError('ERR_SERVER_CHANGED', `${reason}. This happened ${MAX_RESTARTS} times in a row, so Tsuzuki stopped; retry later.`);
+      throw new DownloadError('ERR_SERVER_CHANGED', { params: { ...reason.params, reason: reason.code, times: MAX_RESTARTS }, action: 'retryLater' });
     }
     this.#note(reason);
     await this.#flushWriters();
     this.#forgetProgress();
-    if (reason === CHANGED_REASON) delete this.cp.validators;
+    if (reason.code === 'serverFileChanged') delete this.cp.validators;
     await this.#file?.truncate(0).catch(() => {});
     this.#deps.persist();
     this.#deps.changed();
@@ -359,7 +408,7 @@ export class Download {
   async #finish(): Promise<void> {
     const { cp } = this;
     const file = this.#file;
-    if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', 'The download ended without a file. Retry it.');
+    if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', { params: { detail: 'the download ended without a file' }, action: 'retry' });
     await this.#flushWriters();
     try {
       await completePartFile(cp, file, this.#ledger?.doneRanges(), (name) => name !== cp.fileName && this.#deps.isNameTaken(cp.dir, name));
@@ -417,15 +466,11 @@ export class Download {
     return PartFile.openOrCreate(partPathOf(this.cp.dir, this.cp.fileName!));
   }
 
-  #note(message: string): void {
-    this.cp.history.push({ at: Date.now(), message });
+  #note(entry: { code: HistoryCode; params?: Params | undefined }): void {
+    this.cp.history.push(entry.params ? { at: Date.now(), code: entry.code, params: entry.params } : { at: Date.now(), code: entry.code });
     if (this.cp.history.length > 50) this.cp.history.splice(0, this.cp.history.length - 50);
   }
 }
 
 /** Marks an abort that only means "this connection's range is full". */
 class SegmentFilled extends Error {}
-
-function formatMiB(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(1)} MiB`;
-}

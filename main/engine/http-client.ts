@@ -1,40 +1,48 @@
-// The one place requests are made. got is configured for a resumable download (DESIGN §4):
-// no retries of its own (a retry would restart at byte 0; the engine owns the resume loop),
-// no decompression (ranges count encoded bytes), identity encoding asked for, redirects
-// followed but loops named, keep-alive agents shared by every download.
+// The one place requests are made. got is configured for a resumable download
+// (docs/ARCHITECTURE.md#resume-rules): no retries of its own (a retry would restart at
+// byte 0; the engine owns the resume loop), no decompression (ranges count encoded
+// bytes), identity encoding asked for, redirects followed but loops named, keep-alive
+// agents shared by every download.
 
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import got, { type Request } from 'got';
 import { DownloadError } from './errors.ts';
-import { SharedReadAgent } from './shared-read-agent.ts';
+import { ProxyAgents } from './proxy-agents.ts';
 
 export const MAX_REDIRECTS = 10;
+const DEFAULT_USER_AGENT = 'Tsuzuki/0.1 (+resumable downloads)';
 
 export interface HttpClient {
-  stream(url: string, headers: Record<string, string>, signal: AbortSignal): Request;
+  /**
+   * `itemHeaders` are the item's own (a session Cookie, Referer, User-Agent…): sent on every
+   * request of the item, dropped once a redirect leaves the item's origin (a signed CDN link
+   * needs none of them, and a third party must not see them). `headers` are the engine's
+   * (Range, If-Match) and win over any item header of the same name.
+   */
+  stream(url: string, headers: Record<string, string>, signal: AbortSignal, itemHeaders?: Record<string, string>): Request;
   /** Connections per host, shared by all downloads. */
   setMaxSocketsPerHost(count: number): void;
+  /** The proxy from settings ('' = the one the environment names, if any). */
+  setProxy(proxy: string): void;
   destroy(): void;
 }
 
 export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
-  const agent = {
-    http: new SharedReadAgent({ keepAlive: true, maxSockets: maxSocketsPerHost, scheduling: 'lifo' }),
-    https: new https.Agent({ keepAlive: true, maxSockets: maxSocketsPerHost, scheduling: 'lifo' }),
-  };
+  const agents = new ProxyAgents(maxSocketsPerHost);
   return {
-    stream(url, headers, signal) {
+    stream(url, headers, signal, itemHeaders = {}) {
       const visited = new Set<string>([url]);
+      const origin = new URL(url).origin;
       return got.stream(url, {
-        headers: { 'user-agent': 'Tsuzuki/0.1 (+resumable downloads)', 'accept-encoding': 'identity', ...headers },
+        headers: { 'user-agent': DEFAULT_USER_AGENT, ...itemHeaders, 'accept-encoding': 'identity', ...headers },
         decompress: false,
         retry: { limit: 0 },
         throwHttpErrors: false,
         followRedirect: true,
         maxRedirects: MAX_REDIRECTS,
         signal,
-        agent,
+        agent: agents.for(url),
         // Connecting is bounded here; silence after that is the stall watchdog's business.
         timeout: { lookup: 15_000, connect: 15_000, secureConnect: 15_000 },
         // Servers in the wild put raw control characters into Content-Disposition, which
@@ -47,21 +55,28 @@ export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
             (options) => {
               const next = String(options.url);
               if (visited.has(next)) {
-                throw new DownloadError('ERR_REDIRECT_LOOP', `The link redirects in a loop (back to ${next}). The server is misconfigured; try another link.`);
+                throw new DownloadError('ERR_REDIRECT_LOOP', { params: { link: next }, action: 'checkLink' });
               }
               visited.add(next);
+              if (new URL(next).origin !== origin) {
+                for (const name of Object.keys(itemHeaders)) {
+                  if (!Object.hasOwn(headers, name)) delete options.headers[name];
+                }
+                options.headers['user-agent'] = DEFAULT_USER_AGENT;
+              }
             },
           ],
         },
       });
     },
     setMaxSocketsPerHost(count) {
-      agent.http.maxSockets = count;
-      agent.https.maxSockets = count;
+      agents.setMaxSockets(count);
+    },
+    setProxy(proxy) {
+      agents.setProxy(proxy);
     },
     destroy() {
-      agent.http.destroy();
-      agent.https.destroy();
+      agents.destroy();
     },
   };
 }
@@ -74,18 +89,18 @@ export function requestError(error: unknown): DownloadError {
   const code = (error as { code?: string })?.code ?? '';
   const detail = (error as Error)?.message ?? String(error);
   if (code === 'ERR_TOO_MANY_REDIRECTS') {
-    return new DownloadError('ERR_TOO_MANY_REDIRECTS', `The link redirected more than ${MAX_REDIRECTS} times. The server is misconfigured; try another link.`, { cause: error });
+    return new DownloadError('ERR_TOO_MANY_REDIRECTS', { params: { max: MAX_REDIRECTS }, action: 'checkLink', cause: error });
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new DownloadError('ERR_NETWORK', `The server's name could not be found (${code}). Check the link and your connection; Tsuzuki will retry.`, { cause: error, retryable: true });
+    return new DownloadError('ERR_NETWORK', { params: { variant: 'dns', detail: code }, action: 'checkConnection', cause: error, retryable: true });
   }
   if (code === 'ECONNREFUSED') {
-    return new DownloadError('ERR_NETWORK', 'The server refused the connection. Tsuzuki will retry; check the link if it keeps failing.', { cause: error, retryable: true });
+    return new DownloadError('ERR_NETWORK', { params: { variant: 'refused' }, action: 'checkLink', cause: error, retryable: true });
   }
   if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT')) {
-    return new DownloadError('ERR_NETWORK', `The secure connection failed (${code}). The server's certificate is not trusted.`, { cause: error });
+    return new DownloadError('ERR_NETWORK', { params: { variant: 'tls', detail: code }, action: 'checkLink', cause: error });
   }
-  return new DownloadError('ERR_NETWORK', `The connection was lost (${code || detail}). Tsuzuki will continue where it stopped.`, { cause: error, retryable: true });
+  return new DownloadError('ERR_NETWORK', { params: { variant: 'lost', detail: (code || detail).slice(0, 120) }, action: 'resume', cause: error, retryable: true });
 }
 
 /** The response head of a got stream (status, headers, final URL after redirects). */

@@ -1,26 +1,20 @@
-// The first gate for every URL, from whatever host it came: a parsed http(s) URL or a
-// specific error a person can act on.
+// The first gate for every URL, from whatever host it came: a parsed http(s) URL (by the
+// one rule in web-url.ts) or a specific error a person can act on.
 
 import { DownloadError } from './errors.ts';
+import { checkWebUrl } from './web-url.ts';
 
 export function parseDownloadUrl(input: string): URL {
   const text = input.trim();
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch (cause) {
-    throw new DownloadError('ERR_INVALID_URL', `"${clip(text)}" is not a valid link. Paste a full address starting with http:// or https://.`, { cause });
+  const checked = checkWebUrl(text);
+  if (checked.ok) return checked.url;
+  if (checked.problem === 'protocol') {
+    throw new DownloadError('ERR_UNSUPPORTED_PROTOCOL', { params: { link: clip(text), scheme: checked.scheme }, action: 'checkLink' });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new DownloadError(
-      'ERR_UNSUPPORTED_PROTOCOL',
-      `"${clip(text)}" uses ${url.protocol.replace(/:$/, '')}://, which Tsuzuki cannot download. Only http:// and https:// links are supported.`,
-    );
+  if (checked.problem === 'noHost') {
+    throw new DownloadError('ERR_INVALID_URL', { params: { variant: 'noHost', link: clip(text) }, action: 'checkLink' });
   }
-  if (!url.hostname) {
-    throw new DownloadError('ERR_INVALID_URL', `"${clip(text)}" has no host name. Paste a full address such as https://example.com/file.zip.`);
-  }
-  return url;
+  throw new DownloadError('ERR_INVALID_URL', { params: { link: clip(text) }, action: 'checkLink' });
 }
 
 function clip(text: string): string {

@@ -11,13 +11,17 @@ export interface Platform {
   showInFolder(path: string): Promise<void>;
   /** Folders a client may name for downloads (the web host confines them); undefined = any. */
   allowedFolder?(dir: string): boolean;
+  /** The system's folder picker, where the host has one (null: the person canceled). */
+  chooseFolder?(defaultPath: string): Promise<string | null>;
+  /** Whether the desktop-only settings (tray, notifications, keep awake, login) apply. */
+  desktopSettings?: boolean;
 }
 
 export function createHandlers(manager: DownloadManager, platform: Platform): CommandHandlers {
   return {
     add: ({ urls, options }) => {
       if (options?.dir !== undefined && platform.allowedFolder && !platform.allowedFolder(options.dir)) {
-        throw new DownloadError('ERR_FOLDER', `Downloads from this window can only go into the download folder set in Settings, not ${options.dir}.`);
+        throw new DownloadError('ERR_FOLDER', { params: { variant: 'confined', path: options.dir } });
       }
       return manager.add(urls, options);
     },
@@ -34,19 +38,26 @@ export function createHandlers(manager: DownloadManager, platform: Platform): Co
     getSettings: () => manager.getSettings(),
     setSettings: (patch) => {
       if (patch.dir !== undefined && platform.allowedFolder && !platform.allowedFolder(patch.dir)) {
-        throw new DownloadError('ERR_FOLDER', `The download folder can only be changed where Tsuzuki runs (tsuzuki serve --dir), not from the browser.`);
+        throw new DownloadError('ERR_FOLDER', { params: { variant: 'fixed' } });
       }
       return manager.setSettings(patch);
     },
     getStatus: async () => ({ freeBytes: await manager.freeBytes(), dir: manager.getSettings().dir }),
     openFile: ({ id }) => platform.openFile(requireDone(manager, id)),
     showInFolder: ({ id }) => platform.showInFolder(manager.filePath(id)),
+    getHostFeatures: () => ({ chooseFolder: platform.chooseFolder !== undefined, desktopSettings: platform.desktopSettings === true }),
+    chooseFolder: async ({ defaultPath }) => {
+      if (!platform.chooseFolder) {
+        throw new DownloadError('ERR_UNSUPPORTED', { params: { variant: 'chooseFolder' } });
+      }
+      return { path: await platform.chooseFolder(defaultPath ?? manager.getSettings().dir) };
+    },
   };
 }
 
 function requireDone(manager: DownloadManager, id: string): string {
   const item = manager.get(id);
-  if (!item) throw new DownloadError('ERR_UNKNOWN_ITEM', `There is no download with id "${id}".`);
-  if (item.state !== 'done' || !item.path) throw new DownloadError('ERR_INVALID_STATE', `${item.name} is not finished yet, so it cannot be opened.`);
+  if (!item) throw new DownloadError('ERR_UNKNOWN_ITEM', { params: { id: id.slice(0, 100) }, action: 'reload' });
+  if (item.state !== 'done' || !item.path) throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'notFinished', name: item.name } });
   return item.path;
 }

@@ -16,14 +16,12 @@ export interface IpcEventLike {
   sender: unknown;
 }
 
-export { commandChannel, eventChannel } from '../contract.ts';
-
 /** Registers every command; returns a function that removes them again. */
 export function registerIpc(ipcMain: IpcMainLike, handlers: CommandHandlers, isTrusted: (event: IpcEventLike) => boolean): () => void {
   for (const command of COMMANDS) {
     ipcMain.handle(commandChannel(command), async (event, args): Promise<Result<unknown>> => {
       if (!isTrusted(event)) {
-        return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: 'This window is not allowed to control Tsuzuki.' } };
+        return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'notAllowed' } } };
       }
       return dispatch(handlers, command, args);
     });

@@ -37,7 +37,7 @@ export interface WebHost {
 /** A browser cannot open files on the machine Tsuzuki runs on, nor pick another folder there. */
 function browserPlatform(manager: DownloadManager): Platform {
   const notInBrowser = async (): Promise<never> => {
-    throw new DownloadError('ERR_INVALID_STATE', 'Opening files works in the desktop app only; in the browser, find the file in the download folder.');
+    throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'browserCannotOpen' } });
   };
   return {
     openFile: notInBrowser,
@@ -61,7 +61,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return void res.end();
     }
     const target = requestTarget(req.url);
-    const verdict: Verdict = target ? guard.check(req, target, { requireOrigin: false }) : { ok: false, status: 400, reason: 'Bad request.' };
+    const verdict: Verdict = target ? guard.check(req, target) : { ok: false, status: 400, reason: 'Bad request.' };
     const security = securityHeaders(verdict.ok ? req.headers.host : undefined);
     if (!verdict.ok) {
       res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', ...security });
@@ -89,7 +89,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // A browser always sends Origin on a WebSocket; a client without one (a script, a test)
     // still needs the token or cookie.
     const verdict: Verdict =
-      guard && target?.pathname === WS_PATH ? guard.check(req, target, { requireOrigin: false }) : { ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' };
+      guard && target?.pathname === WS_PATH ? guard.check(req, target) : { ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' };
     if (!verdict.ok) {
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${verdict.reason}`);
       return;
@@ -115,7 +115,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         frame = JSON.parse(String(data)) as ClientFrame;
         if (typeof frame !== 'object' || frame === null || frame.type !== 'invoke' || !Number.isSafeInteger(frame.id)) throw new Error('shape');
       } catch {
-        send({ type: 'result', id: -1, result: { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: 'A message to the web host was not a valid JSON command frame.' } } });
+        send({ type: 'result', id: -1, result: { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'badFrame' } } } });
         return;
       }
       void dispatch(handlers, frame.command, frame.args).then((result) => send({ type: 'result', id: frame.id, result }));

@@ -31,7 +31,7 @@ describe('recording progress while running', () => {
       assert.ok(part, 'no part file while running');
       await withTimeout(manager.whenIdle(), 15_000, 'download did not finish');
       const done = manager.get(id!)!;
-      assert.equal(done.state, 'done', done.error?.message);
+      assert.equal(done.state, 'done', JSON.stringify(done.error));
       assert.equal(sha256(done.path!), sha256(body));
     } finally {
       await manager.close();
