@@ -23,6 +23,8 @@ const COMMAND_SET: { [C in keyof CommandResults]: true } = {
   getStatus: true,
   openFile: true,
   showInFolder: true,
+  getHostFeatures: true,
+  chooseFolder: true,
 };
 
 const EVENT_SET: { [E in keyof EventPayloads]: true } = {

@@ -37,6 +37,10 @@ const settingsPatch = z.strictObject({
   maxRetries: z.number().int().min(0).max(100).optional(),
   stallTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
   resumeWithoutValidator: z.boolean().optional(),
+  closeToTray: z.boolean().optional(),
+  notifications: z.boolean().optional(),
+  keepAwake: z.boolean().optional(),
+  startAtLogin: z.boolean().optional(),
 });
 
 /** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */
@@ -69,6 +73,10 @@ export const commandSchemas = {
   getStatus: z.strictObject({}),
   openFile: z.strictObject({ id }),
   showInFolder: z.strictObject({ id }),
+  /** What this host can do beyond the common commands (asked once by the window). */
+  getHostFeatures: z.strictObject({}),
+  /** The system's folder picker (desktop only); resolves to null when the person cancels. */
+  chooseFolder: z.strictObject({ defaultPath: z.string().min(1).max(4096).optional() }),
 } as const satisfies { [C in Command]: z.ZodType };
 
 export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> };
@@ -77,6 +85,13 @@ export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> 
 export interface Status {
   freeBytes: number | null;
   dir: string;
+}
+
+export interface HostFeatures {
+  /** `chooseFolder` opens the system's folder picker (the desktop app). */
+  chooseFolder: boolean;
+  /** The tray, notifications, keep-awake and login settings mean something here. */
+  desktopSettings: boolean;
 }
 
 export interface CommandResults {
@@ -96,6 +111,8 @@ export interface CommandResults {
   getStatus: Status;
   openFile: void;
   showInFolder: void;
+  getHostFeatures: HostFeatures;
+  chooseFolder: { path: string | null };
 }
 
 /** Every command answers with an envelope; errors are data, never thrown across the boundary. */

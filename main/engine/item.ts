@@ -124,6 +124,14 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Resume downloads whose server gives no validator (cannot be verified). */
   resumeWithoutValidator: boolean;
+  /** Desktop app: closing the window keeps downloads running behind the tray icon. */
+  closeToTray: boolean;
+  /** Desktop app: a notification when downloads finish or fail. */
+  notifications: boolean;
+  /** Desktop app: keep the computer from sleeping while something downloads. */
+  keepAwake: boolean;
+  /** Desktop app: start (in the tray) when the user logs in. */
+  startAtLogin: boolean;
 }
 
 export interface AddResult {
