@@ -27,6 +27,8 @@ export class CheckpointStore {
   #journal: ClaimJournal;
   #itemTimer: NodeJS.Timeout | undefined;
   #historyTimer: NodeJS.Timeout | undefined;
+  /** Claimed items whose claim is recorded only in the journal so far. */
+  #onlyJournaled = new Map<string, Checkpoint>();
   /** Documents that could not be read, with the reason (reported, never fatal). */
   readonly unreadable: { path: string; reason: string }[] = [];
 
@@ -82,14 +84,23 @@ export class CheckpointStore {
     this.#journal.clear();
   }
 
-  /** Records that an item now owns a `.part` file: at once in the journal, soon in the store. */
+  /**
+   * Records that an item now owns a `.part` file: at once in the journal, and in its own
+   * document only if it is still unfinished at the next flush (within a second). Most
+   * small files finish before that and never cost a document write (an fsync), nor its
+   * deletion once they reach the history.
+   */
   claim(checkpoint: Checkpoint): void {
     this.#journal.append(checkpoint);
-    this.save(checkpoint);
+    this.#onlyJournaled.set(checkpoint.id, checkpoint);
+    this.#armHistory();
   }
 
   /** Records an item in its tier: within a tenth of a second (a second for the history), or now when `urgent`. */
   save(checkpoint: Checkpoint, urgent = false): void {
+    // Still downloading and nothing urgent: the journal's line holds all a restart needs.
+    if (!urgent && checkpoint.state === 'downloading' && this.#onlyJournaled.has(checkpoint.id)) return;
+    this.#onlyJournaled.delete(checkpoint.id);
     const tier = tierOf(checkpoint, this.#tierNow(checkpoint.id));
     if (tier === 'history') {
       this.#own.unschedule(checkpoint.id);
@@ -114,6 +125,7 @@ export class CheckpointStore {
   }
 
   remove(id: string): void {
+    this.#onlyJournaled.delete(id);
     if (this.#queue.delete(id)) this.#armItems();
     if (this.#history.delete(id)) this.#armHistory();
     this.#own.delete(id);
@@ -129,6 +141,10 @@ export class CheckpointStore {
 
   /** Writes everything pending now (on close). */
   flush(): void {
+    // Claims about to leave the journal get their own document first.
+    const journaled = [...this.#onlyJournaled.values()];
+    this.#onlyJournaled.clear();
+    for (const checkpoint of journaled) this.save(checkpoint);
     this.#flushItems();
     clearTimeout(this.#historyTimer);
     this.#historyTimer = undefined;

@@ -17,9 +17,9 @@ describe('recording progress while running', () => {
 
   it('records durable ranges during a slow download whose first answer came late', async () => {
     const body = testBytes(900_000, 11);
-    // The first answer is a 503 asking to wait a second: the first progress record (due at
-    // 0.2 s) finds no file yet.
-    server.serve('/late.bin', { body, faults: { statuses: [{ status: 503, headers: { 'retry-after': '1' } }], throttleBytesPerSec: 300_000 } });
+    // The first answer is a 503 asking to wait two seconds: the first progress records (due
+    // at 0.2, 0.6 and 1.4 s) find no file yet.
+    server.serve('/late.bin', { body, faults: { statuses: [{ status: 503, headers: { 'retry-after': '2' } }], throttleBytesPerSec: 300_000 } });
     const ws = tempWorkspace();
     const manager = await openTestManager(ws.state, ws.downloads);
     try {
