@@ -210,7 +210,11 @@ export class Download {
     );
     let request: Request | undefined;
     try {
-      request = this.#deps.http.stream(cp.url, headers, controller.signal);
+      request = this.#deps.http.stream(cp.url, headers, controller.signal, cp.options.headers);
+      // Between the response head and the pipeline (the name is claimed, the part file opened)
+      // the stream has no other error listener: a connection cut then would crash the
+      // process. The stream keeps the error, and the pipeline below rejects with it.
+      request.on('error', () => {});
       // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
       request.on('downloadProgress', () => watchdog.feed());
       const response = await responseOf(request);

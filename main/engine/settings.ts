@@ -20,5 +20,6 @@ export function defaultSettings(): Settings {
     notifications: true,
     keepAwake: true,
     startAtLogin: false,
+    proxy: '',
   };
 }
