@@ -24,6 +24,8 @@ import { createMainWindow, guardContents, hardenSession, isAppUrl, rendererDir }
 // Every renderer is sandboxed, whatever a window's own options say.
 app.enableSandbox();
 registerAppScheme();
+// Windows shows notifications only for an app with an id (the installer sets the same one).
+if (process.platform === 'win32') app.setAppUserModelId('app.tsuzuki.desktop');
 
 if (!app.requestSingleInstanceLock()) {
   // Another Tsuzuki is running: it receives our URLs through 'second-instance'.
