@@ -124,6 +124,8 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Resume downloads whose server gives no validator (cannot be verified). */
   resumeWithoutValidator: boolean;
+  /** The language hosts speak: 'system' (the browser's or the OS's) or a language code ('en', 'ja'). */
+  language: string;
 }
 
 export interface AddResult {

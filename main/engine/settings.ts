@@ -16,5 +16,6 @@ export function defaultSettings(): Settings {
     maxRetries: 5,
     stallTimeoutMs: 20_000,
     resumeWithoutValidator: false,
+    language: 'system',
   };
 }

@@ -1,7 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATALOGUES, LOCALES } from '../../../i18n/index.ts';
+import { systemLanguage } from '../i18n.ts';
 import type { Settings } from '../../../main/contract.ts';
-import { toForm, toPatch, type SettingsForm, type SettingsPatch, type SpeedUnit } from '../lib/settings-form.ts';
+import { toForm, toPatch, type FieldProblem, type SettingsForm, type SettingsPatch, type SpeedUnit } from '../lib/settings-form.ts';
 import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 
 export interface SettingsDialogProps {
@@ -10,27 +13,60 @@ export interface SettingsDialogProps {
   onClose: () => void;
   /** Resolves to an error message to show in the dialog, or null when saved. */
   onSave: (patch: SettingsPatch) => Promise<string | null>;
+  /** The language choice applies and is saved as soon as it is made, not with the form. */
+  onLanguage: (choice: string) => void;
 }
 
-export function SettingsDialog({ open, settings, onClose, onSave }: SettingsDialogProps) {
+export function SettingsDialog({ open, settings, onClose, onSave, onLanguage }: SettingsDialogProps) {
+  const { t } = useTranslation();
   const restoreFocus = useRestoreFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" onCloseAutoFocus={restoreFocus} aria-describedby={undefined}>
-          <Dialog.Title className="dialog-title">Settings</Dialog.Title>
+          <Dialog.Title className="dialog-title">{t('ui.settings.title')}</Dialog.Title>
+          <LanguageField choice={settings?.language ?? 'system'} onChange={onLanguage} />
           {/* Mounted on each opening, so the fields start from the current settings. */}
-          {settings ? <SettingsFields settings={settings} onClose={onClose} onSave={onSave} /> : <p className="muted">Loading settings…</p>}
+          {settings ? <SettingsFields settings={settings} onClose={onClose} onSave={onSave} /> : <p className="muted">{t('ui.settings.loading')}</p>}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
   );
 }
 
-type Problem = { field: keyof SettingsForm | null; message: string };
+/** System, then each language by its own name (English, 日本語), whatever the window speaks. */
+function LanguageField({ choice, onChange }: { choice: string; onChange: (choice: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const system = CATALOGUES[systemLanguage()]?.['language'];
+  const systemName = typeof system === 'object' && typeof system['name'] === 'string' ? system['name'] : '';
+  return (
+    <div className="field language">
+      <label htmlFor={id}>{t('ui.settings.language')}</label>
+      <select id={id} value={LOCALES.includes(choice) ? choice : 'system'} onChange={(event) => onChange(event.target.value)} aria-describedby={`${id}-hint`}>
+        <option value="system">{t('ui.settings.languageSystem', { language: systemName })}</option>
+        {LOCALES.map((locale) => {
+          const language = CATALOGUES[locale]!['language'];
+          const name = typeof language === 'object' && typeof language['name'] === 'string' ? language['name'] : locale;
+          return (
+            <option key={locale} value={locale} lang={locale}>
+              {name}
+            </option>
+          );
+        })}
+      </select>
+      <span id={`${id}-hint`} className="hint">
+        {t('ui.settings.languageHint')}
+      </span>
+    </div>
+  );
+}
+
+type Problem = { field: keyof SettingsForm | null; message: string | FieldProblem };
 
 function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onClose: () => void; onSave: SettingsDialogProps['onSave'] }) {
+  const { t } = useTranslation();
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,11 +88,13 @@ function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onC
       {hint && <span className="hint">{hint}</span>}
       {problem?.field === key && (
         <span id={`${ids}-${key}-error`} className="field-error" role="alert">
-          {problem.message}
+          {words(problem.message)}
         </span>
       )}
     </div>
   );
+
+  const words = (message: Problem['message']) => (typeof message === 'string' ? message : t(`ui.settings.errors.${message.key}`, message.params ?? {}));
 
   return (
     <form
@@ -66,7 +104,7 @@ function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onC
         event.preventDefault();
         if (busy) return;
         const result = toPatch(form, settings);
-        if (!result.ok) return setProblem({ field: result.field, message: result.message });
+        if (!result.ok) return setProblem({ field: result.field, message: result.problem });
         if (Object.keys(result.patch).length === 0) return onClose();
         setBusy(true);
         void onSave(result.patch).then((message) => {
@@ -76,38 +114,38 @@ function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onC
         });
       }}
     >
-      {field('dir', 'Download folder', <input type="text" {...inputProps('dir')} value={form.dir} onChange={(e) => set('dir', e.target.value)} spellCheck={false} />, 'New downloads are saved here.')}
+      {field('dir', t('ui.settings.dir'), <input type="text" {...inputProps('dir')} value={form.dir} onChange={(e) => set('dir', e.target.value)} spellCheck={false} />, t('ui.settings.dirHint'))}
       <div className="field-row">
-        {field('maxConcurrent', 'Downloads at once', <input type="number" {...inputProps('maxConcurrent')} min={1} max={64} value={form.maxConcurrent} onChange={(e) => set('maxConcurrent', e.target.value)} />)}
-        {field('connections', 'Connections per download', <input type="number" {...inputProps('connections')} min={1} max={32} value={form.connections} onChange={(e) => set('connections', e.target.value)} />)}
+        {field('maxConcurrent', t('ui.settings.maxConcurrent'), <input type="number" {...inputProps('maxConcurrent')} min={1} max={64} value={form.maxConcurrent} onChange={(e) => set('maxConcurrent', e.target.value)} />)}
+        {field('connections', t('ui.settings.connections'), <input type="number" {...inputProps('connections')} min={1} max={32} value={form.connections} onChange={(e) => set('connections', e.target.value)} />)}
       </div>
       {field(
         'speedLimit',
-        'Speed limit',
+        t('ui.settings.speedLimit'),
         <div className="with-unit">
           <input type="number" {...inputProps('speedLimit')} min={0} step="any" value={form.speedLimit} onChange={(e) => set('speedLimit', e.target.value)} />
-          <select aria-label="Speed limit unit" value={form.speedUnit} onChange={(e) => set('speedUnit', e.target.value as SpeedUnit)}>
-            <option value="KB/s">KB/s</option>
+          <select aria-label={t('ui.settings.speedUnit')} value={form.speedUnit} onChange={(e) => set('speedUnit', e.target.value as SpeedUnit)}>
+            <option value="kB/s">kB/s</option>
             <option value="MB/s">MB/s</option>
           </select>
         </div>,
-        '0 means no limit. Shared by all downloads.',
+        t('ui.settings.speedHint'),
       )}
       <label className="checkbox">
         <input type="checkbox" checked={form.autoResume} onChange={(e) => set('autoResume', e.target.checked)} />
-        Resume interrupted downloads when Tsuzuki starts
+        {t('ui.settings.autoResume')}
       </label>
       {problem && problem.field === null && (
         <p className="field-error" role="alert">
-          {problem.message}
+          {words(problem.message)}
         </p>
       )}
       <div className="dialog-actions">
         <Dialog.Close asChild>
-          <button type="button">Cancel</button>
+          <button type="button">{t('ui.dialog.cancel')}</button>
         </Dialog.Close>
         <button type="submit" className="primary" disabled={busy}>
-          Save
+          {t('ui.settings.save')}
         </button>
       </div>
     </form>
