@@ -2,7 +2,6 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATALOGUES, LOCALES } from '../../../i18n/index.ts';
-import { systemLanguage } from '../i18n.ts';
 import type { Settings } from '../../../main/contract.ts';
 import { toForm, toPatch, type FieldProblem, type SettingsForm, type SettingsPatch, type SpeedUnit } from '../lib/settings-form.ts';
 import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
@@ -39,13 +38,11 @@ export function SettingsDialog({ open, settings, onClose, onSave, onLanguage }: 
 function LanguageField({ choice, onChange }: { choice: string; onChange: (choice: string) => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const system = CATALOGUES[systemLanguage()]?.['language'];
-  const systemName = typeof system === 'object' && typeof system['name'] === 'string' ? system['name'] : '';
   return (
     <div className="field language">
       <label htmlFor={id}>{t('ui.settings.language')}</label>
       <select id={id} value={LOCALES.includes(choice) ? choice : 'system'} onChange={(event) => onChange(event.target.value)} aria-describedby={`${id}-hint`}>
-        <option value="system">{t('ui.settings.languageSystem', { language: systemName })}</option>
+        <option value="system">{t('ui.settings.languageSystem')}</option>
         {LOCALES.map((locale) => {
           const language = CATALOGUES[locale]!['language'];
           const name = typeof language === 'object' && typeof language['name'] === 'string' ? language['name'] : locale;
