@@ -4,7 +4,7 @@
 // parser is swc because TypeScript 7 ships no JavaScript compiler API to parse with.
 
 /** npm libraries the engine may use: small, well kept, and named here on purpose. */
-const ENGINE_LIBRARIES = ['got', 'content-disposition'];
+const ENGINE_LIBRARIES = ['got', 'content-disposition', 'http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent', 'proxy-from-env'];
 
 const npm = (names) => `^node_modules/(${names.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})/`;
 
@@ -54,15 +54,36 @@ module.exports = {
       severity: 'error',
       from: { path: '^main/contract(-names)?\\.ts$' },
       to: {
-        pathNot: ['^main/contract(-names)?\\.ts$', '^main/engine/(item|errors)\\.ts$', '^node_modules/zod/'],
+        pathNot: ['^main/contract(-names)?\\.ts$', '^main/engine/(item|errors|web-url)\\.ts$', '^node_modules/zod/'],
       },
     },
     {
       name: 'contract-names-need-no-library',
-      comment: 'The names module goes into the preload bundle: no zod, no engine.',
+      comment: 'The names module goes into the preload bundle: no zod, nothing of the engine but its pure link rule.',
       severity: 'error',
       from: { path: '^main/contract-names\\.ts$' },
-      to: { path: '^node_modules/' },
+      to: { path: '^node_modules/|^main/engine/(?!web-url\\.ts$)' },
+    },
+    {
+      name: 'i18n-is-browser-safe',
+      comment: 'The catalogue is bundled into the window: i18next, its own files and engine types only, no Node.',
+      severity: 'error',
+      from: { path: '^i18n/' },
+      to: { pathNot: ['^i18n/', '^node_modules/i18next/', '^main/engine/(errors|item)\\.ts$'] },
+    },
+    {
+      name: 'i18n-takes-types-from-the-engine',
+      comment: 'Only the shapes of errors and items, never engine code.',
+      severity: 'error',
+      from: { path: '^i18n/' },
+      to: { path: '^main/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'link-rule-imports-nothing',
+      comment: 'web-url.ts is bundled into the window and the preload through the names module.',
+      severity: 'error',
+      from: { path: '^main/engine/web-url\\.ts$' },
+      to: {},
     },
     {
       name: 'hosts-over-engine-and-contract',

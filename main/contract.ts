@@ -10,9 +10,9 @@ import type { ErrorInfo } from './engine/errors.ts';
 import type { AddResult, ItemSnapshot, Settings } from './engine/item.ts';
 import { isCommand, type Command, type EventName } from './contract-names.ts';
 
-export type { ErrorInfo, ItemSnapshot, Settings, AddResult, Command, EventName };
+export type { ErrorInfo, ItemSnapshot, Settings, Command, EventName };
 export { COMMANDS, EVENT_NAMES, commandChannel, eventChannel, WS_PATH } from './contract-names.ts';
-export type { ItemState, ByteRange, HistoryEntry, RetryInfo } from './engine/item.ts';
+export type { ItemState } from './engine/item.ts';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(100_000);
@@ -25,6 +25,8 @@ const addOptions = z.strictObject({
   speedLimit: z.number().int().min(0).optional(),
   fileName: z.string().min(1).max(255).optional(),
   paused: z.boolean().optional(),
+  /** Request headers for the site (Cookie, Referer, User-Agent…); the engine checks names and values. */
+  headers: z.record(z.string().min(1).max(256), z.string().max(16_384)).optional(),
 });
 
 const settingsPatch = z.strictObject({
@@ -37,8 +39,19 @@ const settingsPatch = z.strictObject({
   maxRetries: z.number().int().min(0).max(100).optional(),
   stallTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
   resumeWithoutValidator: z.boolean().optional(),
+  closeToTray: z.boolean().optional(),
+  notifications: z.boolean().optional(),
+  keepAwake: z.boolean().optional(),
+  startAtLogin: z.boolean().optional(),
+  /** '' = follow HTTP_PROXY/HTTPS_PROXY/NO_PROXY; else http://, https:// or socks5:// (the engine checks it). */
+  proxy: z.string().max(2048).optional(),
   language: z.string().regex(/^(system|[a-z]{2,3}(-[A-Za-z0-9]{1,8})*)$/, 'system or a language code such as en or ja').optional(),
 });
+
+/** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */
+export const settingSchemas = settingsPatch.shape;
+/** Each add option's schema, likewise. */
+export const addOptionSchemas = addOptions.shape;
 
 /** Argument schemas, one per command. */
 export const commandSchemas = {
@@ -65,6 +78,10 @@ export const commandSchemas = {
   getStatus: z.strictObject({}),
   openFile: z.strictObject({ id }),
   showInFolder: z.strictObject({ id }),
+  /** What this host can do beyond the common commands (asked once by the window). */
+  getHostFeatures: z.strictObject({}),
+  /** The system's folder picker (desktop only); resolves to null when the person cancels. */
+  chooseFolder: z.strictObject({ defaultPath: z.string().min(1).max(4096).optional() }),
 } as const satisfies { [C in Command]: z.ZodType };
 
 export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> };
@@ -73,6 +90,13 @@ export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> 
 export interface Status {
   freeBytes: number | null;
   dir: string;
+}
+
+export interface HostFeatures {
+  /** `chooseFolder` opens the system's folder picker (the desktop app). */
+  chooseFolder: boolean;
+  /** The tray, notifications, keep-awake and login settings mean something here. */
+  desktopSettings: boolean;
 }
 
 export interface CommandResults {
@@ -92,6 +116,8 @@ export interface CommandResults {
   getStatus: Status;
   openFile: void;
   showInFolder: void;
+  getHostFeatures: HostFeatures;
+  chooseFolder: { path: string | null };
 }
 
 /** Every command answers with an envelope; errors are data, never thrown across the boundary. */

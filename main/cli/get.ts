@@ -7,10 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { addOptionSchemas, settingSchemas } from '../contract.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
+import { webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
+import { checkProxyUrl } from '../engine/proxy-agents.ts';
+import { parseHeaderLines } from '../engine/request-headers.ts';
 import { errorText, problemText } from './messages.ts';
 import { parseRate } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
@@ -33,6 +37,12 @@ Options:
   --limit RATE          overall speed limit, e.g. 500K, 2M, 1.5G (bytes per second)
   --retries N           attempts after the first before a download fails (default 5)
   --stall-timeout SEC   reconnect when no byte arrives for SEC seconds (default 20)
+  -H, --header 'N: V'   send this header on every request of the download (repeatable),
+                        e.g. -H 'Cookie: session=…'; dropped on a redirect to another site
+  -A, --user-agent UA   the User-Agent to send (e.g. your browser's)
+  -e, --referer URL     the page the link came from (Referer)
+  --proxy URL           proxy for every request: http://host:port, https://…, socks5://…
+                        (default: HTTP_PROXY / HTTPS_PROXY / ALL_PROXY, minus NO_PROXY)
   --state DIR           where checkpoints are kept (default: a folder per download folder
                         under $XDG_CONFIG_HOME/tsuzuki/cli, else ~/.config/tsuzuki/cli)
   -q, --quiet           no progress bars; only errors
@@ -48,6 +58,8 @@ interface GetOptions {
   stateDir: string;
   quiet: boolean;
   settings: Partial<Settings>;
+  /** Request headers for every URL of this run (never printed). */
+  headers: Record<string, string>;
 }
 
 export async function getCommand(argv: string[]): Promise<number> {
@@ -60,7 +72,7 @@ export async function getCommand(argv: string[]): Promise<number> {
     }
     options = parsed;
   } catch (error) {
-    console.error(`tsuzuki get: ${(error as Error).message}\nRun "tsuzuki get --help" for usage.`);
+    console.error(`tsuzuki get: ${problemText(error)}\nRun "tsuzuki get --help" for usage.`);
     return 2;
   }
   return runGet(options);
@@ -81,6 +93,10 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
       retries: { type: 'string' },
       'stall-timeout': { type: 'string' },
       state: { type: 'string' },
+      header: { type: 'string', short: 'H', multiple: true },
+      'user-agent': { type: 'string', short: 'A' },
+      referer: { type: 'string', short: 'e' },
+      proxy: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -90,22 +106,31 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   if (values.input) urls.push(...readUrlList(values.input));
   if (urls.length === 0) throw new Error('no URL given. Pass one or more URLs, or --input FILE.');
   if (values.sha256 !== undefined) {
-    if (!/^[0-9a-fA-F]{64}$/.test(values.sha256)) throw new Error(`--sha256 "${values.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
+    if (!addOptionSchemas.sha256.safeParse(values.sha256).success) throw new Error(`--sha256 "${values.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
     if (urls.length > 1) throw new Error('--sha256 checks one file; give exactly one URL with it.');
   }
   // One connection unless asked, as curl and aria2c do: a script sees one request stream
   // per file. The app's default (8) is a stored setting the CLI does not share.
   const settings: Partial<Settings> = { autoResume: false, connections: 1 };
-  if (values.connections !== undefined) settings.connections = wholeNumber('--connections', values.connections, 1, 32);
-  if (values['max-concurrent'] !== undefined) settings.maxConcurrent = wholeNumber('--max-concurrent', values['max-concurrent'], 1, 1000);
-  if (values['per-host'] !== undefined) settings.perHostConnections = wholeNumber('--per-host', values['per-host'], 1, 1000);
+  // The limits are the contract's, the same the window's Settings are held to.
+  if (values.connections !== undefined) settings.connections = wholeNumber('--connections', values.connections, 'connections');
+  if (values['max-concurrent'] !== undefined) settings.maxConcurrent = wholeNumber('--max-concurrent', values['max-concurrent'], 'maxConcurrent');
+  if (values['per-host'] !== undefined) settings.perHostConnections = wholeNumber('--per-host', values['per-host'], 'perHostConnections');
   if (values.limit !== undefined) {
     const rate = parseRate(values.limit);
-    if (rate === null) throw new Error(`--limit "${values.limit}" is not a speed. Write bytes per second, e.g. 500K, 2M or 1.5G (SI: 2M = 2,000,000 B/s; 2MiB = 2×1024² B/s; 0 = no limit).`);
+    if (rate === null || !settingSchemas.speedLimit.safeParse(rate).success) throw new Error(`--limit "${values.limit}" is not a speed. Write bytes per second, e.g. 500K, 2M or 1.5G (SI: 2M = 2,000,000 B/s; 2MiB = 2×1024² B/s; 0 = no limit).`);
     settings.speedLimit = rate;
   }
-  if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 0, 100);
-  if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 1, 3600) * 1000;
+  if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
+  if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 'stallTimeoutMs', 1000);
+  if (values.proxy !== undefined) settings.proxy = checkProxyUrl(values.proxy);
+  // As in curl, -A and -e are shorthands for the headers; an explicit -H of the same name wins.
+  const lines = [
+    ...(values['user-agent'] !== undefined ? [`User-Agent: ${values['user-agent']}`] : []),
+    ...(values.referer !== undefined ? [`Referer: ${values.referer}`] : []),
+  ];
+  const shorthand = parseHeaderLines(lines);
+  const explicit = parseHeaderLines(values.header ?? []);
   return {
     urls,
     dir: path.resolve(values.dir ?? '.'),
@@ -113,6 +138,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     stateDir: values.state ? path.resolve(values.state) : cliStateDir(path.resolve(values.dir ?? '.')),
     quiet: values.quiet ?? false,
     settings,
+    headers: { ...shorthand, ...explicit },
   };
 }
 
@@ -141,7 +167,8 @@ async function runGet(options: GetOptions): Promise<number> {
     }
   }
   if (fresh.length > 0) {
-    const { added, rejected } = manager.add(fresh, { dir: options.dir, ...(options.sha256 ? { sha256: options.sha256 } : {}) });
+    const headers = Object.keys(options.headers).length > 0 ? { headers: options.headers } : {};
+    const { added, rejected } = manager.add(fresh, { dir: options.dir, ...(options.sha256 ? { sha256: options.sha256 } : {}), ...headers });
     ids.push(...added);
     for (const { url, error } of rejected) {
       failures += 1;
@@ -202,12 +229,8 @@ async function openWhenFree(options: GetOptions): Promise<DownloadManager> {
 
 /** The item an earlier run of the same command left behind: same link, same folder. */
 function findPrevious(manager: DownloadManager, url: string, dir: string): ItemSnapshot | undefined {
-  let href: string;
-  try {
-    href = new URL(url.trim()).href;
-  } catch {
-    return undefined;
-  }
+  const href = webUrlOf(url)?.href;
+  if (href === undefined) return undefined;
   const matches = manager.list().filter((item) => item.url === href && item.dir === dir);
   return matches.find((item) => item.state !== 'done') ?? matches.at(-1);
 }
@@ -225,8 +248,14 @@ function readUrlList(file: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-function wholeNumber(flag: string, value: string, min: number, max: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}, not "${value}".`);
+type NumericSetting = 'connections' | 'maxConcurrent' | 'perHostConnections' | 'maxRetries' | 'stallTimeoutMs';
+
+/** A flag's whole number, checked by the setting's schema; `unit` scales it (seconds → ms). */
+function wholeNumber(flag: string, value: string, setting: NumericSetting, unit = 1): number {
+  const schema = settingSchemas[setting].unwrap();
+  const number = /^\s*\d+\s*$/.test(value) ? Number(value) * unit : NaN;
+  if (!schema.safeParse(number).success) {
+    throw new Error(`${flag} must be a whole number from ${Math.ceil((schema.minValue ?? 0) / unit)} to ${Math.floor((schema.maxValue ?? 0) / unit)}, not "${value}".`);
+  }
   return number;
 }

@@ -21,6 +21,8 @@ import { SpeedMeter } from './speed-meter.ts';
 import { StateLock } from './state-lock.ts';
 import { ensureFolder, insideFolder, partPathOf } from './target-file.ts';
 import { parseDownloadUrl } from './url-check.ts';
+import { checkProxyUrl } from './proxy-agents.ts';
+import { normalizeRequestHeaders } from './request-headers.ts';
 
 export type { ManagerEvents, ManagerOptions };
 
@@ -89,6 +91,11 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(options.sha256)) {
         throw new DownloadError('ERR_INVALID_CHECKSUM', { params: { checksum: options.sha256.slice(0, 100) } });
       }
+      if (options.headers !== undefined) {
+        const headers = normalizeRequestHeaders(options.headers);
+        options = { ...options, headers };
+        if (Object.keys(headers).length === 0) delete options.headers;
+      }
     } catch (error) {
       return { added: [], rejected: urls.map((url) => ({ url, error: toErrorInfo(error) })) };
     }
@@ -135,6 +142,21 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   resumeAll(): void {
     const ids = [...this.#items.values()].filter((item) => item.cp.state === 'paused').map((item) => item.cp.id);
     this.resume(ids);
+  }
+
+  /** The machine is about to sleep (the desktop app's power monitor says so). */
+  systemSuspended(): void {
+    for (const item of this.#items.values()) item.download?.suspended();
+  }
+
+  /** The machine woke: waiting retries go now; connections that died in the sleep do not count as failures. */
+  systemResumed(): void {
+    for (const item of this.#items.values()) item.download?.nudge({ woke: true });
+  }
+
+  /** The network came back: downloads waiting out a backoff try again at once. */
+  networkBack(): void {
+    for (const item of this.#items.values()) item.download?.nudge({ woke: false });
   }
 
   /** Stops the items and deletes their partial files; they stay listed as canceled. */
@@ -225,6 +247,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   setSettings(patch: Partial<Settings>): Settings {
     const next = { ...this.#settings, ...patch };
+    if (patch.proxy !== undefined) next.proxy = checkProxyUrl(patch.proxy);
     if (patch.dir !== undefined) {
       next.dir = path.resolve(patch.dir);
       ensureFolder(next.dir);

@@ -73,6 +73,11 @@ export class Download {
   #restarts = 0;
   #flushing: Promise<void> | undefined;
   #ownLimit: TokenBucket | undefined;
+  /** Cuts every backoff wait short (the network is back, the machine woke). */
+  #nudge = new AbortController();
+  #failuresAtSuspend: number | undefined;
+  /** After a wake: failures of connections that died in the sleep, not counted, up to this many. */
+  #forgiven = { budget: 0, until: 0 };
 
   constructor(checkpoint: Checkpoint, deps: DownloadDeps) {
     this.cp = checkpoint;
@@ -205,7 +210,11 @@ export class Download {
     );
     let request: Request | undefined;
     try {
-      request = this.#deps.http.stream(cp.url, headers, controller.signal);
+      request = this.#deps.http.stream(cp.url, headers, controller.signal, cp.options.headers);
+      // Between the response head and the pipeline (the name is claimed, the part file opened)
+      // the stream has no other error listener: a connection cut then would crash the
+      // process. The stream keeps the error, and the pipeline below rejects with it.
+      request.on('error', () => {});
       // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
       request.on('downloadProgress', () => watchdog.feed());
       const response = await responseOf(request);
@@ -326,7 +335,37 @@ export class Download {
     this.#ledger?.settleTotal(segment.position);
   }
 
+  /** The machine is going to sleep: what fails from here until the wake is not the server's fault. */
+  suspended(): void {
+    this.#failuresAtSuspend ??= this.#failures;
+  }
+
+  /**
+   * The network is back (`woke`: the machine woke from sleep). Attempts waiting out a backoff
+   * go at once. After a sleep, failures since the suspend are forgiven, and connections that
+   * were open are replaced now instead of after the stall timeout: their sockets rarely
+   * survive, and the reconnect is not counted toward the retry limit.
+   */
+  nudge(options: { woke: boolean }): void {
+    if (options.woke) {
+      if (this.#failuresAtSuspend !== undefined) this.#failures = Math.min(this.#failures, this.#failuresAtSuspend);
+      this.#failuresAtSuspend = undefined;
+      this.#forgiven = { budget: Math.max(1, this.#writers.size), until: Date.now() + this.#deps.settings().stallTimeoutMs + 10_000 };
+      if (this.#canContinue()) {
+        const slept = new DownloadError('ERR_NETWORK', { params: { variant: 'slept' }, retryable: true });
+        for (const writer of this.#writers) writer.destroy(slept);
+      }
+    }
+    const nudge = this.#nudge;
+    this.#nudge = new AbortController();
+    nudge.abort();
+  }
+
   async #backoff(failure: DownloadError, signal: AbortSignal): Promise<void> {
+    if (this.#forgiven.budget > 0 && Date.now() < this.#forgiven.until) {
+      this.#forgiven.budget -= 1;
+      return;
+    }
     this.#failures += 1;
     const maxRetries = this.#deps.settings().maxRetries;
     if (this.#failures > maxRetries) {
@@ -338,7 +377,10 @@ export class Download {
     this.cp.error = failure.info();
     this.#deps.changed();
     await this.#recordProgress().catch(() => {});
-    await sleep(delay, undefined, { signal });
+    const nudged = this.#nudge.signal;
+    await sleep(delay, undefined, { signal: AbortSignal.any([signal, nudged]) }).catch((error: unknown) => {
+      if (signal.aborted || !nudged.aborted) throw error;
+    });
     this.retry = null;
     delete this.cp.error;
     this.#deps.changed();

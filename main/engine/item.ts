@@ -39,6 +39,12 @@ export interface AddOptions {
   fileName?: string;
   /** Start paused instead of queued. */
   paused?: boolean;
+  /**
+   * Request headers for this item's site (Cookie, Referer, User-Agent, Authorization…), sent
+   * on every request and dropped on a redirect to another origin. Stored with the checkpoint,
+   * never put into snapshots, messages or logs.
+   */
+  headers?: Record<string, string>;
 }
 
 /** Everything needed to continue a download after a restart. */
@@ -124,6 +130,16 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Resume downloads whose server gives no validator (cannot be verified). */
   resumeWithoutValidator: boolean;
+  /** Desktop app: closing the window keeps downloads running behind the tray icon. */
+  closeToTray: boolean;
+  /** Desktop app: a notification when downloads finish or fail. */
+  notifications: boolean;
+  /** Desktop app: keep the computer from sleeping while something downloads. */
+  keepAwake: boolean;
+  /** Desktop app: start (in the tray) when the user logs in. */
+  startAtLogin: boolean;
+  /** Proxy for every request (http://, https://, socks5://); '' = the one HTTP_PROXY/HTTPS_PROXY name, if any. */
+  proxy: string;
   /** The language hosts speak: 'system' (the browser's or the OS's) or a language code ('en', 'ja'). */
   language: string;
 }

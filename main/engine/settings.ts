@@ -16,6 +16,11 @@ export function defaultSettings(): Settings {
     maxRetries: 5,
     stallTimeoutMs: 20_000,
     resumeWithoutValidator: false,
+    closeToTray: true,
+    notifications: true,
+    keepAwake: true,
+    startAtLogin: false,
+    proxy: '',
     language: 'system',
   };
 }

@@ -13,6 +13,11 @@ const settings: Settings = {
   maxRetries: 5,
   stallTimeoutMs: 30_000,
   resumeWithoutValidator: false,
+  closeToTray: true,
+  notifications: true,
+  keepAwake: true,
+  startAtLogin: false,
+  proxy: '',
   language: 'system',
 };
 
@@ -24,6 +29,11 @@ describe('the settings form', () => {
       ok: true,
       patch: { maxConcurrent: 5, speedLimit: 2_500_000, autoResume: false },
     });
+  });
+
+  it('sends the desktop switches that changed', () => {
+    const form = toForm(settings);
+    assert.deepEqual(toPatch({ ...form, closeToTray: false, startAtLogin: true, keepAwake: true }, settings), { ok: true, patch: { closeToTray: false, startAtLogin: true } });
   });
 
   it('shows a limit in the unit it reads best in', () => {

@@ -9,6 +9,10 @@ import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 export interface SettingsDialogProps {
   open: boolean;
   settings: Settings | null;
+  /** Show the tray, notification, keep-awake and login switches (the desktop app). */
+  desktopSettings?: boolean;
+  /** The system's folder picker, where the host has one (null: canceled). */
+  chooseFolder?: ((current: string | undefined) => Promise<string | null>) | undefined;
   onClose: () => void;
   /** Resolves to an error message to show in the dialog, or null when saved. */
   onSave: (patch: SettingsPatch) => Promise<string | null>;
@@ -16,7 +20,7 @@ export interface SettingsDialogProps {
   onLanguage: (choice: string) => void;
 }
 
-export function SettingsDialog({ open, settings, onClose, onSave, onLanguage }: SettingsDialogProps) {
+export function SettingsDialog({ open, settings, desktopSettings = false, chooseFolder, onClose, onSave, onLanguage }: SettingsDialogProps) {
   const { t } = useTranslation();
   const restoreFocus = useRestoreFocus(open);
   return (
@@ -27,7 +31,11 @@ export function SettingsDialog({ open, settings, onClose, onSave, onLanguage }: 
           <Dialog.Title className="dialog-title">{t('ui.settings.title')}</Dialog.Title>
           <LanguageField choice={settings?.language ?? 'system'} onChange={onLanguage} />
           {/* Mounted on each opening, so the fields start from the current settings. */}
-          {settings ? <SettingsFields settings={settings} onClose={onClose} onSave={onSave} /> : <p className="muted">{t('ui.settings.loading')}</p>}
+          {settings ? (
+            <SettingsFields settings={settings} desktopSettings={desktopSettings} chooseFolder={chooseFolder} onClose={onClose} onSave={onSave} />
+          ) : (
+            <p className="muted">{t('ui.settings.loading')}</p>
+          )}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
@@ -62,7 +70,9 @@ function LanguageField({ choice, onChange }: { choice: string; onChange: (choice
 
 type Problem = { field: keyof SettingsForm | null; message: string | FieldProblem };
 
-function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onClose: () => void; onSave: SettingsDialogProps['onSave'] }) {
+type FieldsProps = Pick<SettingsDialogProps, 'desktopSettings' | 'chooseFolder' | 'onClose' | 'onSave'> & { settings: Settings };
+
+function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSave }: FieldsProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -111,7 +121,19 @@ function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onC
         });
       }}
     >
-      {field('dir', t('ui.settings.dir'), <input type="text" {...inputProps('dir')} value={form.dir} onChange={(e) => set('dir', e.target.value)} spellCheck={false} />, t('ui.settings.dirHint'))}
+      {field(
+        'dir',
+        t('ui.settings.dir'),
+        <div className="with-button">
+          <input type="text" {...inputProps('dir')} value={form.dir} onChange={(e) => set('dir', e.target.value)} spellCheck={false} />
+          {chooseFolder && (
+            <button type="button" onClick={() => void chooseFolder(form.dir || undefined).then((picked) => picked !== null && set('dir', picked))}>
+              {t('ui.settings.choose')}
+            </button>
+          )}
+        </div>,
+        t('ui.settings.dirHint'),
+      )}
       <div className="field-row">
         {field('maxConcurrent', t('ui.settings.maxConcurrent'), <input type="number" {...inputProps('maxConcurrent')} min={1} max={64} value={form.maxConcurrent} onChange={(e) => set('maxConcurrent', e.target.value)} />)}
         {field('connections', t('ui.settings.connections'), <input type="number" {...inputProps('connections')} min={1} max={32} value={form.connections} onChange={(e) => set('connections', e.target.value)} />)}
@@ -132,6 +154,27 @@ function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onC
         <input type="checkbox" checked={form.autoResume} onChange={(e) => set('autoResume', e.target.checked)} />
         {t('ui.settings.autoResume')}
       </label>
+      {desktopSettings && (
+        <fieldset className="switches">
+          <legend>{t('ui.settings.desktop')}</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} />
+            {t('ui.settings.closeToTray')}
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.notifications} onChange={(e) => set('notifications', e.target.checked)} />
+            {t('ui.settings.notifications')}
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.keepAwake} onChange={(e) => set('keepAwake', e.target.checked)} />
+            {t('ui.settings.keepAwake')}
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
+            {t('ui.settings.startAtLogin')}
+          </label>
+        </fieldset>
+      )}
       {problem && problem.field === null && (
         <p className="field-error" role="alert">
           {words(problem.message)}
