@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DownloadManager } from '../engine/download-manager.ts';
+import { watchNetwork } from '../host/network-watch.ts';
 import { errorText, i18n, problemText, say } from './messages.ts';
 import { defaultStateDir } from './state-dir.ts';
 
@@ -107,7 +108,10 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
   }
   console.log(say('serve.serving', { dir: manager.getSettings().dir, url: server.url }));
 
+  // The machine back on a network: downloads waiting out a backoff go at once.
+  const network = watchNetwork(() => manager.networkBack());
   await (options.stopSignal ?? untilSignal());
+  network.stop();
   await server.close();
   await manager.close();
   return 0;

@@ -75,6 +75,17 @@ export function App() {
     [ids],
   );
 
+  // A clicked notification about a download: show its row, selected and focused.
+  useEffect(
+    () =>
+      api.on('reveal', ({ id }) => {
+        setFilter('all');
+        setSelection({ ids: new Set([id]), anchor: id, focus: id });
+        setFocusRequest((n) => n + 1);
+      }),
+    [api],
+  );
+
   useEffect(() => {
     document.title = view.counts.active > 0 ? t('ui.titleActive', { speed: view.totalSpeed }) : t('ui.title');
   }, [view.counts.active, view.totalSpeed, t]);
