@@ -35,6 +35,8 @@ const settingsPatch = z.strictObject({
   maxRetries: z.number().int().min(0).max(100).optional(),
   stallTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
   resumeWithoutValidator: z.boolean().optional(),
+  diskReserveBytes: z.number().int().min(0).max(2 ** 40).optional(),
+  allowInsecureRedirects: z.boolean().optional(),
 });
 
 /** Argument schemas, one per command. */

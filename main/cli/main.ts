@@ -2,6 +2,8 @@
 // Subcommands load on demand: the engine's libraries take a while to import, and
 // `tsuzuki --help` should not wait for them.
 
+import { installLastResort } from '../host/last-resort.ts';
+
 const USAGE = `Usage:
   tsuzuki get <url…> [--dir DIR] [--sha256 HEX] [--state DIR] [--connections N]
                      [--max-concurrent J] [--input FILE] [--limit RATE] [--retries N]
@@ -12,6 +14,8 @@ Run "tsuzuki get --help" or "tsuzuki serve --help" for details.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Both subcommands run the engine in this process: a stray error logs one line, never a stack.
+  installLastResort((line) => console.error(`tsuzuki: ${line}`));
   switch (command) {
     case 'get': {
       const { getCommand } = await import('./get.ts');

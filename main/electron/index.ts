@@ -9,10 +9,14 @@ import { DownloadManager } from '../engine/download-manager.ts';
 import { toErrorInfo } from '../engine/errors.ts';
 import type { StoreProvider } from '../engine/store.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
+import { installLastResort } from '../host/last-resort.ts';
 import { registerIpc, trustedSender } from '../host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { urlsInArgv } from '../host/urls-in-argv.ts';
 import { createMainWindow, guardContents, hardenSession, isAppUrl } from './window.ts';
+
+// A stray error is logged, never a crash dialog that takes every download down with it.
+installLastResort((line) => console.error(`Tsuzuki: ${line}`));
 
 // Every renderer is sandboxed, whatever a window's own options say.
 app.enableSandbox();

@@ -3,7 +3,7 @@
 // no decompression (ranges count encoded bytes), identity encoding asked for, redirects
 // followed but loops named, keep-alive agents shared by every download.
 
-import http, { type IncomingHttpHeaders } from 'node:http';
+import http from 'node:http';
 import https from 'node:https';
 import got, { type Request } from 'got';
 import { DownloadError } from './errors.ts';
@@ -85,15 +85,4 @@ export function requestError(error: unknown): DownloadError {
     return new DownloadError('ERR_NETWORK', `The secure connection failed (${code}). The server's certificate is not trusted.`, { cause: error });
   }
   return new DownloadError('ERR_NETWORK', `The connection was lost (${code || detail}). Tsuzuki will continue where it stopped.`, { cause: error, retryable: true });
-}
-
-/** The response head of a got stream (status, headers, final URL after redirects). */
-export function responseOf(request: Request): Promise<{ status: number; headers: IncomingHttpHeaders; url: string }> {
-  return new Promise((resolve, reject) => {
-    request.once('response', (response: { statusCode: number; headers: IncomingHttpHeaders; url: string }) => {
-      request.off('error', reject);
-      resolve({ status: response.statusCode, headers: response.headers, url: response.url });
-    });
-    request.once('error', reject);
-  });
 }
