@@ -15,7 +15,8 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed preload can require nothing but electron: zod (for the command list) is bundled.
+      // A sandboxed preload can require nothing but electron, so what it imports is bundled:
+      // only the contract's names (main/contract-names.ts), never zod.
       externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {

@@ -13,12 +13,12 @@ function newestSource(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
 
 const bundled = fs.statSync(bundle, { throwIfNoEntry: false });
-const fresh = bundled !== undefined && bundled.mtimeMs >= newestSource(path.join(root, 'main'));
+const fresh = bundled !== undefined && bundled.mtimeMs >= Math.max(newestSource(path.join(root, "main")), newestSource(path.join(root, "i18n")));
 const { main } = await import(fresh ? bundle : '../main/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,15 +1,17 @@
-// The one contract between the window and the engine, shared by both hosts (Electron IPC
-// and the web host's WebSocket). Every command has a schema for its argument (checked at
-// the host boundary, since the renderer is not trusted) and a result type; every event has
-// a payload type. `CommandHandlers` is an exhaustive map: adding a command without
-// handling it in a host is a compile error.
+// The one contract between the window and the engine, shared by every host (Electron IPC,
+// the web host's WebSocket, the CLI's flags). Every command has a schema for its argument
+// (checked at the host boundary, since the renderer is not trusted) and a result type;
+// every event has a payload type. `CommandHandlers` is an exhaustive map: adding a command
+// without handling it in a host is a compile error. The names alone live in
+// contract-names.ts, for bundles that must not carry zod (docs/ARCHITECTURE.md#shape).
 
 import { z } from 'zod';
 import type { ErrorInfo } from './engine/errors.ts';
 import type { AddResult, ItemSnapshot, Settings } from './engine/item.ts';
+import { isCommand, type Command, type EventName } from './contract-names.ts';
 
-
-export type { ErrorInfo, ItemSnapshot, Settings, AddResult };
+export type { ErrorInfo, ItemSnapshot, Settings, AddResult, Command, EventName };
+export { COMMANDS, EVENT_NAMES, commandChannel, eventChannel, WS_PATH } from './contract-names.ts';
 export type { ItemState, ByteRange, HistoryEntry, RetryInfo } from './engine/item.ts';
 
 const id = z.string().min(1).max(64);
@@ -64,9 +66,8 @@ export const commandSchemas = {
   getStatus: z.strictObject({}),
   openFile: z.strictObject({ id }),
   showInFolder: z.strictObject({ id }),
-} as const;
+} as const satisfies { [C in Command]: z.ZodType };
 
-export type Command = keyof typeof commandSchemas;
 export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> };
 
 
@@ -103,8 +104,6 @@ export interface EventPayloads {
   items: { changed: ItemSnapshot[]; removed: string[] };
   settings: Settings;
 }
-export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['items', 'settings'];
 
 export type CommandHandlers = {
   [C in Command]: (args: z.output<(typeof commandSchemas)[C]>) => CommandResults[C] | Promise<CommandResults[C]>;
@@ -116,38 +115,27 @@ export interface TsuzukiApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
 
-export const COMMANDS = Object.keys(commandSchemas) as Command[];
-
 /** Validates a command name and argument from an untrusted sender. */
 export function parseCommand(
   command: unknown,
   args: unknown,
 ): { ok: true; command: Command; args: unknown } | { ok: false; error: ErrorInfo } {
-  if (typeof command !== 'string' || !Object.hasOwn(commandSchemas, command)) {
-    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: `Unknown command ${JSON.stringify(String(command)).slice(0, 80)}.` } };
+  if (!isCommand(command)) {
+    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'unknownCommand', command: String(command).slice(0, 80) } } };
   }
-  const schema = commandSchemas[command as Command];
+  const schema = commandSchemas[command];
   const parsed = schema.safeParse(args ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length ? ` at "${issue.path.join('.')}"` : '';
-    return {
-      ok: false,
-      error: { code: 'ERR_INVALID_ARGUMENT', message: `Invalid arguments for "${command}"${where}: ${issue?.message ?? 'not accepted'}.` },
-    };
+    // The schema's own words are for developers (a person never sends a malformed frame).
+    const params = { command, field: issue?.path.join('.') || 'args', detail: issue?.message ?? 'not accepted' };
+    return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params } };
   }
-  return { ok: true, command: command as Command, args: parsed.data };
+  return { ok: true, command, args: parsed.data };
 }
-
-/** Electron IPC: one channel per command and per event, so main can allowlist each one. */
-export const commandChannel = (command: Command): `tsuzuki:${Command}` => `tsuzuki:${command}`;
-export const eventChannel = (event: EventName): `tsuzuki:event:${EventName}` => `tsuzuki:event:${event}`;
 
 /** The web host's WebSocket frames (JSON). Electron uses IPC channels instead. */
 export type ClientFrame = { type: 'invoke'; id: number; command: string; args: unknown };
 export type ServerFrame =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { [E in EventName]: { type: 'event'; event: E; payload: EventPayloads[E] } }[EventName];
-/** The path of the web host's WebSocket (a type, so the renderer can check it without importing zod). */
-export type WsPath = '/ws';
-export const WS_PATH: WsPath = '/ws';

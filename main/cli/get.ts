@@ -11,6 +11,7 @@ import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
+import { errorText, problemText } from './messages.ts';
 import { parseRate } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
 import { defaultStateDir } from './state-dir.ts';
@@ -98,7 +99,11 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   if (values.connections !== undefined) settings.connections = wholeNumber('--connections', values.connections, 1, 32);
   if (values['max-concurrent'] !== undefined) settings.maxConcurrent = wholeNumber('--max-concurrent', values['max-concurrent'], 1, 1000);
   if (values['per-host'] !== undefined) settings.perHostConnections = wholeNumber('--per-host', values['per-host'], 1, 1000);
-  if (values.limit !== undefined) settings.speedLimit = parseRate(values.limit);
+  if (values.limit !== undefined) {
+    const rate = parseRate(values.limit);
+    if (rate === null) throw new Error(`--limit "${values.limit}" is not a speed. Write bytes per second, e.g. 500K, 2M or 1.5G (SI: 2M = 2,000,000 B/s; 2MiB = 2×1024² B/s; 0 = no limit).`);
+    settings.speedLimit = rate;
+  }
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 0, 100);
   if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 1, 3600) * 1000;
   return {
@@ -116,7 +121,7 @@ async function runGet(options: GetOptions): Promise<number> {
   try {
     manager = await openWhenFree(options);
   } catch (error) {
-    console.error(`tsuzuki get: cannot use the state folder ${options.stateDir}: ${(error as Error).message}. Pass --state DIR with a folder you can write to.`);
+    console.error(`tsuzuki get: cannot use the state folder ${options.stateDir}: ${problemText(error)} Pass --state DIR with a folder you can write to.`);
     return 1;
   }
   const ids: string[] = [];
@@ -140,7 +145,7 @@ async function runGet(options: GetOptions): Promise<number> {
     ids.push(...added);
     for (const { url, error } of rejected) {
       failures += 1;
-      console.error(`tsuzuki: ${url}: ${error.message}`);
+      console.error(`tsuzuki: ${url}: ${errorText(error)}`);
     }
   }
 
@@ -165,7 +170,7 @@ async function runGet(options: GetOptions): Promise<number> {
       if (!options.quiet) console.log(`Saved ${item.path}`);
     } else {
       failures += 1;
-      console.error(`tsuzuki: ${item.url}: ${item.error?.message ?? `stopped while ${item.state}`}`);
+      console.error(`tsuzuki: ${item.url}: ${item.error ? errorText(item.error) : `stopped while ${item.state}`}`);
     }
   }
   await manager.close();
@@ -189,7 +194,7 @@ async function openWhenFree(options: GetOptions): Promise<DownloadManager> {
       return await DownloadManager.open({ store: confStoreProvider(options.stateDir), overrides: options.settings });
     } catch (error) {
       if (!(error instanceof DownloadError) || error.code !== 'ERR_STATE_LOCKED' || Date.now() > deadline) throw error;
-      if (!said) console.error(`tsuzuki: ${error.message.replace(/ Wait for it.*$/, '')} Waiting for it to finish…`);
+      if (!said) console.error(`tsuzuki: ${errorText(error.info(), { withoutAction: true })} Waiting for it to finish…`);
       await sleep(250);
     }
   }

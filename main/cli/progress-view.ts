@@ -4,6 +4,7 @@
 import cliProgress from 'cli-progress';
 import type { ItemSnapshot } from '../engine/item.ts';
 import { formatBytes, formatDuration } from './format.ts';
+import { errorText } from './messages.ts';
 
 export interface ProgressView {
   update(items: ItemSnapshot[]): void;
@@ -76,12 +77,12 @@ function describe(item: ItemSnapshot): string {
     case 'retrying': {
       const wait = item.retry ? Math.max(0, Math.round((item.retry.at - Date.now()) / 1000)) : 0;
       const attempt = item.retry ? ` (attempt ${item.retry.attempt} of ${item.retry.maxAttempts})` : '';
-      return `waiting to retry in ${wait} s${attempt}: ${item.error?.message ?? ''}`;
+      return `waiting to retry in ${wait} s${attempt}: ${item.error ? errorText(item.error, { withoutAction: true }) : ''}`;
     }
     case 'done':
       return `done · ${formatBytes(item.bytes)}`;
     case 'failed':
-      return `failed: ${item.error?.message ?? 'unknown error'}`;
+      return `failed: ${item.error ? errorText(item.error) : 'unknown error'}`;
     default:
       return item.state;
   }

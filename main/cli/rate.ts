@@ -1,9 +1,16 @@
-// Speed limits as people write them: "500K", "2M", "1.5G", or plain bytes per second.
+// Speed limits as people write them, in the units the window and every message use: SI
+// decimal, as Chrome and macOS count (500K = 500,000 B/s, 2M = 2,000,000 B/s), with the
+// binary units spelled out for those who mean them (2MiB = 2 × 1024² B/s). Plain digits are
+// bytes per second; a trailing B or /s is allowed.
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+const DECIMAL: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9, t: 1e12 };
+const BINARY: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
 
-export function parseRate(text: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?(?:\/s)?\s*$/i.exec(text);
-  if (!match) throw new Error(`"${text}" is not a speed. Write bytes per second, e.g. 500K, 2M or 1.5G (0 = no limit).`);
-  return Math.round(Number(match[1]) * UNITS[match[2]!.toLowerCase()]!);
+/** Bytes per second, or null when the text is not a speed. */
+export function parseRate(text: string): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmgt])(i)?)?b?(?:\/s|ps)?\s*$/i.exec(text);
+  if (!match) return null;
+  const prefix = (match[2] ?? '').toLowerCase();
+  const unit = match[3] ? BINARY[prefix] : DECIMAL[prefix];
+  return Math.round(Number(match[1]) * unit!);
 }

@@ -79,18 +79,19 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     return 1;
   }
 
-  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { toErrorInfo }] = await Promise.all([
+  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { toErrorInfo }, { errorText }] = await Promise.all([
     import('../engine/download-manager.ts'),
     import('../stores/conf-store.ts'),
     import('../web/web-host.ts'),
     import('../engine/errors.ts'),
+    import('./messages.ts'),
   ]);
   const stateDir = path.resolve(values.state ?? defaultStateDir('web'));
   let manager: DownloadManager;
   try {
     manager = await Manager.open({ store: confStoreProvider(stateDir) });
   } catch (error) {
-    console.error(`tsuzuki serve: ${toErrorInfo(error).message}`);
+    console.error(`tsuzuki serve: ${errorText(toErrorInfo(error))}`);
     return 1;
   }
   try {
@@ -98,7 +99,7 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     if (values.dir) manager.setSettings({ dir: path.resolve(values.dir) });
   } catch (error) {
     await manager.close();
-    console.error(`tsuzuki serve: ${toErrorInfo(error).message}`);
+    console.error(`tsuzuki serve: ${errorText(toErrorInfo(error))}`);
     return 1;
   }
 

@@ -6,6 +6,7 @@ import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { eventChannel, type EventName, type EventPayloads } from '../contract.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
+import { createI18n, describeError, matchLocale } from '../../i18n/index.ts';
 import { toErrorInfo } from '../engine/errors.ts';
 import type { StoreProvider } from '../engine/store.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
@@ -46,7 +47,8 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   try {
     manager = await DownloadManager.open({ store, defaults: { dir: app.getPath('downloads') } });
   } catch (error) {
-    dialog.showErrorBox('Tsuzuki cannot start', toErrorInfo(error).message);
+    const i18n = createI18n(matchLocale(app.getPreferredSystemLanguages()));
+    dialog.showErrorBox('Tsuzuki cannot start', describeError(i18n, toErrorInfo(error)));
     app.exit(1);
     return;
   }

@@ -16,14 +16,20 @@ import { requestError } from './http-client.ts';
 import type { Checkpoint } from './item.ts';
 import type { PartFile } from './part-file.ts';
 import { PositionalWriter } from './positional-writer.ts';
-import { decide, type FileFacts } from './response-check.ts';
+import { decide, type FileFacts, type RestartReason } from './response-check.ts';
 import type { Segment } from './segment-ledger.ts';
 import { StallWatchdog } from './stall-watchdog.ts';
 import { Throttle } from './throttle.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
 /** Thrown inside an attempt when what we have must be discarded and the file probed again. */
-export class Restart extends Error {}
+export class Restart extends Error {
+  readonly reason: RestartReason;
+  constructor(reason: RestartReason) {
+    super(reason.code);
+    this.reason = reason;
+  }
+}
 
 /** Marks an abort that only means "this connection's range is full". */
 class SegmentFilled extends Error {}
@@ -55,6 +61,8 @@ export interface AttemptOwner {
   track(writer: PositionalWriter): () => void;
   /** Bytes that must stay free on the download's disk. */
   reserveBytes(): number;
+  /** Bytes received so far. */
+  bytes(): number;
 }
 
 /** One request filling the slot's segment (the probe creates its segment on the way). */
@@ -75,7 +83,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
   };
   const stallMs = owner.stallTimeoutMs();
   const watchdog = new StallWatchdog(stallMs, () =>
-    fail(new DownloadError('ERR_STALLED', `No data arrived for ${Math.round(stallMs / 1000)} s. Tsuzuki will reconnect and continue.`, { retryable: true })),
+    fail(new DownloadError('ERR_STALLED', { params: { seconds: Math.round(stallMs / 1000) }, action: 'resume', retryable: true })),
   );
   let request: Request | undefined;
   try {
@@ -120,7 +128,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
       const stages: NodeJS.ReadWriteStream[] = [];
       if (owner.limits().length > 0) stages.push(new Throttle(() => owner.limits(), (holding) => (holding ? watchdog.hold() : watchdog.feed())));
       if (owner.encoded()) stages.push(decoderFor(decision.facts.encoding!));
-      stages.push(new DiskGuard(cp.dir, owner.reserveBytes()));
+      stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes())));
       await pipeline([request, ...stages, writer]);
     } catch (error) {
       if (!(controller.signal.reason instanceof SegmentFilled)) throw error;
@@ -128,7 +136,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
       untrack();
     }
     if (target.position < target.end && Number.isFinite(target.end)) {
-      throw new DownloadError('ERR_NETWORK', 'The connection closed before the data was complete. Tsuzuki will continue where it stopped.', { retryable: true });
+      throw new DownloadError('ERR_NETWORK', { action: 'resume', retryable: true });
     }
     if (!Number.isFinite(target.end)) owner.settleUnknownTotal(target);
   } catch (error) {

@@ -1,4 +1,4 @@
-// Where items live between runs (DESIGN §3). Each unfinished item has its own small
+// Where items live between runs (docs/ARCHITECTURE.md#store-tiers). Each unfinished item has its own small
 // document (`items/<id>.json`), so the per-second progress write of one download never
 // rewrites anyone else's. Finished items move, in batches, to one `history.json`, which
 // is written at most once a second however many downloads finish.

@@ -16,7 +16,7 @@ export async function completePartFile(cp: Checkpoint, file: PartFile, done: Byt
   const size = await file.size();
   const total = cp.total ?? size;
   if (size !== total || (done && missingRanges(done, total).length > 0)) {
-    throw new DownloadError('ERR_SIZE_MISMATCH', `The file has ${size} bytes but the server announced ${total}. Retry to download it again.`);
+    throw new DownloadError('ERR_SIZE_MISMATCH', { params: { size, total }, action: 'retry' });
   }
   cp.done = total > 0 ? [[0, total]] : [];
   cp.total = total;
@@ -26,7 +26,7 @@ export async function completePartFile(cp: Checkpoint, file: PartFile, done: Byt
     if (actual !== expected) {
       await file.close();
       fs.rmSync(file.path, { force: true });
-      throw new DownloadError('ERR_CHECKSUM_MISMATCH', `The downloaded file's SHA-256 is ${actual}, not the expected ${expected}. The file was deleted; check the checksum or the link, then retry.`);
+      throw new DownloadError('ERR_CHECKSUM_MISMATCH', { params: { actual, expected }, action: 'checkChecksum' });
     }
   }
   await file.close();

@@ -19,7 +19,7 @@ export function decoderFor(encoding: string): Transform {
     case 'br':
       return zlib.createBrotliDecompress();
     default:
-      throw new DownloadError('ERR_HTTP_STATUS', `The server sent the file in an encoding Tsuzuki cannot read ("${encoding}").`);
+      throw new DownloadError('ERR_HTTP_STATUS', { params: { variant: 'encoding', encoding }, action: 'checkLink' });
   }
 }
 

@@ -1,8 +1,10 @@
-// Keeps a reserve free on the download's disk while a body is written, so the checkpoint
-// store can still write when the file has taken all it may. Asking the file system on
+// Keeps a reserve free on the download's disk, so the checkpoint store can still write when
+// a file has taken all it may. Before a download starts, its known size is checked against
+// the room above the reserve; while a body is written (any body: known length, unknown
+// length, compressed) a guard stage stops it at the reserve. Asking the file system on
 // every chunk would cost a system call per 64 KiB; instead each answer grants a budget of
-// half the room above the reserve (several downloads sharing a disk converge on it rather
-// than overshoot it), and the disk is asked again when the budget is spent.
+// half the room above the reserve (several downloads sharing a disk converge on the
+// reserve rather than overshoot it), and the disk is asked again when the budget is spent.
 
 import fs from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -10,33 +12,51 @@ import { DownloadError } from './errors.ts';
 
 const MAX_BUDGET = 64 * 1024 * 1024;
 
-/** Free bytes for an unprivileged writer on the disk holding `dir`; undefined when the platform cannot tell. */
-export async function freeBytesOf(dir: string): Promise<number | undefined> {
+export interface DiskRoom {
+  /** Bytes an unprivileged writer may still use. */
+  free: number;
+  /** What is kept free: the setting, but never more than an eighth of a small disk (records need kilobytes, not a whole small disk). */
+  reserve: number;
+}
+
+/** Free space and reserve on the disk holding `dir`; undefined when the platform cannot tell. */
+export async function diskRoom(dir: string, reserveSetting: number): Promise<DiskRoom | undefined> {
   try {
     const stats = await fs.promises.statfs(dir);
-    return stats.bavail * stats.bsize;
+    return { free: stats.bavail * stats.bsize, reserve: Math.min(reserveSetting, Math.floor((stats.blocks * stats.bsize) / 8)) };
   } catch {
     return undefined;
   }
 }
 
-export function diskFullError(needed: number, free: number, dir: string, cause?: unknown): DownloadError {
-  return new DownloadError(
-    'ERR_DISK_FULL',
-    `Not enough disk space in ${dir}: the download needs ${formatBytes(needed)} more, ${formatBytes(Math.max(0, free))} is free (Tsuzuki keeps some space free for its records). Free some space, then resume: nothing downloaded so far is lost.`,
-    { cause },
-  );
+/** Not enough room: how much the download needs, how much is free, and what Tsuzuki keeps free. */
+export function diskFullError(needed: number, room: DiskRoom, dir: string, cause?: unknown): DownloadError {
+  return new DownloadError('ERR_DISK_FULL', {
+    params: { variant: 'space', path: dir, needed, free: Math.max(0, room.free), reserve: room.reserve },
+    action: 'freeSpace',
+    cause,
+  });
+}
+
+/** Fails when `needed` more bytes would eat into the reserve. */
+export async function checkRoom(dir: string, needed: number, reserveSetting: number): Promise<void> {
+  if (needed <= 0) return;
+  const room = await diskRoom(dir, reserveSetting);
+  if (room && needed > room.free - room.reserve) throw diskFullError(needed, room, dir);
 }
 
 export class DiskGuard extends Transform {
   #dir: string;
   #reserve: number;
+  /** Bytes this download still needs, when known (for the error). */
+  #remaining: () => number | undefined;
   #budget = 0;
 
-  constructor(dir: string, reserve: number) {
+  constructor(dir: string, reserve: number, remaining: () => number | undefined) {
     super();
     this.#dir = dir;
     this.#reserve = reserve;
+    this.#remaining = remaining;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -44,29 +64,16 @@ export class DiskGuard extends Transform {
       this.#budget -= chunk.length;
       return callback(null, chunk);
     }
-    void freeBytesOf(this.#dir).then((free) => {
-      if (free === undefined) {
+    void diskRoom(this.#dir, this.#reserve).then((room) => {
+      if (!room) {
         this.#budget = MAX_BUDGET;
       } else {
-        const room = free - this.#reserve;
-        if (room < chunk.length) return callback(diskFullError(chunk.length + this.#reserve, free, this.#dir));
-        this.#budget = Math.max(chunk.length, Math.min(MAX_BUDGET, Math.floor(room / 2)));
+        const above = room.free - room.reserve;
+        if (above < chunk.length) return callback(diskFullError(Math.max(chunk.length, this.#remaining() ?? 0), room, this.#dir));
+        this.#budget = Math.max(chunk.length, Math.min(MAX_BUDGET, Math.floor(above / 2)));
       }
       this.#budget -= chunk.length;
       callback(null, chunk);
     });
   }
-}
-
-/** SI units, as everywhere else Tsuzuki shows sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB', 'PB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }

@@ -1,61 +1,62 @@
-// The queue every host drives: adds URLs, runs up to `maxConcurrent` downloads, pauses,
-// resumes, cancels and removes them, restores them from the store at start, and tells
-// hosts what changed in batches (at most ten a second, whatever the number of items).
+// The queue every host drives: its commands (add, pause, resume, cancel, remove, retry,
+// change a link, reorder, settings) and the restore at start. Which downloads run is the
+// scheduler's business (scheduler.ts), what hosts hear is the change feed's
+// (change-feed.ts); this file keeps the items and is the one writer of their states.
 
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ChangeFeed, snapshotNow } from './change-feed.ts';
 import { CheckpointStore } from './checkpoint-store.ts';
-import { Download } from './download.ts';
-import { newCheckpoint } from './new-checkpoint.ts';
-import type { Entry, ManagerEvents, ManagerOptions, StopReason } from './manager-options.ts';
 import { DownloadError, toErrorInfo } from './errors.ts';
-import { createHttpClient, type HttpClient } from './http-client.ts';
-import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings } from './item.ts';
-import { HostSlots } from './host-slots.ts';
-import { QueueIndex } from './queue-index.ts';
+import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, ItemState, Settings } from './item.ts';
+import type { ManagedItem } from './managed-item.ts';
+import type { ManagerEvents, ManagerOptions } from './manager-options.ts';
 import { NameIndex } from './name-index.ts';
+import { newCheckpoint } from './new-checkpoint.ts';
+import { QueueIndex } from './queue-index.ts';
+import { Scheduler } from './scheduler.ts';
 import { defaultSettings } from './settings.ts';
-import { snapshotOf } from './item-snapshot.ts';
 import { SpeedMeter } from './speed-meter.ts';
-import { TokenBucket } from './token-bucket.ts';
 import { StateLock } from './state-lock.ts';
 import { ensureFolder, insideFolder, partPathOf } from './target-file.ts';
 import { parseDownloadUrl } from './url-check.ts';
 
 export type { ManagerEvents, ManagerOptions };
 
-const ACTIVE = new Set(['downloading', 'retrying']);
-
+const ACTIVE = new Set<ItemState>(['downloading', 'retrying']);
 
 export class DownloadManager extends EventEmitter<ManagerEvents> {
   #store: CheckpointStore;
   #lock: StateLock;
   #settings: Settings;
-  #entries = new Map<string, Entry>();
-  #http: HttpClient;
-  #hostSlots: HostSlots;
-  #globalLimit: TokenBucket;
-  #options: ManagerOptions;
-  #dirty = new Set<string>();
-  #removed: string[] = [];
-  #timer: NodeJS.Timeout;
+  #items = new Map<string, ManagedItem>();
   #nextOrder = 1;
-  #closing = false;
-  #idleWaiters: (() => void)[] = [];
-  #queue = new QueueIndex<Entry>();
+  #queue = new QueueIndex<ManagedItem>();
   #names = new NameIndex();
+  #feed: ChangeFeed;
+  #scheduler: Scheduler;
 
   private constructor(options: ManagerOptions) {
     super();
-    this.#options = options;
     this.#lock = StateLock.acquire(options.store.dir);
     this.#store = new CheckpointStore(options.store);
     this.#settings = { ...defaultSettings(), ...options.defaults, ...this.#store.loadSettings(), ...options.overrides };
-    this.#http = createHttpClient(this.#settings.perHostConnections);
-    this.#hostSlots = new HostSlots(this.#settings.perHostConnections);
-    this.#globalLimit = new TokenBucket(this.#settings.speedLimit);
-    this.#timer = setInterval(() => this.#emitBatch(), options.snapshotIntervalMs ?? 100).unref();
+    this.#feed = new ChangeFeed(this.#items, (change) => this.emit('items', change), options.snapshotIntervalMs ?? 100);
+    this.#scheduler = new Scheduler({
+      queue: this.#queue,
+      settings: () => this.#settings,
+      options,
+      setState: (item, state) => this.#setState(item, state),
+      save: (item, urgent) => this.#save(item.cp, urgent),
+      claimed: (item) => {
+        item.cp.updatedAt = Date.now();
+        this.#names.index(item.cp);
+        this.#store.claim(item.cp);
+      },
+      changed: (item) => this.#feed.changed(item.cp.id),
+      isNameTaken: (item, dir, name) => this.#names.isTaken(item.cp.id, dir, name),
+    });
   }
 
   /** Opens the store, restores every item, and starts those that were running. */
@@ -70,13 +71,13 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       if (cp.state === 'downloading' || cp.state === 'retrying' || cp.state === 'queued') {
         cp.state = this.#settings.autoResume ? 'queued' : 'paused';
       }
-      const entry: Entry = { cp, meter: new SpeedMeter() };
-      this.#entries.set(cp.id, entry);
-      this.#queue.update(entry);
+      const item: ManagedItem = { cp, meter: new SpeedMeter() };
+      this.#items.set(cp.id, item);
+      this.#queue.update(item);
       this.#names.index(cp);
       this.#nextOrder = Math.max(this.#nextOrder, Math.floor(cp.order) + 1);
     }
-    this.#pump();
+    this.#scheduler.pump();
   }
 
   add(urls: string[], options: AddOptions = {}): AddResult {
@@ -86,7 +87,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       dir = path.resolve(options.dir ?? this.#settings.dir);
       ensureFolder(dir);
       if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(options.sha256)) {
-        throw new DownloadError('ERR_INVALID_CHECKSUM', `"${options.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
+        throw new DownloadError('ERR_INVALID_CHECKSUM', { params: { checksum: options.sha256.slice(0, 100) } });
       }
     } catch (error) {
       return { added: [], rejected: urls.map((url) => ({ url, error: toErrorInfo(error) })) };
@@ -95,101 +96,100 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     for (const input of urls) {
       try {
         const cp = newCheckpoint(parseDownloadUrl(input).href, dir, options, this.#nextOrder++, now);
-        const entry: Entry = { cp, meter: new SpeedMeter() };
-        this.#entries.set(cp.id, entry);
-        this.#queue.update(entry);
+        const item: ManagedItem = { cp, meter: new SpeedMeter() };
+        this.#items.set(cp.id, item);
+        this.#queue.update(item);
         this.#save(cp);
-        this.#dirty.add(cp.id);
+        this.#feed.changed(cp.id);
         result.added.push(cp.id);
       } catch (error) {
         result.rejected.push({ url: input, error: toErrorInfo(error) });
       }
     }
-    this.#pump();
+    this.#scheduler.pump();
     return result;
   }
 
   pause(ids: string[]): void {
-    for (const entry of this.#entriesOf(ids)) {
-      const { state } = entry.cp;
+    for (const item of this.#itemsOf(ids)) {
+      const { state } = item.cp;
       if (state === 'queued' || ACTIVE.has(state)) {
-        this.#setState(entry, 'paused');
-        this.#stop(entry, 'pause');
+        this.#setState(item, 'paused');
+        void this.#scheduler.stop(item, 'pause');
       }
     }
-    this.#pump();
+    this.#scheduler.pump();
   }
 
   resume(ids: string[]): void {
-    for (const entry of this.#entriesOf(ids)) {
-      if (entry.cp.state === 'paused' || entry.cp.state === 'failed' || entry.cp.state === 'canceled') this.#requeue(entry);
+    for (const item of this.#itemsOf(ids)) {
+      if (item.cp.state === 'paused' || item.cp.state === 'failed' || item.cp.state === 'canceled') this.#requeue(item);
     }
-    this.#pump();
+    this.#scheduler.pump();
   }
 
   pauseAll(): void {
-    this.pause([...this.#entries.keys()]);
+    this.pause([...this.#items.keys()]);
   }
 
   resumeAll(): void {
-    const ids = [...this.#entries.values()].filter((e) => e.cp.state === 'paused').map((e) => e.cp.id);
+    const ids = [...this.#items.values()].filter((item) => item.cp.state === 'paused').map((item) => item.cp.id);
     this.resume(ids);
   }
 
   /** Stops the items and deletes their partial files; they stay listed as canceled. */
   async cancel(ids: string[]): Promise<void> {
-    const entries = this.#entriesOf(ids).filter((e) => e.cp.state !== 'done' && e.cp.state !== 'canceled');
-    await Promise.all(entries.map((entry) => this.#stop(entry, 'cancel')));
-    for (const entry of entries) {
-      this.#deletePartial(entry.cp);
-      this.#forgetFile(entry.cp);
-      delete entry.cp.error;
-      this.#setState(entry, 'canceled');
+    const items = this.#itemsOf(ids).filter((item) => item.cp.state !== 'done' && item.cp.state !== 'canceled');
+    await Promise.all(items.map((item) => this.#scheduler.stop(item, 'cancel')));
+    for (const item of items) {
+      this.#deletePartial(item.cp);
+      this.#forgetFile(item.cp);
+      delete item.cp.error;
+      this.#setState(item, 'canceled');
     }
-    this.#pump();
+    this.#scheduler.pump();
   }
 
   /** Takes items off the list. Partial files always go; a finished file only with deleteFile. */
   async remove(ids: string[], deleteFile: boolean): Promise<void> {
-    const entries = this.#entriesOf(ids);
-    await Promise.all(entries.map((entry) => this.#stop(entry, 'remove')));
-    for (const entry of entries) {
-      const { cp } = entry;
+    const items = this.#itemsOf(ids);
+    await Promise.all(items.map((item) => this.#scheduler.stop(item, 'remove')));
+    for (const item of items) {
+      const { cp } = item;
       this.#deletePartial(cp);
       if (deleteFile && cp.state === 'done' && cp.fileName) fs.rmSync(insideFolder(cp.dir, cp.fileName), { force: true });
-      this.#entries.delete(cp.id);
-      this.#queue.delete(entry);
+      this.#items.delete(cp.id);
+      this.#queue.delete(item);
       this.#names.index({ ...cp, state: 'canceled' });
       this.#store.remove(cp.id);
-      this.#dirty.delete(cp.id);
-      this.#removed.push(cp.id);
+      this.#feed.removed(cp.id);
     }
-    this.#pump();
-    this.#checkIdle();
+    this.#scheduler.pump();
+    this.#scheduler.checkIdle();
   }
 
   /** Starts failed or canceled items again (a failed one continues from its checkpoint). */
   retry(ids: string[]): void {
-    for (const entry of this.#entriesOf(ids)) {
-      if (entry.cp.state === 'failed' || entry.cp.state === 'canceled' || entry.cp.state === 'paused') this.#requeue(entry);
+    for (const item of this.#itemsOf(ids)) {
+      if (item.cp.state === 'failed' || item.cp.state === 'canceled' || item.cp.state === 'paused') this.#requeue(item);
     }
-    this.#pump();
+    this.#scheduler.pump();
   }
 
   /** Gives an item a new link (an expired signed URL). Its bytes are kept if the file is unchanged. */
   changeUrl(id: string, url: string): void {
-    const entry = this.#entry(id);
-    if (entry.cp.state === 'done') throw new DownloadError('ERR_INVALID_STATE', 'This download is already complete; add the new link as a new download instead.');
+    const item = this.#item(id);
+    if (item.cp.state === 'done') throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'alreadyDone' }, action: 'addAsNew' });
     const href = parseDownloadUrl(url).href;
     const relink = () => {
-      entry.cp.url = href;
-      delete entry.cp.finalUrl;
-      entry.cp.history.push({ at: Date.now(), message: 'Link changed; the bytes already downloaded are kept if the file is unchanged' });
-      this.#requeue(entry);
-      this.#pump();
+      item.cp.url = href;
+      delete item.cp.finalUrl;
+      item.cp.history.push({ at: Date.now(), code: 'linkChanged' });
+      this.#requeue(item);
+      this.#scheduler.pump();
     };
-    if (entry.running) {
-      void this.#stop(entry, 'relink').then(relink);
+    if (item.running) {
+      void this.#scheduler.stop(item, 'relink').then(relink);
     } else {
       relink();
     }
@@ -197,26 +197,26 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   /** Moves an item to a position among all items (0 = first in the queue). */
   reorder(id: string, toIndex: number): void {
-    const entry = this.#entry(id);
-    const others = [...this.#entries.values()].filter((e) => e !== entry).sort((a, b) => a.cp.order - b.cp.order);
+    const item = this.#item(id);
+    const others = [...this.#items.values()].filter((other) => other !== item).sort((a, b) => a.cp.order - b.cp.order);
     const index = Math.max(0, Math.min(toIndex, others.length));
     const before = others[index - 1]?.cp.order;
     const after = others[index]?.cp.order;
     // A fractional order moves one item without renumbering (and rewriting) all the others.
-    entry.cp.order = before === undefined ? (after ?? 1) - 1 : after === undefined ? before + 1 : (before + after) / 2;
-    this.#save(entry.cp);
+    item.cp.order = before === undefined ? (after ?? 1) - 1 : after === undefined ? before + 1 : (before + after) / 2;
+    this.#save(item.cp);
     this.#queue.reordered();
-    this.#dirty.add(id);
-    this.#pump();
+    this.#feed.changed(id);
+    this.#scheduler.pump();
   }
 
   list(): ItemSnapshot[] {
-    return [...this.#entries.values()].sort((a, b) => a.cp.order - b.cp.order).map((e) => this.#snapshot(e));
+    return [...this.#items.values()].sort((a, b) => a.cp.order - b.cp.order).map(snapshotNow);
   }
 
   get(id: string): ItemSnapshot | undefined {
-    const entry = this.#entries.get(id);
-    return entry && this.#snapshot(entry);
+    const item = this.#items.get(id);
+    return item && snapshotNow(item);
   }
 
   getSettings(): Settings {
@@ -231,11 +231,9 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     }
     this.#settings = next;
     this.#store.saveSettings(next);
-    this.#http.setMaxSocketsPerHost(next.perHostConnections);
-    this.#hostSlots.setLimit(next.perHostConnections);
-    this.#globalLimit.setRate(next.speedLimit);
+    this.#scheduler.applySettings(next);
     this.emit('settings', this.getSettings());
-    this.#pump();
+    this.#scheduler.pump();
     return this.getSettings();
   }
 
@@ -251,112 +249,37 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   /** Absolute path of an item's file: the final file when done, else its partial file. */
   filePath(id: string): string {
-    const { cp } = this.#entry(id);
+    const { cp } = this.#item(id);
     if (!cp.fileName) return cp.dir;
     return cp.state === 'done' ? insideFolder(cp.dir, cp.fileName) : partPathOf(cp.dir, cp.fileName);
   }
 
   /** Resolves when nothing is queued or running: for the CLI and tests. */
   whenIdle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#idleWaiters.push(resolve);
-      this.#checkIdle();
-    });
+    return this.#scheduler.whenIdle();
   }
 
   /** Stops running downloads (they resume at the next start), flushes every checkpoint, stops timers. */
   async close(): Promise<void> {
-    this.#closing = true;
-    await Promise.all([...this.#entries.values()].map((entry) => this.#stop(entry, 'close')));
+    await this.#scheduler.stopAll(this.#items.values());
     this.#store.close();
-    this.#emitBatch();
-    clearInterval(this.#timer);
-    this.#http.destroy();
+    this.#feed.close();
+    this.#scheduler.dispose();
     this.#lock.release();
-    this.#checkIdle();
   }
 
-  #pump(): void {
-    if (this.#closing) return;
-    for (const entry of this.#queue.next(this.#settings.maxConcurrent - this.#queue.runningCount)) this.#start(entry);
-    this.#checkIdle();
+  #requeue(item: ManagedItem): void {
+    delete item.cp.error;
+    if (item.cp.state === 'canceled') this.#forgetFile(item.cp);
+    this.#setState(item, 'queued');
   }
 
-  #start(entry: Entry): void {
-    const controller = new AbortController();
-    const download = new Download(entry.cp, {
-      http: this.#http,
-      settings: () => this.#settings,
-      persist: (urgent) => this.#save(entry.cp, urgent),
-      claimed: () => {
-        entry.cp.updatedAt = Date.now();
-        this.#names.index(entry.cp);
-        this.#store.claim(entry.cp);
-      },
-      changed: () => this.#dirty.add(entry.cp.id),
-      isNameTaken: (dir, name) => this.#names.isTaken(entry.cp.id, dir, name),
-      retryBaseDelayMs: this.#options.retryBaseDelayMs ?? 1000,
-      retryMaxDelayMs: this.#options.retryMaxDelayMs ?? 60_000,
-      minSplitBytes: this.#options.minSplitBytes ?? 1 << 20,
-      hostSlots: this.#hostSlots,
-      globalLimit: this.#globalLimit,
-    });
-    entry.controller = controller;
-    entry.download = download;
-    this.#queue.setRunning(entry, true);
-    entry.meter.reset();
-    delete entry.cp.error;
-    this.#setState(entry, 'downloading');
-    entry.running = download.run(controller.signal).then(
-      () => {
-        entry.cp.finishedAt = Date.now();
-        this.#setState(entry, 'done');
-      },
-      (error: unknown) => this.#settleStopped(entry, controller.signal, error),
-    );
-    void entry.running.finally(() => {
-      entry.running = undefined;
-      entry.download = undefined;
-      entry.controller = undefined;
-      this.#queue.setRunning(entry, false);
-      this.#dirty.add(entry.cp.id);
-      this.#pump();
-    });
-  }
-
-  #settleStopped(entry: Entry, signal: AbortSignal, error: unknown): void {
-    const reason = signal.aborted ? (signal.reason as StopReason) : undefined;
-    if (reason === 'close') {
-      this.#save(entry.cp); // state stays "downloading": it resumes at the next start
-      return;
-    }
-    if (reason) {
-      this.#save(entry.cp); // pause/cancel/remove/relink set the state themselves
-      return;
-    }
-    entry.cp.error = toErrorInfo(error);
-    this.#setState(entry, 'failed');
-  }
-
-  /** Aborts a running download and waits until its checkpoint is flushed. */
-  async #stop(entry: Entry, reason: StopReason): Promise<void> {
-    if (!entry.running) return;
-    entry.controller?.abort(reason);
-    await entry.running;
-  }
-
-  #requeue(entry: Entry): void {
-    delete entry.cp.error;
-    if (entry.cp.state === 'canceled') this.#forgetFile(entry.cp);
-    this.#setState(entry, 'queued');
-  }
-
-  #setState(entry: Entry, state: Checkpoint['state']): void {
-    entry.cp.state = state;
-    this.#queue.update(entry);
-    this.#save(entry.cp);
-    this.#dirty.add(entry.cp.id);
-    this.#checkIdle();
+  #setState(item: ManagedItem, state: ItemState): void {
+    item.cp.state = state;
+    this.#queue.update(item);
+    this.#save(item.cp);
+    this.#feed.changed(item.cp.id);
+    this.#scheduler.checkIdle();
   }
 
   #save(cp: Checkpoint, urgent = false): void {
@@ -364,8 +287,6 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#names.index(cp);
     this.#store.save(cp, urgent);
   }
-
-
 
   #deletePartial(cp: Checkpoint): void {
     if (cp.fileName && cp.state !== 'done') fs.rmSync(partPathOf(cp.dir, cp.fileName), { force: true });
@@ -379,48 +300,13 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     delete cp.acceptsRanges;
   }
 
-
-
-  #entry(id: string): Entry {
-    const entry = this.#entries.get(id);
-    if (!entry) throw new DownloadError('ERR_UNKNOWN_ITEM', `There is no download with id "${id}"; it may have been removed.`);
-    return entry;
+  #item(id: string): ManagedItem {
+    const item = this.#items.get(id);
+    if (!item) throw new DownloadError('ERR_UNKNOWN_ITEM', { params: { id: id.slice(0, 100) }, action: 'reload' });
+    return item;
   }
 
-  #entriesOf(ids: string[]): Entry[] {
-    return ids.map((id) => this.#entry(id));
+  #itemsOf(ids: string[]): ManagedItem[] {
+    return ids.map((id) => this.#item(id));
   }
-
-  #checkIdle(): void {
-    if (this.#idleWaiters.length === 0) return;
-    if (this.#queue.runningCount > 0 || (!this.#closing && this.#queue.queuedCount > 0)) return;
-    const waiters = this.#idleWaiters;
-    this.#idleWaiters = [];
-    for (const resolve of waiters) resolve();
-  }
-
-  #emitBatch(): void {
-    const now = Date.now();
-    for (const entry of this.#entries.values()) {
-      if (entry.download) {
-        entry.meter.sample(entry.download.bytes(), now);
-        this.#dirty.add(entry.cp.id);
-      }
-    }
-    if (this.#dirty.size === 0 && this.#removed.length === 0) return;
-    const changed: ItemSnapshot[] = [];
-    for (const id of this.#dirty) {
-      const entry = this.#entries.get(id);
-      if (entry) changed.push(this.#snapshot(entry));
-    }
-    const removed = this.#removed;
-    this.#dirty.clear();
-    this.#removed = [];
-    this.emit('items', { changed, removed });
-  }
-
-  #snapshot(entry: Entry): ItemSnapshot {
-    return snapshotOf(entry.cp, entry.download, entry.meter, Date.now());
-  }
-
 }

@@ -7,13 +7,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type AttemptOwner, Restart, runAttempt, type Slot } from './attempt.ts';
 import { coveredBytes } from './byte-ranges.ts';
-import { DownloadError } from './errors.ts';
+import { DownloadError, type HistoryCode, type Params } from './errors.ts';
 import type { HttpClient } from './http-client.ts';
 import { requestError } from './http-client.ts';
 import type { Checkpoint, RetryInfo, Settings } from './item.ts';
 import { PartFile } from './part-file.ts';
 import { ProgressRecorder } from './progress-recorder.ts';
-import { CHANGED_REASON, type FileFacts, hasValidator } from './response-check.ts';
+import { type FileFacts, hasValidator, type RestartReason } from './response-check.ts';
 import { retryDelay } from './retry-delay.ts';
 import { SegmentLedger, type Segment } from './segment-ledger.ts';
 import { decoderFor } from './content.ts';
@@ -89,7 +89,7 @@ export class Download {
         } catch (error) {
           if (signal.aborted) throw signal.reason;
           if (!(error instanceof Restart)) throw error;
-          await this.#restart(error.message);
+          await this.#restart(error.reason);
         }
       }
     } finally {
@@ -109,7 +109,7 @@ export class Download {
     }
     await group.done();
     if (this.#ledger && !this.#ledger.complete() && this.#ledger.total !== undefined) {
-      throw new DownloadError('ERR_NETWORK', 'The server stopped sending before the file was complete. Resume to continue.', { retryable: true });
+      throw new DownloadError('ERR_NETWORK', { action: 'resume', retryable: true });
     }
   }
 
@@ -120,7 +120,7 @@ export class Download {
     if (!cp.fileName || cp.done.length === 0) return;
     if (cp.acceptsRanges === false || this.#encoded) return this.#forgetProgress();
     if (!hasValidator(cp.validators) && !this.#deps.settings().resumeWithoutValidator) {
-      this.#note('The server gives no way to check that its file is unchanged, so the download restarted from the start');
+      this.#note({ code: 'noValidator' });
       return this.#forgetProgress();
     }
     const { file, existed } = this.#openPart();
@@ -152,7 +152,7 @@ export class Download {
         const failure = error instanceof DownloadError ? error : requestError(error);
         if (!failure.retryable) throw failure;
         // Without a way to continue (no ranges, no validator, compressed), start over.
-        if (this.#ledger && !this.#canContinue()) throw new Restart(`${failure.message.replace(/ Tsuzuki will.*$/, '')} — the server cannot continue a download, so it restarted from the start`);
+        if (this.#ledger && !this.#canContinue()) throw new Restart({ code: 'cannotContinue', params: { ...failure.params, error: failure.code } });
         // A link that drops often but moves forward each time is slow, not broken.
         if (slot.segment && startedAt !== undefined && slot.segment.position > startedAt) this.#failures = 0;
         await this.#backoff(failure, group.signal);
@@ -187,6 +187,7 @@ export class Download {
       settleUnknownTotal: (segment) => this.#settleUnknownTotal(segment),
       track: (writer) => this.#progress.track(writer),
       reserveBytes: () => this.#deps.settings().diskReserveBytes,
+      bytes: () => this.bytes(),
     };
   }
 
@@ -245,11 +246,12 @@ export class Download {
     this.#failures += 1;
     const maxRetries = this.#deps.settings().maxRetries;
     if (this.#failures > maxRetries) {
-      throw new DownloadError(failure.code, `${failure.message.replace(/ Tsuzuki will.*$/, '')} Gave up after ${maxRetries + 1} attempts; resume to continue from ${formatMiB(this.bytes())}.`, { cause: failure });
+      // The same code and facts, plus how many attempts were made and what is kept.
+      throw new DownloadError(failure.code, { params: { ...failure.params, attempts: maxRetries + 1, kept: this.bytes() }, action: failure.action ?? 'resume', cause: failure });
     }
     const delay = retryDelay({ failures: this.#failures, baseMs: this.#deps.retryBaseDelayMs, maxMs: this.#deps.retryMaxDelayMs, retryAfterMs: failure.retryAfterMs });
     this.retry = { attempt: this.#failures + 1, maxAttempts: maxRetries + 1, at: Date.now() + delay };
-    this.cp.error = { code: failure.code, message: failure.message };
+    this.cp.error = failure.info();
     this.#deps.changed();
     await this.#progress.record();
     await sleep(delay, undefined, { signal });
@@ -258,15 +260,15 @@ export class Download {
     this.#deps.changed();
   }
 
-  async #restart(reason: string): Promise<void> {
+  async #restart(reason: RestartReason): Promise<void> {
     this.#restarts += 1;
     if (this.#restarts > MAX_RESTARTS) {
-      throw new DownloadError('ERR_SERVER_CHANGED', `${reason}. This happened ${MAX_RESTARTS} times in a row, so Tsuzuki stopped; retry later.`);
+      throw new DownloadError('ERR_SERVER_CHANGED', { params: { ...reason.params, reason: reason.code, times: MAX_RESTARTS }, action: 'retryLater' });
     }
     this.#note(reason);
     await this.#progress.flushWriters();
     this.#forgetProgress();
-    if (reason === CHANGED_REASON) delete this.cp.validators;
+    if (reason.code === 'serverFileChanged') delete this.cp.validators;
     await this.#file?.truncate(0).catch(() => {});
     this.#deps.persist();
     this.#deps.changed();
@@ -280,7 +282,7 @@ export class Download {
   async #finish(): Promise<void> {
     const { cp } = this;
     const file = this.#file;
-    if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', 'The download ended without a file. Retry it.');
+    if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', { params: { detail: 'the download ended without a file' }, action: 'retry' });
     await this.#progress.flushWriters();
     try {
       await completePartFile(cp, file, this.#ledger?.doneRanges(), (name) => name !== cp.fileName && this.#deps.isNameTaken(cp.dir, name));
@@ -306,12 +308,9 @@ export class Download {
     return PartFile.openOrCreate(partPathOf(this.cp.dir, this.cp.fileName!));
   }
 
-  #note(message: string): void {
-    this.cp.history.push({ at: Date.now(), message });
+  #note(entry: { code: HistoryCode; params?: Params | undefined }): void {
+    this.cp.history.push(entry.params ? { at: Date.now(), code: entry.code, params: entry.params } : { at: Date.now(), code: entry.code });
     if (this.cp.history.length > 50) this.cp.history.splice(0, this.cp.history.length - 50);
   }
 }
 
-function formatMiB(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(1)} MiB`;
-}

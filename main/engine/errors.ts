@@ -1,6 +1,8 @@
-// One error type for everything the engine reports. The code is stable (hosts and the UI
-// switch on it); the message is written for a person and says what to do; the cause keeps
-// the low-level error for logs. Errors cross process boundaries as plain data (see
+// One error type for everything the engine reports, as data: a stable code (hosts and the
+// UI switch on it), the facts behind it as parameters (status, sizes, host, path …) and,
+// separately, what the user can do about it. The engine builds no sentence: each surface
+// picks the words in the user's language from the `i18n/` catalogue. The cause keeps the
+// low-level error for logs. Errors cross process boundaries as plain data (see
 // `toErrorInfo`), never as thrown objects, because IPC drops the fields of Error instances.
 
 export const ERROR_CODES = [
@@ -26,38 +28,114 @@ export const ERROR_CODES = [
   'ERR_INVALID_STATE',
   'ERR_STATE_LOCKED',
   'ERR_INVALID_ARGUMENT',
+  'ERR_DISCONNECTED',
   'ERR_INTERNAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** What the user can do about an error: a stable code, worded at the edge. */
+export const ACTION_CODES = [
+  'retry', // try again now (or resume: the bytes so far are kept)
+  'retryLater', // the server is struggling: come back later
+  'resume', // resume continues from the checkpoint
+  'changeLink', // the link is dead: give the download a fresh one (bytes are kept)
+  'checkLink', // the address itself looks wrong
+  'checkConnection', // the network, not the server
+  'freeSpace', // the disk is full
+  'chooseFolder', // pick a folder that exists and is writable
+  'checkDisk', // a write failed for another reason
+  'checkChecksum', // the checksum given, or the link, is wrong
+  'addAsNew', // a finished download cannot take a new link
+  'closeOther', // another Tsuzuki process holds the state folder
+  'reload', // reload the page or restart the app
+] as const;
+
+export type ActionCode = (typeof ACTION_CODES)[number];
+
+/**
+ * Facts behind a code: numbers, hosts, paths, statuses. Never sentences. A `variant` names
+ * a more precise case of the code (ERR_NETWORK's `dns`, `refused`, `tls`, `lost`): the code
+ * stays what hosts switch on, the variant picks the words.
+ */
+export type Params = Record<string, string | number>;
+
 export interface ErrorInfo {
   code: ErrorCode;
-  message: string;
+  params?: Params;
+  action?: ActionCode;
+}
+
+/** What the engine notes in an item's history: restarts, link changes. */
+export const HISTORY_CODES = [
+  'serverFileChanged', // validators or size differ from what the download began with
+  'rangeIgnored', // a 200 with the whole file to a ranged request
+  'rangeNotSatisfiable', // a 416 that does not confirm our size
+  'unaskedPartial', // a 206 to a request without Range, or without Content-Range
+  'wrongRangeStart', // a 206 from another byte than asked (params: got, asked)
+  'partCompressed', // a 206 with a content coding: cannot be continued
+  'noValidator', // nothing proves the file unchanged, and resuming blindly is off
+  'cannotContinue', // a retryable failure on a server that cannot continue (params: error + its params)
+  'linkChanged', // the user gave a new link; bytes are kept if the file is unchanged
+] as const;
+
+export type HistoryCode = (typeof HISTORY_CODES)[number];
+
+export interface HistoryEntry {
+  at: number;
+  code: HistoryCode;
+  params?: Params;
+}
+
+export interface ErrorOptions {
+  params?: Params;
+  action?: ActionCode;
+  cause?: unknown;
+  /** Whether another attempt may succeed (network trouble, 5xx, 429, stalls). */
+  retryable?: boolean;
+  /** Milliseconds the server asked us to wait (Retry-After), when it said so. */
+  retryAfterMs?: number;
 }
 
 export class DownloadError extends Error {
   readonly code: ErrorCode;
-  /** Whether another attempt may succeed (network trouble, 5xx, 429, stalls). */
+  readonly params: Params | undefined;
+  readonly action: ActionCode | undefined;
   readonly retryable: boolean;
-  /** Milliseconds the server asked us to wait (Retry-After), when it said so. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { cause?: unknown; retryable?: boolean; retryAfterMs?: number } = {},
-  ) {
-    super(message, { cause: options.cause });
+  constructor(code: ErrorCode, options: ErrorOptions = {}) {
+    // The message is for logs and stack traces only; people see the catalogue's words.
+    super(options.params ? `${code} ${JSON.stringify(options.params)}` : code, { cause: options.cause });
     this.name = 'DownloadError';
     this.code = code;
+    this.params = options.params;
+    this.action = options.action;
     this.retryable = options.retryable ?? false;
     this.retryAfterMs = options.retryAfterMs;
   }
+
+  info(): ErrorInfo {
+    return errorInfo(this.code, this.params, this.action);
+  }
+}
+
+/** Plain data with only the fields that are set (so it compares and serializes cleanly). */
+export function errorInfo(code: ErrorCode, params?: Params, action?: ActionCode): ErrorInfo {
+  const info: ErrorInfo = { code };
+  if (params && Object.keys(params).length > 0) info.params = params;
+  if (action) info.action = action;
+  return info;
 }
 
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof DownloadError) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'ERR_INTERNAL', message: `Something unexpected went wrong: ${message}` };
+  if (error instanceof DownloadError) return error.info();
+  const detail = error instanceof Error ? error.message : String(error);
+  return errorInfo('ERR_INTERNAL', { detail: detail.slice(0, 300) }, 'retry');
+}
+
+/** The system error code of a failed call (ENOSPC, EACCES …), or a placeholder. */
+export function systemCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code ? code : 'EUNKNOWN';
 }

@@ -1,7 +1,8 @@
-// The one place requests are made. got is configured for a resumable download (DESIGN §4):
-// no retries of its own (a retry would restart at byte 0; the engine owns the resume loop),
-// no decompression (ranges count encoded bytes), identity encoding asked for, redirects
-// followed but loops named, keep-alive agents shared by every download.
+// The one place requests are made. got is configured for a resumable download
+// (docs/ARCHITECTURE.md#resume-rules): no retries of its own (a retry would restart at
+// byte 0; the engine owns the resume loop), no decompression (ranges count encoded
+// bytes), identity encoding asked for, redirects followed but loops named, keep-alive
+// agents shared by every download.
 
 import http from 'node:http';
 import https from 'node:https';
@@ -46,7 +47,7 @@ export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
             (options) => {
               const next = String(options.url);
               if (visited.has(next)) {
-                throw new DownloadError('ERR_REDIRECT_LOOP', `The link redirects in a loop (back to ${next}). The server is misconfigured; try another link.`);
+                throw new DownloadError('ERR_REDIRECT_LOOP', { params: { link: next }, action: 'checkLink' });
               }
               visited.add(next);
             },
@@ -73,16 +74,16 @@ export function requestError(error: unknown): DownloadError {
   const code = (error as { code?: string })?.code ?? '';
   const detail = (error as Error)?.message ?? String(error);
   if (code === 'ERR_TOO_MANY_REDIRECTS') {
-    return new DownloadError('ERR_TOO_MANY_REDIRECTS', `The link redirected more than ${MAX_REDIRECTS} times. The server is misconfigured; try another link.`, { cause: error });
+    return new DownloadError('ERR_TOO_MANY_REDIRECTS', { params: { max: MAX_REDIRECTS }, action: 'checkLink', cause: error });
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new DownloadError('ERR_NETWORK', `The server's name could not be found (${code}). Check the link and your connection; Tsuzuki will retry.`, { cause: error, retryable: true });
+    return new DownloadError('ERR_NETWORK', { params: { variant: 'dns', detail: code }, action: 'checkConnection', cause: error, retryable: true });
   }
   if (code === 'ECONNREFUSED') {
-    return new DownloadError('ERR_NETWORK', 'The server refused the connection. Tsuzuki will retry; check the link if it keeps failing.', { cause: error, retryable: true });
+    return new DownloadError('ERR_NETWORK', { params: { variant: 'refused' }, action: 'checkLink', cause: error, retryable: true });
   }
   if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT')) {
-    return new DownloadError('ERR_NETWORK', `The secure connection failed (${code}). The server's certificate is not trusted.`, { cause: error });
+    return new DownloadError('ERR_NETWORK', { params: { variant: 'tls', detail: code }, action: 'checkLink', cause: error });
   }
-  return new DownloadError('ERR_NETWORK', `The connection was lost (${code || detail}). Tsuzuki will continue where it stopped.`, { cause: error, retryable: true });
+  return new DownloadError('ERR_NETWORK', { params: { variant: 'lost', detail: (code || detail).slice(0, 120) }, action: 'resume', cause: error, retryable: true });
 }

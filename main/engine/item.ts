@@ -2,7 +2,9 @@
 // and the options a user gives when adding. Plain data only, so all of it can be written to
 // a store, sent over IPC or a WebSocket, and compared in tests.
 
-import type { ErrorInfo } from './errors.ts';
+import type { ErrorInfo, HistoryEntry } from './errors.ts';
+
+export type { HistoryEntry };
 
 export type ItemState =
   | 'queued' // waiting for a free slot
@@ -22,11 +24,6 @@ export interface Validators {
   etag?: string;
   /** HTTP-date, used with If-Unmodified-Since when there is no strong ETag. */
   lastModified?: string;
-}
-
-export interface HistoryEntry {
-  at: number;
-  message: string;
 }
 
 export interface AddOptions {

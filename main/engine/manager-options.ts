@@ -1,9 +1,6 @@
-// How a host opens the engine, what the engine tells it, and the manager's view of one
-// item while it lives in memory.
+// How a host opens the engine and what the engine tells it.
 
-import type { Download } from './download.ts';
-import type { Checkpoint, ItemSnapshot, Settings } from './item.ts';
-import type { SpeedMeter } from './speed-meter.ts';
+import type { ItemSnapshot, Settings } from './item.ts';
 import type { StoreProvider } from './store.ts';
 
 export interface ManagerOptions {
@@ -25,15 +22,3 @@ export interface ManagerEvents {
   items: [{ changed: ItemSnapshot[]; removed: string[] }];
   settings: [Settings];
 }
-
-/** Why a running download was stopped: the settle handler decides the state from it. */
-export type StopReason = 'pause' | 'cancel' | 'remove' | 'close' | 'relink';
-
-export interface Entry {
-  cp: Checkpoint;
-  download?: Download;
-  controller?: AbortController;
-  running?: Promise<void>;
-  meter: SpeedMeter;
-}
-

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import { DownloadError } from './errors.ts';
+import { DownloadError, systemCode } from './errors.ts';
 
 const fdatasync = promisify(fs.fdatasync);
 const ftruncate = promisify(fs.ftruncate);
@@ -102,10 +102,10 @@ function dropBytes(buffers: Buffer[], count: number): Buffer[] {
 export function writeError(error: unknown, path: string): DownloadError {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new DownloadError('ERR_DISK_FULL', `The disk is full while writing ${path}. Free some space, then resume: nothing downloaded so far is lost.`, { cause: error });
+    return new DownloadError('ERR_DISK_FULL', { params: { path }, action: 'freeSpace', cause: error });
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new DownloadError('ERR_FOLDER', `Tsuzuki is not allowed to write ${path} (${code}). Choose a folder you can write to.`, { cause: error });
+    return new DownloadError('ERR_FOLDER', { params: { path, detail: code }, action: 'chooseFolder', cause: error });
   }
-  return new DownloadError('ERR_WRITE', `Writing ${path} failed (${code ?? 'unknown error'}). Check the disk, then resume.`, { cause: error });
+  return new DownloadError('ERR_WRITE', { params: { path, detail: systemCode(error) }, action: 'checkDisk', cause: error });
 }

@@ -1,9 +1,9 @@
 // What to do with a response, decided before a single body byte is written. This is the
-// heart of "never corrupt a byte" (DESIGN §2): a body is written only where the server
-// proved it belongs. Pure: headers in, decision out.
+// heart of "never corrupt a byte" (docs/ARCHITECTURE.md#resume-rules): a body is written
+// only where the server proved it belongs. Pure: headers in, decision out.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import { DownloadError } from './errors.ts';
+import { DownloadError, type HistoryCode, type Params } from './errors.ts';
 import type { Validators } from './item.ts';
 import { parseRetryAfter } from './retry-delay.ts';
 
@@ -36,14 +36,20 @@ export type Decision =
   /** Write the body from `start`. */
   | { kind: 'write'; start: number; facts: FileFacts }
   /** Discard what we have and write this body from byte 0 (a 200 to a ranged request). */
-  | { kind: 'rewrite'; reason: string; facts: FileFacts }
+  | { kind: 'rewrite'; reason: RestartReason; facts: FileFacts }
   /** Discard what we have and probe again (412, or a 206 that does not fit). */
-  | { kind: 'restart'; reason: string }
+  | { kind: 'restart'; reason: RestartReason }
   /** Nothing left to fetch: the server confirms we have every byte (416 with our size). */
   | { kind: 'complete' }
   | { kind: 'fail'; error: DownloadError };
 
-export const CHANGED_REASON = "The server's file changed since the download began — restarted from the start";
+/** Why a download starts over, as it is noted in the item's history. */
+export interface RestartReason {
+  code: HistoryCode;
+  params?: Params;
+}
+
+export const CHANGED_REASON: RestartReason = { code: 'serverFileChanged' };
 
 export function decide(sent: SentRequest, response: ResponseHead, now: number): Decision {
   const { status, headers } = response;
@@ -53,7 +59,7 @@ export function decide(sent: SentRequest, response: ResponseHead, now: number): 
     const changed = validatorsDiffer(sent.validators, facts.validators) || (sent.total !== undefined && facts.total !== undefined && facts.total !== sent.total);
     return {
       kind: 'rewrite',
-      reason: changed ? CHANGED_REASON : 'The server ignored the request to continue (it sent the whole file) — restarted from the start',
+      reason: changed ? CHANGED_REASON : { code: 'rangeIgnored' },
       facts: { ...facts, acceptsRanges: false },
     };
   }
@@ -62,7 +68,7 @@ export function decide(sent: SentRequest, response: ResponseHead, now: number): 
   if (status === 416) {
     const total = parseUnsatisfiedRange(headers['content-range']);
     if (total !== undefined && sent.total === total && sent.start === total) return { kind: 'complete' };
-    return { kind: 'restart', reason: 'The server could not continue from where the download stopped (416) — restarted from the start' };
+    return { kind: 'restart', reason: { code: 'rangeNotSatisfiable', params: { status } } };
   }
   return { kind: 'fail', error: statusError(status, headers, now) };
 }
@@ -70,11 +76,11 @@ export function decide(sent: SentRequest, response: ResponseHead, now: number): 
 function decidePartial(sent: SentRequest, headers: IncomingHttpHeaders): Decision {
   const range = parseContentRange(headers['content-range']);
   if (!sent.ranged || !range) {
-    return { kind: 'restart', reason: 'The server sent a partial answer Tsuzuki did not ask for — restarted from the start' };
+    return { kind: 'restart', reason: { code: 'unaskedPartial' } };
   }
   const facts = factsOf(headers);
   if (range.start !== sent.start) {
-    return { kind: 'restart', reason: `The server continued from byte ${range.start} instead of ${sent.start} — restarted from the start` };
+    return { kind: 'restart', reason: { code: 'wrongRangeStart', params: { got: range.start, asked: sent.start } } };
   }
   const total = range.total ?? sent.total;
   if (sent.total !== undefined && range.total !== undefined && range.total !== sent.total) {
@@ -82,7 +88,7 @@ function decidePartial(sent: SentRequest, headers: IncomingHttpHeaders): Decisio
   }
   if (validatorsDiffer(sent.validators, facts.validators)) return { kind: 'restart', reason: CHANGED_REASON };
   if (facts.encoding) {
-    return { kind: 'restart', reason: 'The server compressed part of the file, which cannot be continued — restarted from the start' };
+    return { kind: 'restart', reason: { code: 'partCompressed', params: { encoding: facts.encoding } } };
   }
   return { kind: 'write', start: range.start, facts: { ...facts, total, acceptsRanges: true, validators: { ...sent.validators, ...facts.validators } } };
 }
@@ -142,19 +148,16 @@ function parseUnsatisfiedRange(value: string | undefined): number | undefined {
 function statusError(status: number, headers: IncomingHttpHeaders, now: number): DownloadError {
   const retryAfterMs = parseRetryAfter(headers['retry-after'], now);
   if (status === 429) {
-    return new DownloadError('ERR_HTTP_STATUS', 'The server is rate-limiting downloads (429 Too Many Requests). Tsuzuki will wait and try again.', { retryable: true, retryAfterMs });
+    return new DownloadError('ERR_HTTP_STATUS', { params: { variant: 'rateLimited', status }, action: 'retryLater', retryable: true, retryAfterMs });
   }
   if (status === 408 || status >= 500) {
-    return new DownloadError('ERR_HTTP_STATUS', `The server had a problem (${status}). Tsuzuki will try again; if it keeps failing, retry later.`, {
-      retryable: true,
-      retryAfterMs,
-    });
+    return new DownloadError('ERR_HTTP_STATUS', { params: { status }, action: 'retryLater', retryable: true, retryAfterMs });
   }
   if (status === 401 || status === 403) {
-    return new DownloadError('ERR_LINK_EXPIRED', `The link expired or access was denied (${status}) — use Change link… with a fresh link; the bytes already downloaded are kept.`);
+    return new DownloadError('ERR_LINK_EXPIRED', { params: { status }, action: 'changeLink' });
   }
   if (status === 404 || status === 410) {
-    return new DownloadError('ERR_NOT_FOUND', `The server has no file at this link (${status}). Check the link, or use Change link… with a working one.`);
+    return new DownloadError('ERR_NOT_FOUND', { params: { status }, action: 'changeLink' });
   }
-  return new DownloadError('ERR_HTTP_STATUS', `The server refused the download (HTTP ${status}). Check the link and try again.`);
+  return new DownloadError('ERR_HTTP_STATUS', { params: { variant: 'refused', status }, action: 'checkLink' });
 }

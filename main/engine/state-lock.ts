@@ -20,7 +20,7 @@ export class StateLock {
     fs.mkdirSync(dir, { recursive: true });
     const lockPath = path.join(dir, 'lock');
     if (held.has(lockPath)) {
-      throw new DownloadError('ERR_STATE_LOCKED', `Another Tsuzuki process (PID ${process.pid}, this one) is using the state folder ${dir}. Close it first.`);
+      throw new DownloadError('ERR_STATE_LOCKED', { params: { pid: process.pid, dir }, action: 'closeOther' });
     }
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
@@ -32,11 +32,11 @@ export class StateLock {
       }
       const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-        throw new DownloadError('ERR_STATE_LOCKED', `Another Tsuzuki process (PID ${owner}) is using the state folder ${dir}. Wait for it to finish, or stop it first.`);
+        throw new DownloadError('ERR_STATE_LOCKED', { params: { pid: owner, dir }, action: 'closeOther' });
       }
       fs.rmSync(lockPath, { force: true });
     }
-    throw new DownloadError('ERR_INVALID_STATE', `Could not lock the state folder ${dir}.`);
+    throw new DownloadError('ERR_INTERNAL', { params: { detail: `could not lock the state folder ${dir}` } });
   }
 
   release(): void {

@@ -3,7 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { DownloadError } from './errors.ts';
+import { DownloadError, systemCode } from './errors.ts';
 import { nameFromResponse, numberedName, sanitizeFileName } from './file-name.ts';
 import { PartFile, writeError } from './part-file.ts';
 
@@ -18,7 +18,7 @@ export function insideFolder(dir: string, name: string): string {
   const folder = path.resolve(dir);
   const full = path.resolve(folder, name);
   if (path.dirname(full) !== folder) {
-    throw new DownloadError('ERR_INTERNAL', `Refused to write "${name}" outside the folder ${folder}.`);
+    throw new DownloadError('ERR_INTERNAL', { params: { detail: `refused to write ${JSON.stringify(name)} outside ${folder}` } });
   }
   return full;
 }
@@ -29,8 +29,7 @@ export function ensureFolder(dir: string): void {
     fs.accessSync(dir, fs.constants.W_OK);
     if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new DownloadError('ERR_FOLDER', `Cannot save into ${dir} (${code}). Choose a folder that exists and that you can write to.`, { cause: error });
+    throw new DownloadError('ERR_FOLDER', { params: { path: dir, detail: systemCode(error) }, action: 'chooseFolder', cause: error });
   }
 }
 
@@ -53,7 +52,7 @@ export async function claimFileName(
       throw writeError(error, partPathOf(dir, name));
     }
   }
-  throw new DownloadError('ERR_FOLDER', `Too many files named like "${desired}" in ${dir}. Clean up the folder or choose another.`);
+  throw new DownloadError('ERR_FOLDER', { params: { variant: 'tooManyNames', name: desired, path: dir }, action: 'chooseFolder' });
 }
 
 /** The name to rename to at the end: the claimed one, unless something took it meanwhile. */
@@ -63,5 +62,5 @@ export function freeFinalName(dir: string, claimed: string, isTaken: (name: stri
     if (n > 0 && (isTaken(name) || fs.existsSync(insideFolder(dir, `${name}.part`)))) continue;
     if (!fs.existsSync(insideFolder(dir, name))) return name;
   }
-  throw new DownloadError('ERR_FOLDER', `Too many files named like "${claimed}" in ${dir}.`);
+  throw new DownloadError('ERR_FOLDER', { params: { variant: 'tooManyNames', name: claimed, path: dir }, action: 'chooseFolder' });
 }

@@ -9,16 +9,13 @@ export function parseDownloadUrl(input: string): URL {
   try {
     url = new URL(text);
   } catch (cause) {
-    throw new DownloadError('ERR_INVALID_URL', `"${clip(text)}" is not a valid link. Paste a full address starting with http:// or https://.`, { cause });
+    throw new DownloadError('ERR_INVALID_URL', { params: { link: clip(text) }, action: 'checkLink', cause });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new DownloadError(
-      'ERR_UNSUPPORTED_PROTOCOL',
-      `"${clip(text)}" uses ${url.protocol.replace(/:$/, '')}://, which Tsuzuki cannot download. Only http:// and https:// links are supported.`,
-    );
+    throw new DownloadError('ERR_UNSUPPORTED_PROTOCOL', { params: { link: clip(text), scheme: url.protocol.replace(/:$/, '') }, action: 'checkLink' });
   }
   if (!url.hostname) {
-    throw new DownloadError('ERR_INVALID_URL', `"${clip(text)}" has no host name. Paste a full address such as https://example.com/file.zip.`);
+    throw new DownloadError('ERR_INVALID_URL', { params: { variant: 'noHost', link: clip(text) }, action: 'checkLink' });
   }
   return url;
 }

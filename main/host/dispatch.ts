@@ -1,6 +1,6 @@
 // The host boundary: an untrusted command name and payload in, a result envelope out.
 // Arguments are validated against the contract's schemas; any error becomes
-// `{ok:false, error:{code, message}}` — never a thrown error, never a stack trace.
+// `{ok:false, error:{code, params, action}}` — never a thrown error, never a stack trace.
 
 import { parseCommand, type Command, type CommandHandlers, type Result } from '../contract.ts';
 import { toErrorInfo } from '../engine/errors.ts';

@@ -17,7 +17,7 @@ export function createHandlers(manager: DownloadManager, platform: Platform): Co
   return {
     add: ({ urls, options }) => {
       if (options?.dir !== undefined && platform.allowedFolder && !platform.allowedFolder(options.dir)) {
-        throw new DownloadError('ERR_FOLDER', `Downloads from this window can only go into the download folder set in Settings, not ${options.dir}.`);
+        throw new DownloadError('ERR_FOLDER', { params: { variant: 'confined', path: options.dir } });
       }
       return manager.add(urls, options);
     },
@@ -34,7 +34,7 @@ export function createHandlers(manager: DownloadManager, platform: Platform): Co
     getSettings: () => manager.getSettings(),
     setSettings: (patch) => {
       if (patch.dir !== undefined && platform.allowedFolder && !platform.allowedFolder(patch.dir)) {
-        throw new DownloadError('ERR_FOLDER', `The download folder can only be changed where Tsuzuki runs (tsuzuki serve --dir), not from the browser.`);
+        throw new DownloadError('ERR_FOLDER', { params: { variant: 'fixed' } });
       }
       return manager.setSettings(patch);
     },
@@ -46,7 +46,7 @@ export function createHandlers(manager: DownloadManager, platform: Platform): Co
 
 function requireDone(manager: DownloadManager, id: string): string {
   const item = manager.get(id);
-  if (!item) throw new DownloadError('ERR_UNKNOWN_ITEM', `There is no download with id "${id}".`);
-  if (item.state !== 'done' || !item.path) throw new DownloadError('ERR_INVALID_STATE', `${item.name} is not finished yet, so it cannot be opened.`);
+  if (!item) throw new DownloadError('ERR_UNKNOWN_ITEM', { params: { id: id.slice(0, 100) }, action: 'reload' });
+  if (item.state !== 'done' || !item.path) throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'notFinished', name: item.name } });
   return item.path;
 }

@@ -23,7 +23,7 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: CommandHandlers, isT
   for (const command of COMMANDS) {
     ipcMain.handle(commandChannel(command), async (event, args): Promise<Result<unknown>> => {
       if (!isTrusted(event)) {
-        return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: 'This window is not allowed to control Tsuzuki.' } };
+        return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'notAllowed' } } };
       }
       return dispatch(handlers, command, args);
     });

@@ -37,7 +37,7 @@ export interface WebHost {
 /** A browser cannot open files on the machine Tsuzuki runs on, nor pick another folder there. */
 function browserPlatform(manager: DownloadManager): Platform {
   const notInBrowser = async (): Promise<never> => {
-    throw new DownloadError('ERR_INVALID_STATE', 'Opening files works in the desktop app only; in the browser, find the file in the download folder.');
+    throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'browserCannotOpen' } });
   };
   return {
     openFile: notInBrowser,
@@ -115,7 +115,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         frame = JSON.parse(String(data)) as ClientFrame;
         if (typeof frame !== 'object' || frame === null || frame.type !== 'invoke' || !Number.isSafeInteger(frame.id)) throw new Error('shape');
       } catch {
-        send({ type: 'result', id: -1, result: { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: 'A message to the web host was not a valid JSON command frame.' } } });
+        send({ type: 'result', id: -1, result: { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'badFrame' } } } });
         return;
       }
       void dispatch(handlers, frame.command, frame.args).then((result) => send({ type: 'result', id: frame.id, result }));

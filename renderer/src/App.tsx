@@ -24,6 +24,7 @@ import { useNotices } from './hooks/use-notices.ts';
 import { useSettings } from './hooks/use-settings.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { useWindowDrop } from './hooks/use-window-drop.ts';
+import { errorText } from './i18n.ts';
 import { type Filter } from './lib/filters.ts';
 import { formatSpeed, plural } from './lib/format.ts';
 import { clickSelect, EMPTY_SELECTION, pruneSelection, selectAll, spaceAction, stepSelect, type Selection } from './lib/selection.ts';
@@ -81,7 +82,7 @@ export function App() {
       const [first] = result.rejected;
       if (first) {
         const more = result.rejected.length - 1;
-        notify('error', more > 0 ? `${first.error.message} (and ${plural(more, 'other link')} not added)` : first.error.message);
+        notify('error', more > 0 ? `${errorText(first.error)} (and ${plural(more, 'other link')} not added)` : errorText(first.error));
       }
       if (result.added.length > 0) setFilter((current) => (SHOWS_NEW.includes(current) ? current : 'all'));
       return result.added.length > 0;
@@ -195,7 +196,7 @@ export function App() {
   const saveSettings = useCallback(
     async (patch: SettingsPatch): Promise<string | null> => {
       const result = await api.invoke('setSettings', patch);
-      if (!result.ok) return result.error.message;
+      if (!result.ok) return errorText(result.error);
       setSettings(result.value);
       return null;
     },
@@ -205,7 +206,7 @@ export function App() {
   const changeLink = useCallback(
     async (id: string, url: string): Promise<string | null> => {
       const result = await api.invoke('changeUrl', { id, url });
-      return result.ok ? null : result.error.message;
+      return result.ok ? null : errorText(result.error);
     },
     [api],
   );

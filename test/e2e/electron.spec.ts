@@ -1,43 +1,38 @@
-// The desktop app itself, through Playwright's Electron driver. The Electron binary is
-// downloaded on first use; where it has not been (no network here), these tests skip and
-// say why. Requiring the `electron` package would start that download, so presence is
-// read from its install record instead. Electron also needs a display (xvfb-run on CI).
+// The desktop app itself, through Playwright's Electron driver. The Electron runtime is
+// fetched first with the electron package's own installer, as `npm start` does; where that
+// cannot happen (no network here) or there is no display, these tests skip and say why.
+// Electron needs a display (xvfb-run on CI).
 
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { electronBinary, installElectron } from '../../scripts/electron-runtime.ts';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, testBytes } from '../support/files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function electronBinary(): string | undefined {
-  const pkg = path.join(ROOT, 'node_modules', 'electron');
-  const pathFile = path.join(pkg, 'path.txt');
-  const executable = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : undefined;
-  const dist = process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? path.join(pkg, 'dist');
-  const binary = executable ? path.join(dist, executable) : undefined;
-  return binary && fs.existsSync(binary) ? binary : undefined;
-}
-
-const binary = electronBinary();
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
-const SKIP_REASON = !binary
-  ? 'Electron binary not downloaded (no network on this machine): skipping the Electron end-to-end tests (npx install-electron fetches it)'
-  : 'No display for Electron: skipping the Electron end-to-end tests (run them under xvfb-run)';
-const skip = !binary || !hasDisplay;
-if (skip) console.log(`desktop app: ${SKIP_REASON}`);
 
 test.describe('desktop app', () => {
-  test.skip(skip, SKIP_REASON);
-
+  let binary: string | undefined;
   let server: FaultServer;
   let home: string;
   let app: ElectronApplication | undefined;
   const body = testBytes(2_000_000, 5);
 
   test.beforeAll(async () => {
+    binary = electronBinary();
+    let skipReason: string | undefined;
+    if (!binary) {
+      test.setTimeout(15 * 60_000);
+      const outcome = await installElectron();
+      if (outcome.ok) binary = outcome.binary;
+      else skipReason = `Electron runtime could not be downloaded (${outcome.reason}): skipping the Electron end-to-end tests (npx install-electron fetches it)`;
+    }
+    if (!skipReason && !hasDisplay) skipReason = 'No display for Electron: skipping the Electron end-to-end tests (run them under xvfb-run)';
+    if (skipReason) console.log(`desktop app: ${skipReason}`);
+    test.skip(skipReason !== undefined, skipReason);
     server = await startFaultServer();
     server.serve('/desktop/from-argv.iso', { body, faults: { throttleBytesPerSec: 1_000_000 } });
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'tsuzuki-electron-'));

@@ -8,6 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
 import { openTestManager, waitForItem, withTimeout } from '../support/manager.ts';
+import { DownloadError } from '../../main/engine/errors.ts';
+import { words } from '../support/words.ts';
 
 const body = testBytes(1_000_000, 21);
 
@@ -64,7 +66,7 @@ describe('queue', () => {
     manager.resume([id]);
     await withTimeout(manager.whenIdle(), 10_000, 'resume did not finish');
     const done = manager.get(id)!;
-    assert.equal(done.state, 'done', done.error?.message);
+    assert.equal(done.state, 'done', JSON.stringify(done.error));
     assert.equal(sha256(done.path!), sha256(body));
     assert.match(server.requestsFor('/pause.bin').at(-1)!.headers.range ?? '', /^bytes=[1-9]\d*-$/);
     await manager.close();
@@ -120,7 +122,7 @@ describe('restore', () => {
     assert.ok(['queued', 'downloading'].includes(second.get(id)!.state));
     await withTimeout(second.whenIdle(), 10_000, 'restored download did not finish');
     const done = second.get(id)!;
-    assert.equal(done.state, 'done', done.error?.message);
+    assert.equal(done.state, 'done', JSON.stringify(done.error));
     assert.equal(sha256(done.path!), sha256(body));
     assert.match(server.requestsFor('/restore.bin').at(-1)!.headers.range ?? '', /^bytes=[1-9]\d*-$/);
     await second.close();
@@ -170,7 +172,7 @@ describe('restore', () => {
   it('one process per state folder: a second engine on the same folder is refused clearly', async () => {
     const ws = tempWorkspace();
     const first = await openTestManager(ws.state, ws.downloads);
-    await assert.rejects(openTestManager(ws.state, ws.downloads), /Another Tsuzuki process/);
+    await assert.rejects(openTestManager(ws.state, ws.downloads), (error: DownloadError) => error.code === 'ERR_STATE_LOCKED' && /Another Tsuzuki process/.test(words(error.info())));
     await first.close();
     ws.cleanup();
   });

@@ -21,6 +21,16 @@ describe('build output', { skip: !built && 'out/ is not built (npm test builds i
     assert.match(code, /exposeInMainWorld\(["']tsuzuki["']/);
   });
 
+  it('preload: under 20 KB, with the contract names and without zod', () => {
+    // It is parsed in every window before the page; the schemas stay in main, which validates anyway.
+    const file = path.join(OUT, 'preload', 'index.cjs');
+    const size = fs.statSync(file).size;
+    assert.ok(size < 20_000, `the built preload is ${size} bytes`);
+    const code = fs.readFileSync(file, 'utf8');
+    assert.doesNotMatch(code, /\bZodError\b|\bsafeParse\b/, 'no zod in the bundle');
+    assert.match(code, /showInFolder/, 'the command names are there');
+  });
+
   it('main: the ESM entry package.json names, with runtime libraries left as imports', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; type: string; dependencies: Record<string, string> };
     assert.equal(pkg.type, 'module');

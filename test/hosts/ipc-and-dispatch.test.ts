@@ -13,6 +13,8 @@ import { SnapshotBatcher } from '../../main/host/snapshot-batcher.ts';
 import { urlsInArgv } from '../../main/host/urls-in-argv.ts';
 import { tempWorkspace } from '../support/files.ts';
 import { openTestManager } from '../support/manager.ts';
+import { words } from '../support/words.ts';
+import type { ErrorInfo } from '../../main/engine/errors.ts';
 
 class FakeIpcMain implements IpcMainLike {
   handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
@@ -61,7 +63,7 @@ describe('dispatch and IPC', () => {
       const result = await dispatch(handlers, command, args);
       assert.equal(result.ok, false, `${command} ${JSON.stringify(args)}`);
       assert.equal(!result.ok && result.error.code, 'ERR_INVALID_ARGUMENT');
-      assert.ok(!result.ok && result.error.message.includes(command));
+      assert.ok(!result.ok && words(result.error).includes(command));
     }
   });
 
@@ -70,7 +72,7 @@ describe('dispatch and IPC', () => {
     for (const command of ['nope', '__proto__', 'constructor', 42, null]) {
       const result = await dispatch(handlers, command, {});
       assert.equal(result.ok, false);
-      assert.match(!result.ok ? result.error.message : '', /Unknown command/);
+      assert.match(!result.ok ? words(result.error) : '', /Unknown command/);
     }
   });
 
@@ -89,9 +91,9 @@ describe('dispatch and IPC', () => {
     for (const command of ['list', 'getSettings'] as const) {
       const result = await dispatch(throwing, command, {});
       assert.equal(result.ok, false);
-      assert.deepEqual(Object.keys(!result.ok ? result.error : {}).sort(), ['code', 'message']);
+      assert.deepEqual(Object.keys(!result.ok ? result.error : {}).sort(), ['action', 'code', 'params']);
       assert.equal(!result.ok && result.error.code, 'ERR_INTERNAL');
-      assert.doesNotMatch(!result.ok ? result.error.message : '', /\n\s+at /);
+      assert.doesNotMatch(!result.ok ? words(result.error) : '', /\n\s+at /);
     }
     assert.ok(COMMANDS.every((command) => typeof handlers[command] === 'function'));
   });
@@ -127,9 +129,9 @@ describe('dispatch and IPC', () => {
       ['another local file', { sender: ourWindow, senderFrame: { url: 'file:///tmp/evil.html', parent: null } }],
     ];
     for (const [what, event] of refusals) {
-      const refused = (await ipc.invoke(commandChannel('list'), event, {})) as { ok: boolean; error: { message: string } };
+      const refused = (await ipc.invoke(commandChannel('list'), event, {})) as { ok: boolean; error: ErrorInfo };
       assert.equal(refused.ok, false, what);
-      assert.match(refused.error.message, /not allowed/, what);
+      assert.match(words(refused.error), /not allowed/, what);
     }
     // No window yet (or closed): nothing is trusted, not even a sender that is also undefined.
     const noWindow = trustedSender(() => undefined, isApp);

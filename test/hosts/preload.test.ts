@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { TsuzukiApi } from '../../main/contract.ts';
 import { loadPreload } from './electron-shell/load-shell.ts';
+import { words } from '../support/words.ts';
 
 describe('preload bridge', () => {
   let electron: Awaited<ReturnType<typeof loadPreload>>;
@@ -40,7 +41,8 @@ describe('preload bridge', () => {
     };
     const result = await api.invoke('list', {});
     assert.equal(!result.ok && result.error.code, 'ERR_INTERNAL');
-    assert.match(!result.ok ? result.error.message : '', /did not answer "list"/);
+    assert.equal(!result.ok && result.error.params?.['command'], 'list');
+    assert.match(!result.ok ? words(result.error) : '', /did not answer "list"/);
   });
 
   it('passes event payloads without the IPC event, and unsubscribes', () => {

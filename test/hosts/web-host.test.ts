@@ -12,6 +12,7 @@ import type { DownloadManager } from '../../main/engine/download-manager.ts';
 import { startWebHost, type WebHost } from '../../main/web/web-host.ts';
 import { tempWorkspace } from '../support/files.ts';
 import { openTestManager, withTimeout } from '../support/manager.ts';
+import { words } from '../support/words.ts';
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -170,7 +171,7 @@ describe('web host', () => {
       socket.send(frame);
       return nextMessage(socket);
     };
-    const invalidFrame = { type: 'result', id: -1, result: { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', message: 'A message to the web host was not a valid JSON command frame.' } } };
+    const invalidFrame = { type: 'result', id: -1, result: { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'badFrame' } } } };
     assert.deepEqual(await reply('not json'), invalidFrame);
     assert.deepEqual(await reply('null'), invalidFrame);
     assert.deepEqual(await reply(JSON.stringify({ type: 'invoke', command: 'list', args: {} })), invalidFrame, 'no id');
@@ -181,16 +182,17 @@ describe('web host', () => {
     const unknown = (await reply(JSON.stringify({ type: 'invoke', id: 2, command: 'format', args: {} }))) as any;
     assert.equal(unknown.id, 2);
     assert.equal(unknown.result.error.code, 'ERR_INVALID_ARGUMENT');
-    assert.match(unknown.result.error.message, /Unknown command "format"/);
+    assert.match(words(unknown.result.error), /Unknown command "format"/);
 
     const badArgs = (await reply(JSON.stringify({ type: 'invoke', id: 3, command: 'pause', args: { ids: 'all' } }))) as any;
     assert.equal(badArgs.result.error.code, 'ERR_INVALID_ARGUMENT');
-    assert.match(badArgs.result.error.message, /"pause" at "ids"/);
+    assert.equal(badArgs.result.error.params.field, 'ids');
+    assert.match(words(badArgs.result.error), /"pause" \(ids\)/);
 
     const added = (await reply(JSON.stringify({ type: 'invoke', id: 4, command: 'add', args: { urls: ['not a link', 'ftp://x/y'] } }))) as any;
     assert.deepEqual(added.result.value.added, []);
     assert.deepEqual(added.result.value.rejected.map((r: any) => r.error.code), ['ERR_INVALID_URL', 'ERR_UNSUPPORTED_PROTOCOL']);
-    assert.ok(added.result.value.rejected.every((r: any) => r.error.message.length > 10 && !/\n\s+at /.test(r.error.message)), 'a message for people, no stack');
+    assert.ok(added.result.value.rejected.every((r: any) => words(r.error).length > 10 && !/\n\s+at /.test(words(r.error))), 'a message for people, no stack');
 
     const confined = (await reply(JSON.stringify({ type: 'invoke', id: 5, command: 'add', args: { urls: ['http://127.0.0.1:1/x'], options: { dir: '/etc' } } }))) as any;
     assert.equal(confined.result.error.code, 'ERR_FOLDER');

@@ -3,52 +3,57 @@ import { describe, it } from 'node:test';
 import { formatBytes, formatDuration, ordinal, splitForEllipsis } from '../../renderer/src/lib/format.ts';
 import { failureLine, percentOf, progressWords, statusLine, statusTooltip } from '../../renderer/src/lib/status-line.ts';
 import { snapshot } from './item-fixture.ts';
+import { createI18n } from '../../i18n/index.ts';
+import { historyWords } from '../support/words.ts';
+
+const en = createI18n('en');
 
 const MB = 1_000_000;
 
 describe('the status line of a row', () => {
   it('shows size, speed and time left while downloading', () => {
     const item = snapshot({ id: 'a', state: 'downloading', bytes: 45.2 * MB, total: 1200 * MB, speed: 8.4 * MB, eta: 130 });
-    assert.equal(statusLine(item, null, 0), '45.2 MB of 1.2 GB · 8.4 MB/s · 2 min left');
+    assert.equal(statusLine(item, null, 0, en), '45.2 MB of 1.2 GB · 8.4 MB/s · 2 min left');
   });
 
   it('hides the time left while it is unknown, and says so when no data flows', () => {
-    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', bytes: 3 * MB, total: null, speed: 2 * MB }), null, 0), '3 MB · 2 MB/s');
-    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', bytes: 3 * MB, total: 10 * MB, speed: 0 }), null, 0), '3 MB of 10 MB · waiting for data…');
-    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', total: 10 * MB }), null, 0), 'Starting · 10 MB');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', bytes: 3 * MB, total: null, speed: 2 * MB }), null, 0, en), '3 MB · 2 MB/s');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', bytes: 3 * MB, total: 10 * MB, speed: 0 }), null, 0, en), '3 MB of 10 MB · waiting for data…');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', total: 10 * MB }), null, 0, en), 'Starting · 10 MB');
   });
 
   it('says the queue position, paused, done and canceled in words', () => {
-    assert.equal(statusLine(snapshot({ id: 'a', state: 'queued' }), 3, 0), 'Queued — 3rd');
-    assert.equal(statusLine(snapshot({ id: 'a', state: 'paused' }), null, 0), 'Paused');
-    assert.equal(statusLine(snapshot({ id: 'a', state: 'paused', bytes: 5 * MB, total: 10 * MB }), null, 0), 'Paused · 5 MB of 10 MB');
-    assert.equal(statusLine(snapshot({ id: 'a', state: 'done', bytes: 1200 * MB, total: 1200 * MB }), null, 0), 'Done · 1.2 GB');
-    assert.match(statusLine(snapshot({ id: 'a', state: 'canceled' }), null, 0), /^Canceled/);
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'queued' }), 3, 0, en), 'Queued — 3rd');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'paused' }), null, 0, en), 'Paused');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'paused', bytes: 5 * MB, total: 10 * MB }), null, 0, en), 'Paused · 5 MB of 10 MB');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'done', bytes: 1200 * MB, total: 1200 * MB }), null, 0, en), 'Done · 1.2 GB');
+    assert.match(statusLine(snapshot({ id: 'a', state: 'canceled' }), null, 0, en), /^Canceled/);
   });
 
   it('counts down a retry wait', () => {
     const item = snapshot({ id: 'a', state: 'retrying', retry: { attempt: 2, maxAttempts: 5, at: 10_000 } });
-    assert.equal(statusLine(item, null, 2_000), 'Waiting to retry in 8 s (attempt 2 of 5)');
-    assert.equal(statusLine(item, null, 10_500), 'Waiting to retry now (attempt 2 of 5)');
+    assert.equal(statusLine(item, null, 2_000, en), 'Waiting to retry in 8 s (attempt 2 of 5)');
+    assert.equal(statusLine(item, null, 10_500, en), 'Waiting to retry now (attempt 2 of 5)');
   });
 
   it("uses the engine's words for a failure, naming the bytes a new link would keep", () => {
-    const notFound = snapshot({ id: 'a', state: 'failed', error: { code: 'ERR_NOT_FOUND', message: 'The server has no file at this link (404).' } });
-    assert.equal(statusLine(notFound, null, 0), 'The server has no file at this link (404).');
-    const expired = { bytes: 310 * MB, error: { code: 'ERR_LINK_EXPIRED' as const, message: 'The link expired or access was denied (403) — use Change link…' } };
-    assert.equal(failureLine(expired), 'The link expired (403) — Change link… keeps the 310 MB already downloaded');
-    assert.match(failureLine({ bytes: 0, error: null }), /Retry/);
+    const notFound = snapshot({ id: 'a', state: 'failed', error: { code: 'ERR_NOT_FOUND', params: { status: 404 }, action: 'changeLink' } });
+    assert.equal(statusLine(notFound, null, 0, en), 'The server has no file at this link (404). Use Change link… with a fresh link; the bytes already downloaded are kept.');
+    const expired = { bytes: 310 * MB, error: { code: 'ERR_LINK_EXPIRED' as const, params: { status: 403 } } };
+    assert.equal(failureLine(expired, en), 'The link expired (403) — Change link… keeps the 310 MB already downloaded');
+    assert.match(failureLine({ bytes: 0, error: null }, en), /Retry/);
   });
 });
 
 describe('the status tooltip', () => {
   it('is the whole line, then the latest history entries', () => {
-    assert.equal(statusTooltip('Paused', []), 'Paused');
-    const history = [1, 2, 3, 4].map((n) => ({ at: n * 1000, message: `event ${n}` }));
-    const lines = statusTooltip('Paused', history).split('\n');
+    assert.equal(statusTooltip('Paused', [], en), 'Paused');
+    const codes = ['linkChanged', 'noValidator', 'serverFileChanged', 'rangeIgnored'] as const;
+    const history = codes.map((code, n) => ({ at: n * 1000, code }));
+    const lines = statusTooltip('Paused', history, en).split('\n');
     assert.equal(lines[0], 'Paused');
     assert.equal(lines[1], '');
-    assert.deepEqual(lines.slice(2).map((line) => line.split(' — ')[1]), ['event 2', 'event 3', 'event 4']);
+    assert.deepEqual(lines.slice(2).map((line) => line.slice(line.indexOf(' — ') + 3)), history.slice(1).map(historyWords));
   });
 });
 

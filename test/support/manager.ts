@@ -18,7 +18,7 @@ export async function openTestManager(stateDir: string, downloads: string, setti
 /** Adds one URL, waits until the engine is idle, and returns the item's final snapshot. */
 export async function downloadOne(manager: DownloadManager, url: string, options: Parameters<DownloadManager['add']>[1] = {}): Promise<ItemSnapshot> {
   const { added, rejected } = manager.add([url], options);
-  if (rejected.length > 0) throw new Error(`rejected: ${rejected[0]!.error.message}`);
+  if (rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(rejected[0]!.error)}`);
   await withTimeout(manager.whenIdle(), 20_000, 'download did not settle');
   return manager.get(added[0]!)!;
 }

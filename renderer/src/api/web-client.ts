@@ -6,7 +6,8 @@
 // The socket reconnects with backoff when it drops; a call made while it is down answers
 // at once with ERR_DISCONNECTED (never hangs), and so does a call cut off by a drop.
 
-import type { ClientFrame, ErrorInfo, EventName, EventPayloads, Result, ServerFrame, TsuzukiApi, WsPath } from '../../../main/contract.ts';
+import { WS_PATH } from '../../../main/contract-names.ts';
+import type { ClientFrame, EventName, EventPayloads, Result, ServerFrame, TsuzukiApi } from '../../../main/contract.ts';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 
@@ -39,7 +40,6 @@ export interface WebClient extends TsuzukiApi {
 }
 
 const OPEN = 1;
-const WS_PATH: WsPath = '/ws';
 
 /** 250 ms, doubling to 5 s, with jitter so many windows do not reconnect in step. */
 export function defaultBackoff(attempt: number): number {
@@ -56,7 +56,7 @@ export function socketUrl(location: { protocol: string; host: string; search: st
 
 export function disconnectedResult(): Result<never> {
   // ERR_DISCONNECTED is the web client's own code; the engine's codes never include it.
-  return { ok: false, error: { code: 'ERR_DISCONNECTED' as unknown as ErrorInfo['code'], message: 'Not connected to Tsuzuki right now. Reconnecting…' } };
+  return { ok: false, error: { code: 'ERR_DISCONNECTED' } };
 }
 
 export function createWebClient(options: WebClientOptions): WebClient {

@@ -1,6 +1,7 @@
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useSteadyValue } from '../hooks/use-steady-value.ts';
+import { i18n } from '../i18n.ts';
 import { statusLine, statusTooltip } from '../lib/status-line.ts';
 
 /** Byte counts, speed and time left change at most about twice a second; a new state shows at once. */
@@ -9,9 +10,9 @@ const STEADY_MS = 450;
 /** The line of words under a download; a retry wait counts down by itself. */
 export function StatusText({ item, queuePosition }: { item: ItemSnapshot; queuePosition: number | null }) {
   const now = useNow(item.state === 'retrying');
-  const text = useSteadyValue(statusLine(item, queuePosition, now), item.state, STEADY_MS);
+  const text = useSteadyValue(statusLine(item, queuePosition, now, i18n), item.state, STEADY_MS);
   return (
-    <div className="status" title={statusTooltip(text, item.history)}>
+    <div className="status" title={statusTooltip(text, item.history, i18n)}>
       {text}
     </div>
   );

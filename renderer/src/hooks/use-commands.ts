@@ -3,6 +3,7 @@
 
 import { useCallback } from 'react';
 import type { Command, CommandArgs, CommandResults, TsuzukiApi } from '../../../main/contract.ts';
+import { errorText } from '../i18n.ts';
 import type { Notify } from './use-notices.ts';
 
 export type Run = <C extends Command>(command: C, args: CommandArgs[C]) => Promise<CommandResults[C] | undefined>;
@@ -19,7 +20,7 @@ export function useCommands(api: TsuzukiApi, notify: Notify): Run {
         return undefined;
       }
       if (result.ok) return result.value;
-      notify('error', result.error.message);
+      notify('error', errorText(result.error));
       return undefined;
     },
     [api, notify],

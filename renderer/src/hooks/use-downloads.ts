@@ -4,6 +4,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { TsuzukiApi } from '../../../main/contract.ts';
 import type { ConnectionState } from '../api/index.ts';
+import { errorText } from '../i18n.ts';
 import { DownloadStore, type DownloadsView } from '../lib/download-store.ts';
 
 export function useDownloads(api: TsuzukiApi, connection: ConnectionState, onError: (message: string) => void): DownloadsView {
@@ -19,7 +20,7 @@ export function useDownloads(api: TsuzukiApi, connection: ConnectionState, onErr
     void api.invoke('list', {}).then((result) => {
       if (!live) return;
       if (result.ok) store.replaceAll(result.value);
-      else onError(result.error.message);
+      else onError(errorText(result.error));
     });
     return () => {
       live = false;

@@ -1,6 +1,7 @@
 // The one line of text under each download, and the words a screen reader hears for its
 // progress bar: what is happening, in plain language.
 
+import { describeError, describeHistory, type I18n } from '../../../i18n/index.ts';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { formatBytes, formatDuration, formatSpeed, ordinal } from './format.ts';
 
@@ -22,7 +23,7 @@ function sizeSoFar(item: Progress): string {
  * `Waiting to retry in 8 s (attempt 2 of 5)`, `Done · 1.2 GB`, or what went wrong.
  * `now` (epoch ms) counts down the retry wait; `queuePosition` is 1-based.
  */
-export function statusLine(item: ItemSnapshot, queuePosition: number | null, now: number): string {
+export function statusLine(item: ItemSnapshot, queuePosition: number | null, now: number, i18n: I18n): string {
   switch (item.state) {
     case 'downloading': {
       if (item.bytes === 0 && item.speed === 0) return item.total !== null ? `Starting · ${formatBytes(item.total)}` : 'Starting…';
@@ -48,27 +49,27 @@ export function statusLine(item: ItemSnapshot, queuePosition: number | null, now
     case 'canceled':
       return 'Canceled — the partial file was deleted. Retry starts it again.';
     case 'failed':
-      return failureLine(item);
+      return failureLine(item, i18n);
   }
 }
 
 /**
- * The engine's message already says what happened and what to do. An expired link is the
- * one case where the bytes at stake are worth naming, so the person knows a new link saves them.
+ * What happened and what to do, from the error's code and facts. An expired link is the one
+ * case where the bytes at stake are worth naming, so the person knows a new link saves them.
  */
-export function failureLine(item: Pick<ItemSnapshot, 'error' | 'bytes'>): string {
+export function failureLine(item: Pick<ItemSnapshot, 'error' | 'bytes'>, i18n: I18n): string {
   const error = item.error;
   if (!error) return 'The download stopped with an error. Retry continues from where it stopped.';
   if (error.code === 'ERR_LINK_EXPIRED' && item.bytes > 0) {
-    const status = /\((\d{3})\)/.exec(error.message)?.[1];
+    const status = error.params?.['status'];
     return `The link expired${status ? ` (${status})` : ''} — Change link… keeps the ${formatBytes(item.bytes)} already downloaded`;
   }
-  return error.message;
+  return describeError(i18n, error);
 }
 
 /** The status line in full (it may be cut short on screen), then the item's latest history. */
-export function statusTooltip(line: string, history: ItemSnapshot['history'], shown = 3): string {
-  const recent = history.slice(-shown).map((entry) => `${new Date(entry.at).toLocaleTimeString()} — ${entry.message}`);
+export function statusTooltip(line: string, history: ItemSnapshot['history'], i18n: I18n, shown = 3): string {
+  const recent = history.slice(-shown).map((entry) => `${new Date(entry.at).toLocaleTimeString()} — ${describeHistory(i18n, entry)}`);
   return recent.length > 0 ? `${line}\n\n${recent.join('\n')}` : line;
 }
 

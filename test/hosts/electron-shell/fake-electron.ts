@@ -49,6 +49,11 @@ class FakeApp extends EventEmitter {
   getVersion(): string {
     return '0.0.0-test';
   }
+  /** Test control: the languages the system lists, most preferred first. */
+  systemLanguages: string[] = ['en-US'];
+  getPreferredSystemLanguages(): string[] {
+    return this.systemLanguages;
+  }
   quit(): void {
     record.quitCalls += 1;
     const event = new FakeEvent();

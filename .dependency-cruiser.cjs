@@ -1,0 +1,115 @@
+// The import direction of docs/ARCHITECTURE.md#dependency-direction, checked in `npm test`
+// (test/architecture/import-direction.test.ts). dependency-cruiser was picked over an
+// ESLint boundaries rule because the project has no ESLint and needs none for this; its
+// parser is swc because TypeScript 7 ships no JavaScript compiler API to parse with.
+
+/** npm libraries the engine may use: small, well kept, and named here on purpose. */
+const ENGINE_LIBRARIES = ['got', 'content-disposition'];
+
+const npm = (names) => `^node_modules/(${names.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})/`;
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'engine-stays-plain-node',
+      comment: 'The engine imports only node:*, its allowlisted libraries and its own files.',
+      severity: 'error',
+      from: { path: '^main/engine/' },
+      to: {
+        pathNot: [`^main/engine/`, npm(ENGINE_LIBRARIES)],
+        dependencyTypesNot: ['core'],
+      },
+    },
+    {
+      name: 'renderer-sees-contract-types-only',
+      comment: 'The window imports its own files, UI libraries, the i18n catalogue, the contract names and contract types; never a host or the engine.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^(main|preload)/', pathNot: '^main/contract(-names)?\\.ts$' },
+    },
+    {
+      name: 'renderer-imports-no-contract-code',
+      comment: 'The contract pulls in zod; the window needs only its types.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^main/contract\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'preload-names-and-electron-only',
+      comment: 'The sandboxed preload may require nothing but electron; the command and event names are bundled in.',
+      severity: 'error',
+      from: { path: '^preload/' },
+      to: { pathNot: ['^preload/', '^main/contract(-names)?\\.ts$', '^node_modules/electron/'] },
+    },
+    {
+      name: 'preload-imports-no-contract-code',
+      comment: 'The contract pulls in zod; the preload needs only its types (the names come from contract-names.ts).',
+      severity: 'error',
+      from: { path: '^preload/' },
+      to: { path: '^main/contract\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'contract-types-from-engine-only',
+      comment: 'The contract depends on zod and on the engine types it names, nothing else.',
+      severity: 'error',
+      from: { path: '^main/contract(-names)?\\.ts$' },
+      to: {
+        pathNot: ['^main/contract(-names)?\\.ts$', '^main/engine/(item|errors)\\.ts$', '^node_modules/zod/'],
+      },
+    },
+    {
+      name: 'contract-names-need-no-library',
+      comment: 'The names module goes into the preload bundle: no zod, no engine.',
+      severity: 'error',
+      from: { path: '^main/contract-names\\.ts$' },
+      to: { path: '^node_modules/' },
+    },
+    {
+      name: 'hosts-over-engine-and-contract',
+      comment: 'Hosts use the engine, the contract, the pure host helpers, the stores and the i18n catalogue; never the window or the preload.',
+      severity: 'error',
+      from: { path: '^main/(electron|web|cli|host|stores)/' },
+      to: { path: '^(renderer|preload)/' },
+    },
+    {
+      name: 'engine-does-not-know-hosts',
+      comment: 'Hosts depend on the engine, never the other way round.',
+      severity: 'error',
+      from: { path: '^main/engine/' },
+      to: { path: '^(main/(electron|web|cli|host|stores|contract)|renderer|preload|i18n)' },
+    },
+    {
+      name: 'product-ignores-tests-and-bench',
+      comment: 'Nothing that ships imports test or bench code.',
+      severity: 'error',
+      from: { path: '^(main|preload|renderer|i18n|bin)/' },
+      to: { path: '^(test|bench)/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'A cycle means two files are one concept, or the direction is wrong.',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'no-unresolvable',
+      comment: 'An import that does not resolve cannot be checked.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    parser: 'swc',
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: '^node_modules' },
+    exclude: { path: '^out/' },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      exportsFields: ['exports'],
+      mainFields: ['module', 'main', 'types'],
+    },
+  },
+};
