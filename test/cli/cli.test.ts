@@ -129,7 +129,8 @@ describe('tsuzuki get', () => {
   });
 
   it('runs into different folders side by side; a second run into the same folder waits its turn', async () => {
-    server.serve('/side-a.bin', { body, faults: { throttleBytesPerSec: 2_000_000 } });
+    // Slow enough (about 5 s) that the other two runs start while it holds the lock, even on a busy machine.
+    server.serve('/side-a.bin', { body, faults: { throttleBytesPerSec: 400_000 } });
     server.serve('/side-b.bin', { body: testBytes(10_000, 12) });
     const ws = tempWorkspace();
     const env = { XDG_CONFIG_HOME: path.join(ws.root, 'config') };
