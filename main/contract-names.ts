@@ -23,6 +23,8 @@ const COMMAND_SET: { [C in keyof CommandResults]: true } = {
   getStatus: true,
   openFile: true,
   showInFolder: true,
+  getHostFeatures: true,
+  chooseFolder: true,
 };
 
 const EVENT_SET: { [E in keyof EventPayloads]: true } = {
@@ -50,3 +52,6 @@ export const eventChannel = (event: EventName): `tsuzuki:event:${EventName}` => 
 
 /** The path of the web host's WebSocket. */
 export const WS_PATH = '/ws';
+
+/** What counts as a downloadable link, for the window's paste and drop (the engine's own rule). */
+export { webUrlOf } from './engine/web-url.ts';

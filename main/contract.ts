@@ -10,9 +10,9 @@ import type { ErrorInfo } from './engine/errors.ts';
 import type { AddResult, ItemSnapshot, Settings } from './engine/item.ts';
 import { isCommand, type Command, type EventName } from './contract-names.ts';
 
-export type { ErrorInfo, ItemSnapshot, Settings, AddResult, Command, EventName };
+export type { ErrorInfo, ItemSnapshot, Settings, Command, EventName };
 export { COMMANDS, EVENT_NAMES, commandChannel, eventChannel, WS_PATH } from './contract-names.ts';
-export type { ItemState, ByteRange, HistoryEntry, RetryInfo } from './engine/item.ts';
+export type { ItemState } from './engine/item.ts';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(100_000);
@@ -39,7 +39,16 @@ const settingsPatch = z.strictObject({
   resumeWithoutValidator: z.boolean().optional(),
   diskReserveBytes: z.number().int().min(0).max(2 ** 40).optional(),
   allowInsecureRedirects: z.boolean().optional(),
+  closeToTray: z.boolean().optional(),
+  notifications: z.boolean().optional(),
+  keepAwake: z.boolean().optional(),
+  startAtLogin: z.boolean().optional(),
 });
+
+/** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */
+export const settingSchemas = settingsPatch.shape;
+/** Each add option's schema, likewise. */
+export const addOptionSchemas = addOptions.shape;
 
 /** Argument schemas, one per command. */
 export const commandSchemas = {
@@ -66,6 +75,10 @@ export const commandSchemas = {
   getStatus: z.strictObject({}),
   openFile: z.strictObject({ id }),
   showInFolder: z.strictObject({ id }),
+  /** What this host can do beyond the common commands (asked once by the window). */
+  getHostFeatures: z.strictObject({}),
+  /** The system's folder picker (desktop only); resolves to null when the person cancels. */
+  chooseFolder: z.strictObject({ defaultPath: z.string().min(1).max(4096).optional() }),
 } as const satisfies { [C in Command]: z.ZodType };
 
 export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> };
@@ -74,6 +87,13 @@ export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> 
 export interface Status {
   freeBytes: number | null;
   dir: string;
+}
+
+export interface HostFeatures {
+  /** `chooseFolder` opens the system's folder picker (the desktop app). */
+  chooseFolder: boolean;
+  /** The tray, notifications, keep-awake and login settings mean something here. */
+  desktopSettings: boolean;
 }
 
 export interface CommandResults {
@@ -93,6 +113,8 @@ export interface CommandResults {
   getStatus: Status;
   openFile: void;
   showInFolder: void;
+  getHostFeatures: HostFeatures;
+  chooseFolder: { path: string | null };
 }
 
 /** Every command answers with an envelope; errors are data, never thrown across the boundary. */

@@ -7,8 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { addOptionSchemas, settingSchemas } from '../contract.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
+import { webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
 import { errorText, problemText } from './messages.ts';
@@ -90,22 +92,23 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   if (values.input) urls.push(...readUrlList(values.input));
   if (urls.length === 0) throw new Error('no URL given. Pass one or more URLs, or --input FILE.');
   if (values.sha256 !== undefined) {
-    if (!/^[0-9a-fA-F]{64}$/.test(values.sha256)) throw new Error(`--sha256 "${values.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
+    if (!addOptionSchemas.sha256.safeParse(values.sha256).success) throw new Error(`--sha256 "${values.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
     if (urls.length > 1) throw new Error('--sha256 checks one file; give exactly one URL with it.');
   }
   // One connection unless asked, as curl and aria2c do: a script sees one request stream
   // per file. The app's default (8) is a stored setting the CLI does not share.
   const settings: Partial<Settings> = { autoResume: false, connections: 1 };
-  if (values.connections !== undefined) settings.connections = wholeNumber('--connections', values.connections, 1, 32);
-  if (values['max-concurrent'] !== undefined) settings.maxConcurrent = wholeNumber('--max-concurrent', values['max-concurrent'], 1, 1000);
-  if (values['per-host'] !== undefined) settings.perHostConnections = wholeNumber('--per-host', values['per-host'], 1, 1000);
+  // The limits are the contract's, the same the window's Settings are held to.
+  if (values.connections !== undefined) settings.connections = wholeNumber('--connections', values.connections, 'connections');
+  if (values['max-concurrent'] !== undefined) settings.maxConcurrent = wholeNumber('--max-concurrent', values['max-concurrent'], 'maxConcurrent');
+  if (values['per-host'] !== undefined) settings.perHostConnections = wholeNumber('--per-host', values['per-host'], 'perHostConnections');
   if (values.limit !== undefined) {
     const rate = parseRate(values.limit);
-    if (rate === null) throw new Error(`--limit "${values.limit}" is not a speed. Write bytes per second, e.g. 500K, 2M or 1.5G (SI: 2M = 2,000,000 B/s; 2MiB = 2×1024² B/s; 0 = no limit).`);
+    if (rate === null || !settingSchemas.speedLimit.safeParse(rate).success) throw new Error(`--limit "${values.limit}" is not a speed. Write bytes per second, e.g. 500K, 2M or 1.5G (SI: 2M = 2,000,000 B/s; 2MiB = 2×1024² B/s; 0 = no limit).`);
     settings.speedLimit = rate;
   }
-  if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 0, 100);
-  if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 1, 3600) * 1000;
+  if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
+  if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 'stallTimeoutMs', 1000);
   return {
     urls,
     dir: path.resolve(values.dir ?? '.'),
@@ -202,12 +205,8 @@ async function openWhenFree(options: GetOptions): Promise<DownloadManager> {
 
 /** The item an earlier run of the same command left behind: same link, same folder. */
 function findPrevious(manager: DownloadManager, url: string, dir: string): ItemSnapshot | undefined {
-  let href: string;
-  try {
-    href = new URL(url.trim()).href;
-  } catch {
-    return undefined;
-  }
+  const href = webUrlOf(url)?.href;
+  if (href === undefined) return undefined;
   const matches = manager.list().filter((item) => item.url === href && item.dir === dir);
   return matches.find((item) => item.state !== 'done') ?? matches.at(-1);
 }
@@ -225,8 +224,14 @@ function readUrlList(file: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-function wholeNumber(flag: string, value: string, min: number, max: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}, not "${value}".`);
+type NumericSetting = 'connections' | 'maxConcurrent' | 'perHostConnections' | 'maxRetries' | 'stallTimeoutMs';
+
+/** A flag's whole number, checked by the setting's schema; `unit` scales it (seconds → ms). */
+function wholeNumber(flag: string, value: string, setting: NumericSetting, unit = 1): number {
+  const schema = settingSchemas[setting].unwrap();
+  const number = /^\s*\d+\s*$/.test(value) ? Number(value) * unit : NaN;
+  if (!schema.safeParse(number).success) {
+    throw new Error(`${flag} must be a whole number from ${Math.ceil((schema.minValue ?? 0) / unit)} to ${Math.floor((schema.maxValue ?? 0) / unit)}, not "${value}".`);
+  }
   return number;
 }

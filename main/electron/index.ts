@@ -1,5 +1,6 @@
-// The desktop app's main process: a thin shell that gives the engine a window. Everything
-// that can run without Electron lives in main/host and main/engine and is tested there.
+// The desktop app's main process: a thin shell that gives the engine a window and a place
+// on the desktop (tray, taskbar, notifications). Everything that can run without Electron
+// lives in main/host and main/engine and is tested there.
 
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import ElectronStore from 'electron-store';
@@ -14,13 +15,19 @@ import { installLastResort } from '../host/last-resort.ts';
 import { registerIpc, trustedSender } from '../host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { urlsInArgv } from '../host/urls-in-argv.ts';
-import { createMainWindow, guardContents, hardenSession, isAppUrl } from './window.ts';
+import { installAppMenu } from './app-menu.ts';
+import { registerAppScheme, serveApp } from './app-protocol.ts';
+import { keepRunningInTray } from './close-to-tray.ts';
+import { DesktopPresence } from './desktop-presence.ts';
+import { followSystem } from './system-events.ts';
+import { createMainWindow, guardContents, hardenSession, isAppUrl, rendererDir } from './window.ts';
 
 // A stray error is logged, never a crash dialog that takes every download down with it.
 installLastResort((line) => console.error(`Tsuzuki: ${line}`));
 
 // Every renderer is sandboxed, whatever a window's own options say.
 app.enableSandbox();
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   // Another Tsuzuki is running: it receives our URLs through 'second-instance'.
@@ -37,6 +44,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(early: string[], setSecondInstanceHandler: (handler: (urls: string[]) => void) => void): Promise<void> {
   await app.whenReady();
   hardenSession();
+  serveApp(rendererDir());
+  const i18n = createI18n(matchLocale(app.getPreferredSystemLanguages()));
+  installAppMenu(i18n);
 
   const dir = path.join(app.getPath('userData'), 'downloads-state');
   const store: StoreProvider = {
@@ -47,7 +57,6 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   try {
     manager = await DownloadManager.open({ store, defaults: { dir: app.getPath('downloads') } });
   } catch (error) {
-    const i18n = createI18n(matchLocale(app.getPreferredSystemLanguages()));
     dialog.showErrorBox('Tsuzuki cannot start', describeError(i18n, toErrorInfo(error)));
     app.exit(1);
     return;
@@ -58,14 +67,17 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
     if (!window) {
       window = createMainWindow();
       window.on('closed', () => (window = undefined));
+      presence.refresh();
     } else {
       if (window.isMinimized()) window.restore();
+      window.show();
       window.focus();
     }
   };
   const send = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
     if (window && !window.webContents.isDestroyed()) window.webContents.send(eventChannel(event), payload);
   };
+  const presence = new DesktopPresence(manager, { i18n, window: () => window, showWindow, quit: () => app.quit() });
 
   const platform: Platform = {
     openFile: async (file) => {
@@ -73,11 +85,18 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
       if (error) throw new Error(error);
     },
     showInFolder: async (file) => shell.showItemInFolder(file),
+    chooseFolder: async (defaultPath) => {
+      const options: Electron.OpenDialogOptions = { defaultPath, properties: ['openDirectory', 'createDirectory'] };
+      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    desktopSettings: true,
   };
   registerIpc(ipcMain, createHandlers(manager, platform), trustedSender(() => window?.webContents, isAppUrl));
   const batcher = new SnapshotBatcher((payload) => send('items', payload));
   manager.on('items', (payload) => batcher.push(payload));
   manager.on('settings', (payload) => send('settings', payload));
+  const stopFollowing = followSystem(manager);
 
   const addUrls = (urls: string[]) => {
     if (urls.length > 0) manager.add(urls);
@@ -87,12 +106,11 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
     addUrls(urls);
     showWindow();
   });
-  showWindow();
+  // Started at login (--hidden), the app waits in the tray; without a tray it opens.
+  if (!(process.argv.includes('--hidden') && presence.tray)) showWindow();
 
   app.on('activate', showWindow);
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
+  keepRunningInTray({ manager, presence, userData: app.getPath('userData'), i18n });
   // A logout or `kill` quits the same way as the menu: through before-quit.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 
@@ -103,6 +121,8 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
     event.preventDefault();
     closing = true;
     batcher.stop();
+    stopFollowing();
+    presence.stop();
     void manager.close().finally(() => app.exit(0));
   });
 }

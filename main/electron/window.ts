@@ -1,27 +1,33 @@
-// The one window: sandboxed, isolated, no Node, a strict CSP, and no way to navigate away
-// from the app or open new windows. The rules themselves live in main/host (tested there).
+// The one window: sandboxed, isolated, no Node, served from app://tsuzuki/ with a strict CSP,
+// and no way to navigate away from the app or open new windows. The rules themselves live
+// in main/host (tested there).
 
 import { app, BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
+import { APP_INDEX_URL } from '../host/app-protocol.ts';
 import { appUrlMatcher } from '../host/app-url.ts';
 import { contentSecurityPolicy, externalLink } from '../host/page-policy.ts';
+import { iconPath } from './desktop-presence.ts';
 
-// Set by `electron-vite dev` only; a packaged app always loads its own file.
+// Set by `electron-vite dev` only; a packaged app always loads its own files.
 const DEV_SERVER_URL = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-const INDEX_FILE = path.join(import.meta.dirname, '../renderer/index.html');
+/** The built renderer (inside app.asar when packaged), served as app://tsuzuki/ (see app-protocol.ts). */
+export const rendererDir = () => path.join(app.getAppPath(), 'out', 'renderer');
 
-export const isAppUrl = appUrlMatcher({ devServerUrl: DEV_SERVER_URL, indexFile: INDEX_FILE });
+export const isAppUrl = appUrlMatcher({ devServerUrl: DEV_SERVER_URL, indexUrl: APP_INDEX_URL });
 
 /** Session-wide rules, set once before any page loads. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  // The renderer's meta tag says the same for the built page; the header is the preferred
-  // delivery and also covers the dev server (whose page needs a looser policy, see there).
-  const policy = contentSecurityPolicy({ devServer: DEV_SERVER_URL });
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    if (!isAppUrl(details.url)) return callback({});
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
-  });
+  // The built page gets its policy from the app:// handler; the dev server's page (which
+  // needs a looser one, see there) gets it added to the dev server's answers.
+  if (DEV_SERVER_URL) {
+    const policy = contentSecurityPolicy({ devServer: DEV_SERVER_URL });
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      if (!isAppUrl(details.url)) return callback({});
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+    });
+  }
   // A download list needs no camera, microphone, notifications prompt, or anything else.
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
@@ -51,6 +57,7 @@ export function createMainWindow(): BrowserWindow {
     minWidth: 560,
     minHeight: 400,
     title: 'Tsuzuki',
+    icon: iconPath('icon.png'),
     show: false,
     webPreferences: {
       preload: path.join(import.meta.dirname, '../preload/index.cjs'),
@@ -66,7 +73,6 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (DEV_SERVER_URL) void window.loadURL(DEV_SERVER_URL);
-  else void window.loadFile(INDEX_FILE);
+  void window.loadURL(DEV_SERVER_URL ?? APP_INDEX_URL);
   return window;
 }

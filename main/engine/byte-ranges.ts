@@ -39,12 +39,6 @@ export function missingRanges(ranges: readonly ByteRange[], total: number | unde
   return gaps.filter(([s, e]) => e > s);
 }
 
-/** Whether the ranges start at 0 and form one block (what a single stream can resume from). */
-export function contiguousPrefix(ranges: readonly ByteRange[]): number {
-  const first = ranges[0];
-  return first && first[0] === 0 ? first[1] : 0;
-}
-
 /** Whether the stored list is well formed: numbers, sorted, merged, non-negative, within total. */
 export function isValidRangeList(value: unknown, total: number | undefined): value is ByteRange[] {
   if (!Array.isArray(value)) return false;

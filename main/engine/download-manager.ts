@@ -137,6 +137,21 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.resume(ids);
   }
 
+  /** The machine is about to sleep (the desktop app's power monitor says so). */
+  systemSuspended(): void {
+    for (const item of this.#items.values()) item.download?.suspended();
+  }
+
+  /** The machine woke: waiting retries go now; connections that died in the sleep do not count as failures. */
+  systemResumed(): void {
+    for (const item of this.#items.values()) item.download?.nudge({ woke: true });
+  }
+
+  /** The network came back: downloads waiting out a backoff try again at once. */
+  networkBack(): void {
+    for (const item of this.#items.values()) item.download?.nudge({ woke: false });
+  }
+
   /** Stops the items and deletes their partial files; they stay listed as canceled. */
   async cancel(ids: string[]): Promise<void> {
     const items = this.#itemsOf(ids).filter((item) => item.cp.state !== 'done' && item.cp.state !== 'canceled');

@@ -58,6 +58,11 @@ export class Download {
   #restarts = 0;
   #progress: ProgressRecorder;
   #ownLimit: TokenBucket | undefined;
+  /** Cuts every backoff wait short (the network is back, the machine woke). */
+  #nudge = new AbortController();
+  #failuresAtSuspend: number | undefined;
+  /** After a wake: failures of connections that died in the sleep, not counted, up to this many. */
+  #forgiven = { budget: 0, until: 0 };
 
   constructor(checkpoint: Checkpoint, deps: DownloadDeps) {
     this.cp = checkpoint;
@@ -242,7 +247,37 @@ export class Download {
     this.#ledger?.settleTotal(segment.position);
   }
 
+  /** The machine is going to sleep: what fails from here until the wake is not the server's fault. */
+  suspended(): void {
+    this.#failuresAtSuspend ??= this.#failures;
+  }
+
+  /**
+   * The network is back (`woke`: the machine woke from sleep). Attempts waiting out a backoff
+   * go at once. After a sleep, failures since the suspend are forgiven, and connections that
+   * were open are replaced now instead of after the stall timeout: their sockets rarely
+   * survive, and the reconnect is not counted toward the retry limit.
+   */
+  nudge(options: { woke: boolean }): void {
+    if (options.woke) {
+      if (this.#failuresAtSuspend !== undefined) this.#failures = Math.min(this.#failures, this.#failuresAtSuspend);
+      this.#failuresAtSuspend = undefined;
+      this.#forgiven = { budget: Math.max(1, this.#progress.writers.size), until: Date.now() + this.#deps.settings().stallTimeoutMs + 10_000 };
+      if (this.#canContinue()) {
+        const slept = new DownloadError('ERR_NETWORK', { params: { variant: 'slept' }, retryable: true });
+        for (const writer of this.#progress.writers) writer.destroy(slept);
+      }
+    }
+    const nudge = this.#nudge;
+    this.#nudge = new AbortController();
+    nudge.abort();
+  }
+
   async #backoff(failure: DownloadError, signal: AbortSignal): Promise<void> {
+    if (this.#forgiven.budget > 0 && Date.now() < this.#forgiven.until) {
+      this.#forgiven.budget -= 1;
+      return;
+    }
     this.#failures += 1;
     const maxRetries = this.#deps.settings().maxRetries;
     if (this.#failures > maxRetries) {
@@ -254,7 +289,10 @@ export class Download {
     this.cp.error = failure.info();
     this.#deps.changed();
     await this.#progress.record();
-    await sleep(delay, undefined, { signal });
+    const nudged = this.#nudge.signal;
+    await sleep(delay, undefined, { signal: AbortSignal.any([signal, nudged]) }).catch((error: unknown) => {
+      if (signal.aborted || !nudged.aborted) throw error;
+    });
     this.retry = null;
     delete this.cp.error;
     this.#deps.changed();

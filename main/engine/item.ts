@@ -128,6 +128,14 @@ export interface Settings {
   diskReserveBytes: number;
   /** Follow a redirect from https to http for items without a SHA-256 (the link's owner cannot vouch for plain http bytes). */
   allowInsecureRedirects: boolean;
+  /** Desktop app: closing the window keeps downloads running behind the tray icon. */
+  closeToTray: boolean;
+  /** Desktop app: a notification when downloads finish or fail. */
+  notifications: boolean;
+  /** Desktop app: keep the computer from sleeping while something downloads. */
+  keepAwake: boolean;
+  /** Desktop app: start (in the tray) when the user logs in. */
+  startAtLogin: boolean;
 }
 
 export interface AddResult {

@@ -52,6 +52,11 @@ export class ProgressRecorder {
     return () => this.#writers.delete(writer);
   }
 
+  /** The writers running now (one per open connection). */
+  get writers(): ReadonlySet<PositionalWriter> {
+    return this.#writers;
+  }
+
   /** Writes what every writer gathered (errors are the writers' own to report). */
   async flushWriters(): Promise<void> {
     await Promise.all([...this.#writers].map((writer) => writer.flush().catch(() => {})));

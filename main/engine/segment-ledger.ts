@@ -60,10 +60,6 @@ export class SegmentLedger {
     return mergeRanges([...this.#base, ...this.#segments.map((s): ByteRange => [s.start, s.position])]);
   }
 
-  bytesDone(): number {
-    return coveredBytes(this.doneRanges());
-  }
-
   /** Bytes received, including those gathered for a write that has not happened yet. */
   bytesReceived(): number {
     return coveredBytes(mergeRanges([...this.#base, ...this.#segments.map((s): ByteRange => [s.start, Math.min(s.end, s.start + s.received)])]));

@@ -19,5 +19,9 @@ export function defaultSettings(): Settings {
     // Room for the checkpoint store (and everyone else) once a download has filled the disk.
     diskReserveBytes: 32 * 1024 * 1024,
     allowInsecureRedirects: false,
+    closeToTray: true,
+    notifications: true,
+    keepAwake: true,
+    startAtLogin: false,
   };
 }

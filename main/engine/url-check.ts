@@ -1,23 +1,20 @@
-// The first gate for every URL, from whatever host it came: a parsed http(s) URL or a
-// specific error a person can act on.
+// The first gate for every URL, from whatever host it came: a parsed http(s) URL (by the
+// one rule in web-url.ts) or a specific error a person can act on.
 
 import { DownloadError } from './errors.ts';
+import { checkWebUrl } from './web-url.ts';
 
 export function parseDownloadUrl(input: string): URL {
   const text = input.trim();
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch (cause) {
-    throw new DownloadError('ERR_INVALID_URL', { params: { link: clip(text) }, action: 'checkLink', cause });
+  const checked = checkWebUrl(text);
+  if (checked.ok) return checked.url;
+  if (checked.problem === 'protocol') {
+    throw new DownloadError('ERR_UNSUPPORTED_PROTOCOL', { params: { link: clip(text), scheme: checked.scheme }, action: 'checkLink' });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new DownloadError('ERR_UNSUPPORTED_PROTOCOL', { params: { link: clip(text), scheme: url.protocol.replace(/:$/, '') }, action: 'checkLink' });
-  }
-  if (!url.hostname) {
+  if (checked.problem === 'noHost') {
     throw new DownloadError('ERR_INVALID_URL', { params: { variant: 'noHost', link: clip(text) }, action: 'checkLink' });
   }
-  return url;
+  throw new DownloadError('ERR_INVALID_URL', { params: { link: clip(text) }, action: 'checkLink' });
 }
 
 function clip(text: string): string {

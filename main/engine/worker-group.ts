@@ -16,10 +16,6 @@ export class WorkerGroup {
     return this.controller.signal;
   }
 
-  get size(): number {
-    return this.#running.size;
-  }
-
   add(task: () => Promise<void>): void {
     const promise = task().catch((error: unknown) => {
       if (!this.#failure) {

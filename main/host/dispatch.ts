@@ -2,7 +2,7 @@
 // Arguments are validated against the contract's schemas; any error becomes
 // `{ok:false, error:{code, params, action}}` — never a thrown error, never a stack trace.
 
-import { parseCommand, type Command, type CommandHandlers, type Result } from '../contract.ts';
+import { parseCommand, type CommandHandlers, type Result } from '../contract.ts';
 import { toErrorInfo } from '../engine/errors.ts';
 
 export async function dispatch(handlers: CommandHandlers, command: unknown, args: unknown): Promise<Result<unknown>> {
@@ -16,5 +16,3 @@ export async function dispatch(handlers: CommandHandlers, command: unknown, args
     return { ok: false, error: toErrorInfo(error) };
   }
 }
-
-export type { Command };

@@ -11,6 +11,10 @@ export interface Platform {
   showInFolder(path: string): Promise<void>;
   /** Folders a client may name for downloads (the web host confines them); undefined = any. */
   allowedFolder?(dir: string): boolean;
+  /** The system's folder picker, where the host has one (null: the person canceled). */
+  chooseFolder?(defaultPath: string): Promise<string | null>;
+  /** Whether the desktop-only settings (tray, notifications, keep awake, login) apply. */
+  desktopSettings?: boolean;
 }
 
 export function createHandlers(manager: DownloadManager, platform: Platform): CommandHandlers {
@@ -41,6 +45,13 @@ export function createHandlers(manager: DownloadManager, platform: Platform): Co
     getStatus: async () => ({ freeBytes: await manager.freeBytes(), dir: manager.getSettings().dir }),
     openFile: ({ id }) => platform.openFile(requireDone(manager, id)),
     showInFolder: ({ id }) => platform.showInFolder(manager.filePath(id)),
+    getHostFeatures: () => ({ chooseFolder: platform.chooseFolder !== undefined, desktopSettings: platform.desktopSettings === true }),
+    chooseFolder: async ({ defaultPath }) => {
+      if (!platform.chooseFolder) {
+        throw new DownloadError('ERR_UNSUPPORTED', { params: { variant: 'chooseFolder' } });
+      }
+      return { path: await platform.chooseFolder(defaultPath ?? manager.getSettings().dir) };
+    },
   };
 }
 

@@ -16,8 +16,6 @@ export interface IpcEventLike {
   sender: unknown;
 }
 
-export { commandChannel, eventChannel } from '../contract.ts';
-
 /** Registers every command; returns a function that removes them again. */
 export function registerIpc(ipcMain: IpcMainLike, handlers: CommandHandlers, isTrusted: (event: IpcEventLike) => boolean): () => void {
   for (const command of COMMANDS) {

@@ -52,15 +52,17 @@ export class RequestGuard {
     return this.#wildcard && net.isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0;
   }
 
-  check(request: IncomingMessage, target: URL, { requireOrigin }: { requireOrigin: boolean }): Verdict {
+  check(request: IncomingMessage, target: URL): Verdict {
     const host = request.headers.host;
     if (!this.isOwnHost(host)) {
       return { ok: false, status: 403, reason: `Host "${host ?? ''}" is not this Tsuzuki web host.` };
     }
     const origin = request.headers.origin;
-    if (origin !== undefined || requireOrigin) {
-      // Same origin only: the page this server sent, under the name it was reached by.
-      if (!origin || originHost(origin) !== host!.toLowerCase()) {
+    // A request without Origin is a navigation or a non-browser client, which the token
+    // still guards; one with Origin must come from the page this server sent, under the
+    // name it was reached by.
+    if (origin !== undefined) {
+      if (originHost(origin) !== host!.toLowerCase()) {
         return { ok: false, status: 403, reason: `Origin "${origin ?? ''}" may not use this Tsuzuki web host.` };
       }
     }

@@ -61,7 +61,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return void res.end();
     }
     const target = requestTarget(req.url);
-    const verdict: Verdict = target ? guard.check(req, target, { requireOrigin: false }) : { ok: false, status: 400, reason: 'Bad request.' };
+    const verdict: Verdict = target ? guard.check(req, target) : { ok: false, status: 400, reason: 'Bad request.' };
     const security = securityHeaders(verdict.ok ? req.headers.host : undefined);
     if (!verdict.ok) {
       res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', ...security });
@@ -89,7 +89,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // A browser always sends Origin on a WebSocket; a client without one (a script, a test)
     // still needs the token or cookie.
     const verdict: Verdict =
-      guard && target?.pathname === WS_PATH ? guard.check(req, target, { requireOrigin: false }) : { ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' };
+      guard && target?.pathname === WS_PATH ? guard.check(req, target) : { ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' };
     if (!verdict.ok) {
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${verdict.reason}`);
       return;

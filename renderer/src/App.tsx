@@ -12,6 +12,7 @@ import { EmptyState } from './components/EmptyState.tsx';
 import { FilterTabs, tabId } from './components/FilterTabs.tsx';
 import { Notices } from './components/Notices.tsx';
 import type { RowAction } from './components/row-actions.ts';
+import { SaveToFolder } from './components/SaveToFolder.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { SummaryStrip } from './components/SummaryStrip.tsx';
 import { UrlList } from './components/UrlList.tsx';
@@ -20,6 +21,7 @@ import { useCommands } from './hooks/use-commands.ts';
 import { useConnectionState } from './hooks/use-connection.ts';
 import { useDownloads } from './hooks/use-downloads.ts';
 import { useFreeSpace } from './hooks/use-free-space.ts';
+import { useHostFeatures } from './hooks/use-host-features.ts';
 import { useNotices } from './hooks/use-notices.ts';
 import { useSettings } from './hooks/use-settings.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
@@ -44,6 +46,7 @@ export function App() {
   const [settings, setSettings] = useSettings(api, connection);
   const freeBytes = useFreeSpace(api, connection, settings?.dir);
   const localFiles = isDesktop();
+  const features = useHostFeatures(api, connection);
 
   const [filter, setFilter] = useState<Filter>('all');
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -75,9 +78,22 @@ export function App() {
     document.title = view.counts.active > 0 ? `↓ ${formatSpeed(view.totalSpeed)} · Tsuzuki` : 'Tsuzuki';
   }, [view.counts.active, view.totalSpeed]);
 
+  /** The system's folder picker, where the host has one; reports a failure and answers null. */
+  const chooseFolder = useCallback(
+    async (current: string | undefined): Promise<string | null> => {
+      const result = await api.invoke('chooseFolder', current ? { defaultPath: current } : {});
+      if (!result.ok) {
+        notify('error', errorText(result.error));
+        return null;
+      }
+      return result.value.path;
+    },
+    [api, notify],
+  );
+
   const startDownloads = useCallback(
-    async (urls: string[]): Promise<boolean> => {
-      const result = await run('add', { urls });
+    async (urls: string[], dir?: string): Promise<boolean> => {
+      const result = await run('add', dir ? { urls, options: { dir } } : { urls });
       if (!result) return false;
       const [first] = result.rejected;
       if (first) {
@@ -103,24 +119,29 @@ export function App() {
         urls = [word];
       }
       if (urls.length === 1) return startDownloads(urls);
+      // Set by "Save to…" in the confirmation: this batch only, the default folder stays.
+      let chosenDir: string | undefined;
       return new Promise((resolve) =>
         setConfirm({
           title: `Download ${urls.length} links?`,
           body: (
             <>
-              <p className="muted">
-                Into {settings?.dir ?? 'the download folder'}, {settings ? plural(settings.connections, 'connection') : 'the default connections'} each.
-              </p>
+              <SaveToFolder
+                defaultDir={settings?.dir ?? null}
+                connections={settings ? plural(settings.connections, 'connection') : 'the default connections'}
+                chooseFolder={features.chooseFolder ? chooseFolder : undefined}
+                onChange={(dir) => (chosenDir = dir)}
+              />
               <UrlList urls={urls} />
             </>
           ),
           confirmLabel: `Download ${urls.length} links`,
-          onConfirm: () => void startDownloads(urls).then(resolve),
+          onConfirm: () => void startDownloads(urls, chosenDir).then(resolve),
           onCancel: () => resolve(false),
         }),
       );
     },
-    [notify, settings, startDownloads],
+    [chooseFolder, features.chooseFolder, notify, settings, startDownloads],
   );
 
   const drag = useWindowDrop(
@@ -257,7 +278,14 @@ export function App() {
       <Notices notices={notices} onDismiss={dismiss} />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       <ChangeLinkDialog item={relinking} onClose={() => setRelinking(null)} onChange={changeLink} />
-      <SettingsDialog open={settingsOpen} settings={settings} onClose={() => setSettingsOpen(false)} onSave={saveSettings} />
+      <SettingsDialog
+        open={settingsOpen}
+        settings={settings}
+        desktopSettings={features.desktopSettings}
+        chooseFolder={features.chooseFolder ? chooseFolder : undefined}
+        onClose={() => setSettingsOpen(false)}
+        onSave={saveSettings}
+      />
     </div>
   );
 }

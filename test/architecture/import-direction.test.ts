@@ -53,6 +53,7 @@ describe('import direction', () => {
       'main/contract.ts': "import type { Item } from './engine/item.ts';\nexport type Snapshot = Item;\nexport const schemas = {};",
       'main/contract-names.ts': "import pad from 'left-pad';\nexport const COMMANDS = [pad];",
       'preload/index.ts': "import { schemas } from '../main/contract.ts';\nexport const s = schemas;",
+      'i18n/words.ts': "import fs from 'node:fs';\nexport const words = fs;",
       'renderer/src/app.ts': "import { schemas } from '../../main/contract.ts';\nimport type { Item } from '../../main/engine/item.ts';\nexport const x: Item | typeof schemas = schemas;",
     };
     for (const [name, text] of Object.entries(files)) {
@@ -61,7 +62,7 @@ describe('import direction', () => {
     }
 
     it('reports every broken rule', async () => {
-      const { found } = await violations(dir, ['main', 'preload', 'renderer']);
+      const { found } = await violations(dir, ['main', 'preload', 'renderer', 'i18n']);
       const broken = new Set(found.map((line) => line.split(':')[0]));
       for (const rule of [
         'engine-stays-plain-node',
@@ -72,6 +73,7 @@ describe('import direction', () => {
         'preload-imports-no-contract-code',
         'renderer-imports-no-contract-code',
         'renderer-sees-contract-types-only',
+        'i18n-is-browser-safe',
       ]) {
         assert.ok(broken.has(rule), `${rule} reported (found: ${found.join('; ')})`);
       }

@@ -58,6 +58,22 @@ describe('tsuzuki get', () => {
     assert.match(badFlag.stderr, /--connections must be a whole number from 1 to 32/);
   });
 
+  it("holds its flags to the limits the window's settings have (the contract's schemas)", async () => {
+    const { settingSchemas } = await import('../../main/contract.ts');
+    const cases = [
+      ['--max-concurrent', 'maxConcurrent', 1],
+      ['--per-host', 'perHostConnections', 1],
+      ['--retries', 'maxRetries', 1],
+      ['--stall-timeout', 'stallTimeoutMs', 1000],
+    ] as const;
+    for (const [flag, setting, unit] of cases) {
+      const max = settingSchemas[setting].unwrap().maxValue! / unit;
+      const refused = await runCli(['get', 'http://127.0.0.1:1/x', flag, String(max + 1)]);
+      assert.equal(refused.code, 2, flag);
+      assert.match(refused.stderr, new RegExp(`${flag} must be a whole number from \\d+ to ${max}\\b`));
+    }
+  });
+
   it('reads URLs from --input', async () => {
     for (let i = 0; i < 3; i++) server.serve(`/list-${i}.bin`, { body: testBytes(10_000, i + 100) });
     const ws = tempWorkspace();
@@ -129,8 +145,8 @@ describe('tsuzuki get', () => {
   });
 
   it('runs into different folders side by side; a second run into the same folder waits its turn', async () => {
-    // Slow enough (about 5 s) that the other two runs start while it holds the lock, even on a busy machine.
-    server.serve('/side-a.bin', { body, faults: { throttleBytesPerSec: 400_000 } });
+    // Slow enough (about 4 s) that the two runs after it start while it still holds its folder, even on a loaded machine.
+    server.serve('/side-a.bin', { body, faults: { throttleBytesPerSec: 500_000 } });
     server.serve('/side-b.bin', { body: testBytes(10_000, 12) });
     const ws = tempWorkspace();
     const env = { XDG_CONFIG_HOME: path.join(ws.root, 'config') };

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { COMMANDS, commandChannel, type Result } from '../../main/contract.ts';
 import type { ItemSnapshot } from '../../main/engine/item.ts';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
@@ -21,7 +20,7 @@ describe('Electron shell (fake electron)', () => {
   let electron: Awaited<ReturnType<typeof loadShell>>;
   let window: FakeBrowserWindow;
   const body = testBytes(300_000, 9);
-  const indexUrl = pathToFileURL(path.resolve(import.meta.dirname, '../../main/renderer/index.html')).href;
+  const indexUrl = 'app://tsuzuki/index.html';
 
   const invoke = async (target: FakeBrowserWindow, command: string, args: unknown, frameUrl = indexUrl) => {
     const handler = electron.ipcMain.handlers.get(`tsuzuki:${command}`);
@@ -65,7 +64,8 @@ describe('Electron shell (fake electron)', () => {
     assert.equal(prefs['webSecurity'], true);
     assert.equal(prefs['webviewTag'], false);
     assert.match(String(prefs['preload']), /preload[\\/]index\.cjs$/);
-    assert.match(String(window.loaded), /renderer[\\/]index\.html$/);
+    assert.equal(window.loaded, indexUrl);
+    assert.match(String(window.options['icon']), /resources[\\/]icon\.png$/);
   });
 
   it('registers one channel per command and nothing else', () => {
@@ -129,17 +129,34 @@ describe('Electron shell (fake electron)', () => {
     assert.deepEqual(electron.record.external, ['https://example.com/help'], 'only http(s) links go to the browser');
   });
 
-  it('denies every permission and sets the CSP on the app page only', () => {
+  it('denies every permission', () => {
     const session = electron.session.defaultSession;
     let granted: boolean | undefined;
     session.permissionRequest!(window.webContents, 'media', (answer) => (granted = answer));
     assert.equal(granted, false);
     assert.equal(session.permissionCheck!(), false);
-    let headers: Record<string, string[]> | undefined;
-    session.headersListener!({ url: indexUrl, responseHeaders: {} }, (response) => (headers = response.responseHeaders));
-    assert.match(String(headers?.['Content-Security-Policy']), /default-src 'self'; script-src 'self'/);
-    session.headersListener!({ url: 'https://example.com/', responseHeaders: {} }, (response) => (headers = response.responseHeaders));
-    assert.equal(headers, undefined);
+    assert.equal(session.headersListener, undefined, 'the built page gets its policy from app://, not from rewritten headers');
+  });
+
+  it('serves the page from a privileged app:// scheme with the CSP as a header, and nothing outside the renderer', async () => {
+    assert.deepEqual(electron.record.schemes.map((entry) => [entry.scheme, entry.privileges['standard'], entry.privileges['secure']]), [['app', true, true]]);
+    const handler = electron.record.protocolHandlers.get('app')!;
+    // The built renderer (npm test builds it before the node tests).
+    const built = fs.readFileSync(path.resolve(import.meta.dirname, '../../out/renderer/index.html'), 'utf8');
+    const page = await handler(new Request(indexUrl));
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'; script-src 'self'; .*connect-src 'none'/);
+    assert.equal(await page.text(), built);
+    const script = built.match(/src="\.?(\/assets\/[^"]+\.js)"/)?.[1];
+    assert.ok(script, 'the page names its script');
+    const asset = await handler(new Request(`app://tsuzuki${script}`));
+    assert.equal(asset.status, 200);
+    assert.match(asset.headers.get('content-type') ?? '', /^text\/javascript/);
+    assert.equal((await handler(new Request('app://tsuzuki/missing.js'))).status, 404);
+    assert.equal((await handler(new Request('app://tsuzuki/..%5c..%5cpackage.json'))).status, 400);
+    assert.equal((await handler(new Request('app://tsuzuki/../../package.json'))).status, 404);
+    assert.equal((await handler(new Request('app://elsewhere/index.html'))).status, 404);
   });
 
   it('reopens a closed window, and trusts only the new one', async () => {

@@ -113,8 +113,8 @@ describe('dispatch and IPC', () => {
   it('registers exactly one channel per command and trusts only our window', async () => {
     const ipc = new FakeIpcMain();
     const ourWindow = { id: 1 };
-    const page = 'file:///app/out/renderer/index.html';
-    const isApp = appUrlMatcher({ indexFile: '/app/out/renderer/index.html' });
+    const page = 'app://tsuzuki/index.html';
+    const isApp = appUrlMatcher({ indexUrl: page });
     const unregister = registerIpc(ipc, createHandlers(manager, platform), trustedSender(() => ourWindow, isApp));
     assert.deepEqual([...ipc.handlers.keys()].sort(), COMMANDS.map(commandChannel).sort());
     assert.ok(COMMANDS.every((command) => ipc.handlers.has(`tsuzuki:${command}`)));
@@ -143,15 +143,17 @@ describe('dispatch and IPC', () => {
     assert.equal(ipc.handlers.size, 0);
   });
 
-  it('knows the app page by exact file URL or dev-server origin, not by prefix', () => {
-    const built = appUrlMatcher({ indexFile: '/opt/Tsuzuki/resources/app.asar/out/renderer/index.html' });
-    assert.ok(built('file:///opt/Tsuzuki/resources/app.asar/out/renderer/index.html'));
-    assert.ok(built('file:///opt/Tsuzuki/resources/app.asar/out/renderer/index.html#/settings'));
-    assert.ok(!built('file:///opt/Tsuzuki/resources/app.asar/out/renderer/other.html'));
-    assert.ok(!built('file:///opt/Tsuzuki/resources/app.asar/out/renderer/index.html.evil'));
-    assert.ok(!built('https://example.com/opt/Tsuzuki/resources/app.asar/out/renderer/index.html'));
+  it('knows the app page by its exact app:// URL or dev-server origin, not by prefix', () => {
+    const built = appUrlMatcher({ indexUrl: 'app://tsuzuki/index.html' });
+    assert.ok(built('app://tsuzuki/index.html'));
+    assert.ok(built('app://tsuzuki/index.html#/settings'));
+    assert.ok(!built('app://tsuzuki/other.html'));
+    assert.ok(!built('app://tsuzuki/index.html.evil'));
+    assert.ok(!built('app://tsuzuki.evil/index.html'));
+    assert.ok(!built('file:///opt/Tsuzuki/resources/app.asar/out/renderer/index.html'));
+    assert.ok(!built('https://tsuzuki/index.html'));
     assert.ok(!built('not a url'));
-    const dev = appUrlMatcher({ devServerUrl: 'http://localhost:5173', indexFile: '/unused' });
+    const dev = appUrlMatcher({ devServerUrl: 'http://localhost:5173', indexUrl: 'app://tsuzuki/index.html' });
     assert.ok(dev('http://localhost:5173/'));
     assert.ok(dev('http://localhost:5173/src/main.tsx'));
     assert.ok(!dev('http://localhost:5173.evil.example/'));

@@ -200,6 +200,11 @@ describe('web host', () => {
     assert.equal(noFolderChange.result.error.code, 'ERR_FOLDER');
     const noOpen = (await reply(JSON.stringify({ type: 'invoke', id: 7, command: 'openFile', args: { id: 'x' } }))) as any;
     assert.equal(noOpen.result.ok, false);
+    // No folder picker in a browser: a clear refusal, and the window is told not to offer one.
+    const noPicker = (await reply(JSON.stringify({ type: 'invoke', id: 8, command: 'chooseFolder', args: {} }))) as any;
+    assert.deepEqual(noPicker.result, { ok: false, error: { code: 'ERR_UNSUPPORTED', params: { variant: 'chooseFolder' } } });
+    const features = (await reply(JSON.stringify({ type: 'invoke', id: 9, command: 'getHostFeatures', args: {} }))) as any;
+    assert.deepEqual(features.result, { ok: true, value: { chooseFolder: false, desktopSettings: false } });
     socket.close();
   });
 

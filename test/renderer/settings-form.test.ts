@@ -15,6 +15,10 @@ const settings: Settings = {
   resumeWithoutValidator: false,
   diskReserveBytes: 32 * 1024 * 1024,
   allowInsecureRedirects: false,
+  closeToTray: true,
+  notifications: true,
+  keepAwake: true,
+  startAtLogin: false,
 };
 
 describe('the settings form', () => {
@@ -25,6 +29,11 @@ describe('the settings form', () => {
       ok: true,
       patch: { maxConcurrent: 5, speedLimit: 2_500_000, autoResume: false },
     });
+  });
+
+  it('sends the desktop switches that changed', () => {
+    const form = toForm(settings);
+    assert.deepEqual(toPatch({ ...form, closeToTray: false, startAtLogin: true, keepAwake: true }, settings), { ok: true, patch: { closeToTray: false, startAtLogin: true } });
   });
 
   it('shows a limit in the unit it reads best in', () => {

@@ -7,12 +7,16 @@ import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 export interface SettingsDialogProps {
   open: boolean;
   settings: Settings | null;
+  /** Show the tray, notification, keep-awake and login switches (the desktop app). */
+  desktopSettings?: boolean;
+  /** The system's folder picker, where the host has one (null: canceled). */
+  chooseFolder?: ((current: string | undefined) => Promise<string | null>) | undefined;
   onClose: () => void;
   /** Resolves to an error message to show in the dialog, or null when saved. */
   onSave: (patch: SettingsPatch) => Promise<string | null>;
 }
 
-export function SettingsDialog({ open, settings, onClose, onSave }: SettingsDialogProps) {
+export function SettingsDialog({ open, settings, desktopSettings = false, chooseFolder, onClose, onSave }: SettingsDialogProps) {
   const restoreFocus = useRestoreFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
@@ -21,7 +25,11 @@ export function SettingsDialog({ open, settings, onClose, onSave }: SettingsDial
         <Dialog.Content className="dialog" onCloseAutoFocus={restoreFocus} aria-describedby={undefined}>
           <Dialog.Title className="dialog-title">Settings</Dialog.Title>
           {/* Mounted on each opening, so the fields start from the current settings. */}
-          {settings ? <SettingsFields settings={settings} onClose={onClose} onSave={onSave} /> : <p className="muted">Loading settings…</p>}
+          {settings ? (
+            <SettingsFields settings={settings} desktopSettings={desktopSettings} chooseFolder={chooseFolder} onClose={onClose} onSave={onSave} />
+          ) : (
+            <p className="muted">Loading settings…</p>
+          )}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
@@ -30,7 +38,9 @@ export function SettingsDialog({ open, settings, onClose, onSave }: SettingsDial
 
 type Problem = { field: keyof SettingsForm | null; message: string };
 
-function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onClose: () => void; onSave: SettingsDialogProps['onSave'] }) {
+type FieldsProps = Pick<SettingsDialogProps, 'desktopSettings' | 'chooseFolder' | 'onClose' | 'onSave'> & { settings: Settings };
+
+function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSave }: FieldsProps) {
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,7 +86,19 @@ function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onC
         });
       }}
     >
-      {field('dir', 'Download folder', <input type="text" {...inputProps('dir')} value={form.dir} onChange={(e) => set('dir', e.target.value)} spellCheck={false} />, 'New downloads are saved here.')}
+      {field(
+        'dir',
+        'Download folder',
+        <div className="with-button">
+          <input type="text" {...inputProps('dir')} value={form.dir} onChange={(e) => set('dir', e.target.value)} spellCheck={false} />
+          {chooseFolder && (
+            <button type="button" onClick={() => void chooseFolder(form.dir || undefined).then((picked) => picked !== null && set('dir', picked))}>
+              Choose…
+            </button>
+          )}
+        </div>,
+        'New downloads are saved here.',
+      )}
       <div className="field-row">
         {field('maxConcurrent', 'Downloads at once', <input type="number" {...inputProps('maxConcurrent')} min={1} max={64} value={form.maxConcurrent} onChange={(e) => set('maxConcurrent', e.target.value)} />)}
         {field('connections', 'Connections per download', <input type="number" {...inputProps('connections')} min={1} max={32} value={form.connections} onChange={(e) => set('connections', e.target.value)} />)}
@@ -97,6 +119,27 @@ function SettingsFields({ settings, onClose, onSave }: { settings: Settings; onC
         <input type="checkbox" checked={form.autoResume} onChange={(e) => set('autoResume', e.target.checked)} />
         Resume interrupted downloads when Tsuzuki starts
       </label>
+      {desktopSettings && (
+        <fieldset className="switches">
+          <legend>Desktop</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} />
+            Keep downloading in the tray when the window is closed
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.notifications} onChange={(e) => set('notifications', e.target.checked)} />
+            Notify me when downloads finish or fail
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.keepAwake} onChange={(e) => set('keepAwake', e.target.checked)} />
+            Keep the computer awake while downloading
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
+            Start Tsuzuki in the tray when I log in
+          </label>
+        </fieldset>
+      )}
       {problem && problem.field === null && (
         <p className="field-error" role="alert">
           {problem.message}

@@ -1,6 +1,8 @@
 // Finding links in whatever a person pastes or drops: plain text with URLs anywhere in it,
 // a browser's text/uri-list (with # comments), Firefox's text/x-moz-url (url, title pairs).
-// Only http(s) links count; duplicates are dropped, order is kept.
+// Only http(s) links count (the contract's rule); duplicates are dropped, order is kept.
+
+import { webUrlOf } from '../../../main/contract-names.ts';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`{}|\\^]+/gi;
 const TRAILING_PUNCTUATION = /[),.;:!?\]]+$/;
@@ -49,12 +51,7 @@ export function urlsInTransfer(get: (type: string) => string, types: readonly st
 }
 
 function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  return webUrlOf(text) !== undefined;
 }
 
 function unique(urls: string[]): string[] {

@@ -12,9 +12,16 @@ export interface SettingsForm {
   speedLimit: string;
   speedUnit: SpeedUnit;
   autoResume: boolean;
+  closeToTray: boolean;
+  notifications: boolean;
+  keepAwake: boolean;
+  startAtLogin: boolean;
 }
 
-export type SettingsPatch = Partial<Pick<Settings, 'dir' | 'maxConcurrent' | 'connections' | 'speedLimit' | 'autoResume'>>;
+/** The on/off settings, sent when they changed. */
+const SWITCHES = ['autoResume', 'closeToTray', 'notifications', 'keepAwake', 'startAtLogin'] as const;
+
+export type SettingsPatch = Partial<Pick<Settings, 'dir' | 'maxConcurrent' | 'connections' | 'speedLimit' | (typeof SWITCHES)[number]>>;
 
 const UNIT_BYTES: Record<SpeedUnit, number> = { 'KB/s': 1000, 'MB/s': 1_000_000 };
 
@@ -28,6 +35,10 @@ export function toForm(settings: Settings): SettingsForm {
     speedLimit: limit === 0 ? '0' : String(Math.round((limit / UNIT_BYTES[unit]) * 10) / 10),
     speedUnit: unit,
     autoResume: settings.autoResume,
+    closeToTray: settings.closeToTray,
+    notifications: settings.notifications,
+    keepAwake: settings.keepAwake,
+    startAtLogin: settings.startAtLogin,
   };
 }
 
@@ -51,7 +62,7 @@ export function toPatch(form: SettingsForm, current: Settings): FormResult {
   if (maxConcurrent !== current.maxConcurrent) patch.maxConcurrent = maxConcurrent;
   if (connections !== current.connections) patch.connections = connections;
   if (speedLimit !== current.speedLimit) patch.speedLimit = speedLimit;
-  if (form.autoResume !== current.autoResume) patch.autoResume = form.autoResume;
+  for (const key of SWITCHES) if (form[key] !== current[key]) patch[key] = form[key];
   return { ok: true, patch };
 }
 

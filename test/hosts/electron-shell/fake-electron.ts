@@ -1,9 +1,12 @@
 // A stand-in for the `electron` module, just large enough to run main/electron/*.ts under
-// plain Node: it records what the shell asks of Electron and lets a test emit the app's
-// events (ready, second-instance, activate, before-quit). The real binary is not needed, so
+// plain Node: it records what the shell asks of Electron (windows, tray, notifications,
+// progress, badge, power-save blockers, dialogs, menus, the app:// handler) and lets a test
+// emit the app's events (ready, second-instance, activate, before-quit, suspend, resume)
+// and click tray menu items and notifications. The real binary is not needed, so
 // the wiring between Electron and the tested host pieces is exercised on every machine.
 
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 
 export class FakeEvent {
   defaultPrevented = false;
@@ -21,6 +24,19 @@ export const record = {
   shownInFolder: [] as string[],
   external: [] as string[],
   windows: [] as FakeBrowserWindow[],
+  badge: [] as number[],
+  loginItems: [] as { openAtLogin?: boolean; args?: string[] }[],
+  trays: [] as FakeTray[],
+  notifications: [] as FakeNotification[],
+  /** Blockers started, by id, and whether each was stopped. */
+  blockers: new Map<number, { type: string; stopped: boolean }>(),
+  /** What the next folder picker answers (undefined: the person cancels). */
+  nextFolder: undefined as string | undefined,
+  openDialogs: [] as { window: boolean; options: { defaultPath?: string; properties?: string[] } }[],
+  applicationMenu: undefined as FakeMenu | undefined,
+  aboutShown: 0,
+  schemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
 };
 
 class FakeApp extends EventEmitter {
@@ -46,8 +62,23 @@ class FakeApp extends EventEmitter {
     if (!value) throw new Error(`fake electron: no path "${name}"`);
     return value;
   }
+  /** Where package.json is: the checkout (the real app: the same, or app.asar when packaged). */
+  getAppPath(): string {
+    return path.resolve(import.meta.dirname, '../../..');
+  }
   getVersion(): string {
     return '0.0.0-test';
+  }
+  setBadgeCount(count: number): boolean {
+    if (record.badge.at(-1) !== count) record.badge.push(count);
+    return true;
+  }
+  setLoginItemSettings(settings: { openAtLogin?: boolean; args?: string[] }): void {
+    record.loginItems.push(settings);
+  }
+  setAboutPanelOptions(): void {}
+  showAboutPanel(): void {
+    record.aboutShown += 1;
   }
   /** Test control: the languages the system lists, most preferred first. */
   systemLanguages: string[] = ['en-US'];
@@ -90,6 +121,8 @@ export class FakeBrowserWindow extends EventEmitter {
   loaded: string | undefined;
   focusCalls = 0;
   minimized = false;
+  destroyed = false;
+  progress: { value: number; mode: string | undefined }[] = [];
   constructor(options: FakeBrowserWindow['options']) {
     super();
     this.options = options;
@@ -103,6 +136,13 @@ export class FakeBrowserWindow extends EventEmitter {
     this.loaded = url;
   }
   show(): void {}
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  setProgressBar(value: number, options?: { mode?: string }): void {
+    const last = this.progress.at(-1);
+    if (!last || last.value !== value || last.mode !== options?.mode) this.progress.push({ value, mode: options?.mode });
+  }
   isMinimized(): boolean {
     return this.minimized;
   }
@@ -115,7 +155,73 @@ export class FakeBrowserWindow extends EventEmitter {
   /** Test control: the user closed the window. */
   close(): void {
     this.webContents.destroyed = true;
+    this.destroyed = true;
     this.emit('closed');
+    if (record.windows.every((window) => window.destroyed)) app.emit('window-all-closed');
+  }
+}
+
+interface MenuItemOptions {
+  id?: string;
+  label?: string;
+  role?: string;
+  type?: string;
+  enabled?: boolean;
+  click?: () => void;
+  submenu?: MenuItemOptions[];
+}
+
+export class FakeMenu {
+  items: MenuItemOptions[];
+  constructor(items: MenuItemOptions[]) {
+    this.items = items;
+  }
+  /** Test control: the user picks the item with this id. */
+  click(id: string): void {
+    const item = this.items.find((entry) => entry.id === id);
+    if (!item) throw new Error(`fake electron: no menu item "${id}"`);
+    if (item.enabled === false) throw new Error(`fake electron: menu item "${id}" is disabled`);
+    item.click?.();
+  }
+  enabled(id: string): boolean | undefined {
+    return this.items.find((entry) => entry.id === id)?.enabled;
+  }
+}
+
+export class FakeTray extends EventEmitter {
+  image: unknown;
+  tooltip = '';
+  menu: FakeMenu | undefined;
+  destroyed = false;
+  constructor(image: unknown) {
+    super();
+    this.image = image;
+    record.trays.push(this);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: FakeMenu): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  static isSupported(): boolean {
+    return true;
+  }
+  options: { title: string; body: string };
+  shown = false;
+  constructor(options: { title: string; body: string }) {
+    super();
+    this.options = options;
+  }
+  show(): void {
+    this.shown = true;
+    record.notifications.push(this);
   }
 }
 
@@ -160,12 +266,52 @@ class FakeSession {
 const defaultSession = new FakeSession();
 
 export const app = new FakeApp();
+export const Tray = FakeTray;
+export const Notification = FakeNotification;
+export const Menu = {
+  buildFromTemplate: (items: MenuItemOptions[]) => new FakeMenu(items),
+  setApplicationMenu(menu: FakeMenu | null) {
+    record.applicationMenu = menu ?? undefined;
+  },
+};
+export const nativeImage = {
+  createFromPath: (file: string) => ({ file, template: false, setTemplateImage(flag: boolean) { this.template = flag; } }),
+};
+let nextBlocker = 1;
+export const powerSaveBlocker = {
+  start(type: string): number {
+    const id = nextBlocker++;
+    record.blockers.set(id, { type, stopped: false });
+    return id;
+  },
+  stop(id: number): void {
+    const blocker = record.blockers.get(id);
+    if (!blocker || blocker.stopped) throw new Error(`fake electron: blocker ${id} is not running`);
+    blocker.stopped = true;
+  },
+  isStarted: (id: number) => record.blockers.get(id)?.stopped === false,
+};
+export const powerMonitor = new EventEmitter();
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]) {
+    record.schemes.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response) {
+    record.protocolHandlers.set(scheme, handler);
+  },
+};
 export const ipcMain = new FakeIpcMain();
 export const BrowserWindow = FakeBrowserWindow;
 export const session = { defaultSession };
 export const dialog = {
   showErrorBox(title: string, content: string) {
     record.errorBoxes.push({ title, content });
+  },
+  async showOpenDialog(...args: unknown[]) {
+    const options = (args.length > 1 ? args[1] : args[0]) as { defaultPath?: string; properties?: string[] };
+    record.openDialogs.push({ window: args.length > 1, options });
+    const folder = record.nextFolder;
+    return folder ? { canceled: false, filePaths: [folder] } : { canceled: true, filePaths: [] };
   },
 };
 export const shell = {
@@ -199,4 +345,4 @@ class FakeIpcRenderer extends EventEmitter {
 }
 export const ipcRenderer = new FakeIpcRenderer();
 
-export default { app, ipcMain, BrowserWindow, session, dialog, shell, contextBridge, ipcRenderer };
+export default { app, ipcMain, BrowserWindow, session, dialog, shell, contextBridge, ipcRenderer, Tray, Notification, Menu, nativeImage, powerSaveBlocker, powerMonitor, protocol };

@@ -28,11 +28,11 @@ export async function loadPreload(): Promise<typeof fake> {
   return fake;
 }
 
-/** Polls until `test` returns a value (not undefined or false). */
-export async function until<T>(test: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+/** Polls until `test` returns (or resolves to) a value that is not undefined or false. */
+export async function until<T>(test: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = test();
+    const value = await test();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));

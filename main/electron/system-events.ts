@@ -1,0 +1,24 @@
+// The machine around the app: sleep and wake (powerMonitor), the network coming back (a
+// cheap poll in main/host/network-watch.ts), and starting at login.
+
+import { app, powerMonitor } from 'electron';
+import type { Settings } from '../contract.ts';
+import type { DownloadManager } from '../engine/download-manager.ts';
+import { watchNetwork } from '../host/network-watch.ts';
+
+export function followSystem(manager: DownloadManager): () => void {
+  powerMonitor.on('suspend', () => manager.systemSuspended());
+  powerMonitor.on('resume', () => manager.systemResumed());
+  const network = watchNetwork(() => manager.networkBack());
+  let openAtLogin: boolean | undefined;
+  const applyLogin = (settings: Settings) => {
+    if (settings.startAtLogin === openAtLogin) return;
+    openAtLogin = settings.startAtLogin;
+    // Started at login, the app opens in the tray (see the --hidden switch in index.ts).
+    app.setLoginItemSettings({ openAtLogin, args: ['--hidden'] });
+  };
+  if (manager.getSettings().startAtLogin) applyLogin(manager.getSettings());
+  else openAtLogin = false;
+  manager.on('settings', applyLogin);
+  return () => network.stop();
+}
