@@ -25,6 +25,8 @@ const addOptions = z.strictObject({
   speedLimit: z.number().int().min(0).optional(),
   fileName: z.string().min(1).max(255).optional(),
   paused: z.boolean().optional(),
+  /** Request headers for the site (Cookie, Referer, User-Agent…); the engine checks names and values. */
+  headers: z.record(z.string().min(1).max(256), z.string().max(16_384)).optional(),
 });
 
 const settingsPatch = z.strictObject({
@@ -43,6 +45,8 @@ const settingsPatch = z.strictObject({
   notifications: z.boolean().optional(),
   keepAwake: z.boolean().optional(),
   startAtLogin: z.boolean().optional(),
+  /** '' = follow HTTP_PROXY/HTTPS_PROXY/NO_PROXY; else http://, https:// or socks5:// (the engine checks it). */
+  proxy: z.string().max(2048).optional(),
 });
 
 /** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */

@@ -13,6 +13,8 @@ import { DownloadError } from '../engine/errors.ts';
 import { webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
+import { checkProxyUrl } from '../engine/proxy-agents.ts';
+import { parseHeaderLines } from '../engine/request-headers.ts';
 import { errorText, problemText } from './messages.ts';
 import { parseRate } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
@@ -35,6 +37,12 @@ Options:
   --limit RATE          overall speed limit, e.g. 500K, 2M, 1.5G (bytes per second)
   --retries N           attempts after the first before a download fails (default 5)
   --stall-timeout SEC   reconnect when no byte arrives for SEC seconds (default 20)
+  -H, --header 'N: V'   send this header on every request of the download (repeatable),
+                        e.g. -H 'Cookie: session=…'; dropped on a redirect to another site
+  -A, --user-agent UA   the User-Agent to send (e.g. your browser's)
+  -e, --referer URL     the page the link came from (Referer)
+  --proxy URL           proxy for every request: http://host:port, https://…, socks5://…
+                        (default: HTTP_PROXY / HTTPS_PROXY / ALL_PROXY, minus NO_PROXY)
   --state DIR           where checkpoints are kept (default: a folder per download folder
                         under $XDG_CONFIG_HOME/tsuzuki/cli, else ~/.config/tsuzuki/cli)
   -q, --quiet           no progress bars; only errors
@@ -50,6 +58,8 @@ interface GetOptions {
   stateDir: string;
   quiet: boolean;
   settings: Partial<Settings>;
+  /** Request headers for every URL of this run (never printed). */
+  headers: Record<string, string>;
 }
 
 export async function getCommand(argv: string[]): Promise<number> {
@@ -62,7 +72,7 @@ export async function getCommand(argv: string[]): Promise<number> {
     }
     options = parsed;
   } catch (error) {
-    console.error(`tsuzuki get: ${(error as Error).message}\nRun "tsuzuki get --help" for usage.`);
+    console.error(`tsuzuki get: ${problemText(error)}\nRun "tsuzuki get --help" for usage.`);
     return 2;
   }
   return runGet(options);
@@ -83,6 +93,10 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
       retries: { type: 'string' },
       'stall-timeout': { type: 'string' },
       state: { type: 'string' },
+      header: { type: 'string', short: 'H', multiple: true },
+      'user-agent': { type: 'string', short: 'A' },
+      referer: { type: 'string', short: 'e' },
+      proxy: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -109,6 +123,14 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   }
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
   if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 'stallTimeoutMs', 1000);
+  if (values.proxy !== undefined) settings.proxy = checkProxyUrl(values.proxy);
+  // As in curl, -A and -e are shorthands for the headers; an explicit -H of the same name wins.
+  const lines = [
+    ...(values['user-agent'] !== undefined ? [`User-Agent: ${values['user-agent']}`] : []),
+    ...(values.referer !== undefined ? [`Referer: ${values.referer}`] : []),
+  ];
+  const shorthand = parseHeaderLines(lines);
+  const explicit = parseHeaderLines(values.header ?? []);
   return {
     urls,
     dir: path.resolve(values.dir ?? '.'),
@@ -116,6 +138,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     stateDir: values.state ? path.resolve(values.state) : cliStateDir(path.resolve(values.dir ?? '.')),
     quiet: values.quiet ?? false,
     settings,
+    headers: { ...shorthand, ...explicit },
   };
 }
 
@@ -144,7 +167,8 @@ async function runGet(options: GetOptions): Promise<number> {
     }
   }
   if (fresh.length > 0) {
-    const { added, rejected } = manager.add(fresh, { dir: options.dir, ...(options.sha256 ? { sha256: options.sha256 } : {}) });
+    const headers = Object.keys(options.headers).length > 0 ? { headers: options.headers } : {};
+    const { added, rejected } = manager.add(fresh, { dir: options.dir, ...(options.sha256 ? { sha256: options.sha256 } : {}), ...headers });
     ids.push(...added);
     for (const { url, error } of rejected) {
       failures += 1;

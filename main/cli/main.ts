@@ -7,6 +7,7 @@ import { installLastResort } from '../host/last-resort.ts';
 const USAGE = `Usage:
   tsuzuki get <url…> [--dir DIR] [--sha256 HEX] [--state DIR] [--connections N]
                      [--max-concurrent J] [--input FILE] [--limit RATE] [--retries N]
+                     [--header 'Name: value']… [--user-agent UA] [--referer URL] [--proxy URL]
   tsuzuki serve [--port N] [--host ADDR] [--dir DIR] [--state DIR]
   tsuzuki --help
 

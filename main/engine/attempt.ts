@@ -87,7 +87,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
   );
   let request: Request | undefined;
   try {
-    request = owner.http.stream(cp.url, requestHeaders(cp, given), controller.signal);
+    request = owner.http.stream(cp.url, requestHeaders(cp, given), controller.signal, cp.options.headers);
     request.on('error', fail);
     // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
     request.on('downloadProgress', () => watchdog.feed());

@@ -21,6 +21,8 @@ import { SpeedMeter } from './speed-meter.ts';
 import { StateLock } from './state-lock.ts';
 import { ensureFolder, insideFolder, partPathOf } from './target-file.ts';
 import { parseDownloadUrl } from './url-check.ts';
+import { checkProxyUrl } from './proxy-agents.ts';
+import { normalizeRequestHeaders } from './request-headers.ts';
 
 export type { ManagerEvents, ManagerOptions };
 
@@ -88,6 +90,11 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       ensureFolder(dir);
       if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(options.sha256)) {
         throw new DownloadError('ERR_INVALID_CHECKSUM', { params: { checksum: options.sha256.slice(0, 100) } });
+      }
+      if (options.headers !== undefined) {
+        const headers = normalizeRequestHeaders(options.headers);
+        options = { ...options, headers };
+        if (Object.keys(headers).length === 0) delete options.headers;
       }
     } catch (error) {
       return { added: [], rejected: urls.map((url) => ({ url, error: toErrorInfo(error) })) };
@@ -240,6 +247,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   setSettings(patch: Partial<Settings>): Settings {
     const next = { ...this.#settings, ...patch };
+    if (patch.proxy !== undefined) next.proxy = checkProxyUrl(patch.proxy);
     if (patch.dir !== undefined) {
       next.dir = path.resolve(patch.dir);
       ensureFolder(next.dir);

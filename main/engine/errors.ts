@@ -15,6 +15,9 @@ export const ERROR_CODES = [
   'ERR_STALLED',
   'ERR_HTTP_STATUS',
   'ERR_LINK_EXPIRED',
+  'ERR_ACCESS_DENIED',
+  'ERR_INVALID_HEADER',
+  'ERR_INVALID_PROXY',
   'ERR_NOT_FOUND',
   'ERR_TOO_MANY_REDIRECTS',
   'ERR_REDIRECT_LOOP',
@@ -50,6 +53,7 @@ export const ACTION_CODES = [
   'addAsNew', // a finished download cannot take a new link
   'closeOther', // another Tsuzuki process holds the state folder
   'reload', // reload the page or restart the app
+  'useBrowserSession', // the site wants the browser's session (cookies, Referer): hand the download over from the browser
 ] as const;
 
 export type ActionCode = (typeof ACTION_CODES)[number];

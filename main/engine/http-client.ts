@@ -8,33 +8,41 @@ import http from 'node:http';
 import https from 'node:https';
 import got, { type Request } from 'got';
 import { DownloadError } from './errors.ts';
+import { ProxyAgents } from './proxy-agents.ts';
 
 export const MAX_REDIRECTS = 10;
+const DEFAULT_USER_AGENT = 'Tsuzuki/0.1 (+resumable downloads)';
 
 export interface HttpClient {
-  stream(url: string, headers: Record<string, string>, signal: AbortSignal): Request;
+  /**
+   * `itemHeaders` are the item's own (a session Cookie, Referer, User-Agent…): sent on every
+   * request of the item, dropped once a redirect leaves the item's origin (a signed CDN link
+   * needs none of them, and a third party must not see them). `headers` are the engine's
+   * (Range, If-Match) and win over any item header of the same name.
+   */
+  stream(url: string, headers: Record<string, string>, signal: AbortSignal, itemHeaders?: Record<string, string>): Request;
   /** Connections per host, shared by all downloads. */
   setMaxSocketsPerHost(count: number): void;
+  /** The proxy from settings ('' = the one the environment names, if any). */
+  setProxy(proxy: string): void;
   destroy(): void;
 }
 
 export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
-  const agent = {
-    http: new http.Agent({ keepAlive: true, maxSockets: maxSocketsPerHost, scheduling: 'lifo' }),
-    https: new https.Agent({ keepAlive: true, maxSockets: maxSocketsPerHost, scheduling: 'lifo' }),
-  };
+  const agents = new ProxyAgents(maxSocketsPerHost);
   return {
-    stream(url, headers, signal) {
+    stream(url, headers, signal, itemHeaders = {}) {
       const visited = new Set<string>([url]);
+      const origin = new URL(url).origin;
       return got.stream(url, {
-        headers: { 'user-agent': 'Tsuzuki/0.1 (+resumable downloads)', 'accept-encoding': 'identity', ...headers },
+        headers: { 'user-agent': DEFAULT_USER_AGENT, ...itemHeaders, 'accept-encoding': 'identity', ...headers },
         decompress: false,
         retry: { limit: 0 },
         throwHttpErrors: false,
         followRedirect: true,
         maxRedirects: MAX_REDIRECTS,
         signal,
-        agent,
+        agent: agents.for(url),
         // Connecting is bounded here; silence after that is the stall watchdog's business.
         timeout: { lookup: 15_000, connect: 15_000, secureConnect: 15_000 },
         // Servers in the wild put raw control characters into Content-Disposition, which
@@ -50,18 +58,25 @@ export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
                 throw new DownloadError('ERR_REDIRECT_LOOP', { params: { link: next }, action: 'checkLink' });
               }
               visited.add(next);
+              if (new URL(next).origin !== origin) {
+                for (const name of Object.keys(itemHeaders)) {
+                  if (!Object.hasOwn(headers, name)) delete options.headers[name];
+                }
+                options.headers['user-agent'] = DEFAULT_USER_AGENT;
+              }
             },
           ],
         },
       });
     },
     setMaxSocketsPerHost(count) {
-      agent.http.maxSockets = count;
-      agent.https.maxSockets = count;
+      agents.setMaxSockets(count);
+    },
+    setProxy(proxy) {
+      agents.setProxy(proxy);
     },
     destroy() {
-      agent.http.destroy();
-      agent.https.destroy();
+      agents.destroy();
     },
   };
 }

@@ -39,6 +39,12 @@ export interface AddOptions {
   fileName?: string;
   /** Start paused instead of queued. */
   paused?: boolean;
+  /**
+   * Request headers for this item's site (Cookie, Referer, User-Agent, Authorization…), sent
+   * on every request and dropped on a redirect to another origin. Stored with the checkpoint,
+   * never put into snapshots, messages or logs.
+   */
+  headers?: Record<string, string>;
 }
 
 /** Everything needed to continue a download after a restart. */
@@ -136,6 +142,8 @@ export interface Settings {
   keepAwake: boolean;
   /** Desktop app: start (in the tray) when the user logs in. */
   startAtLogin: boolean;
+  /** Proxy for every request (http://, https://, socks5://); '' = the one HTTP_PROXY/HTTPS_PROXY name, if any. */
+  proxy: string;
 }
 
 export interface AddResult {

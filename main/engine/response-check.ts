@@ -154,7 +154,9 @@ function statusError(status: number, headers: IncomingHttpHeaders, now: number):
     return new DownloadError('ERR_HTTP_STATUS', { params: { status }, action: 'retryLater', retryable: true, retryAfterMs });
   }
   if (status === 401 || status === 403) {
-    return new DownloadError('ERR_LINK_EXPIRED', { params: { status }, action: 'changeLink' });
+    // The site said no: most often the download needs the browser's session (its cookies,
+    // the page it was linked from); a signed link that expired answers the same way.
+    return new DownloadError('ERR_ACCESS_DENIED', { params: { status }, action: 'useBrowserSession' });
   }
   if (status === 404 || status === 410) {
     return new DownloadError('ERR_NOT_FOUND', { params: { status }, action: 'changeLink' });

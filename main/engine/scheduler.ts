@@ -7,6 +7,7 @@ import { Download } from './download.ts';
 import { toErrorInfo } from './errors.ts';
 import { HostSlots } from './host-slots.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
+import { checkProxyUrl } from './proxy-agents.ts';
 import type { ItemState, Settings } from './item.ts';
 import type { ManagedItem, StopReason } from './managed-item.ts';
 import type { ManagerOptions } from './manager-options.ts';
@@ -39,6 +40,7 @@ export class Scheduler {
     this.#deps = deps;
     const settings = deps.settings();
     this.#http = createHttpClient(settings.perHostConnections);
+    this.#http.setProxy(checkProxyUrl(settings.proxy ?? ''));
     this.#hostSlots = new HostSlots(settings.perHostConnections);
     this.#globalLimit = new TokenBucket(settings.speedLimit);
   }
@@ -46,6 +48,7 @@ export class Scheduler {
   /** Settings a running download reacts to at once. */
   applySettings(settings: Settings): void {
     this.#http.setMaxSocketsPerHost(settings.perHostConnections);
+    this.#http.setProxy(settings.proxy);
     this.#hostSlots.setLimit(settings.perHostConnections);
     this.#globalLimit.setRate(settings.speedLimit);
   }

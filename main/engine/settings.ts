@@ -23,5 +23,6 @@ export function defaultSettings(): Settings {
     notifications: true,
     keepAwake: true,
     startAtLogin: false,
+    proxy: '',
   };
 }

@@ -75,7 +75,7 @@ describe('retries', () => {
     ws.cleanup();
   });
 
-  it('fails at once, without retrying, on 404 and on 403 (expired link)', async () => {
+  it('fails at once, without retrying, on 404 and on 403 (access refused)', async () => {
     server.serve('/gone.bin', { body, faults: { statuses: [{ status: 404 }] } });
     server.serve('/expired.bin', { body, faults: { statuses: [{ status: 403 }] } });
     const ws = tempWorkspace();
@@ -83,8 +83,9 @@ describe('retries', () => {
     const gone = await downloadOne(manager, server.url('/gone.bin'));
     assert.equal(gone.error?.code, 'ERR_NOT_FOUND');
     const expired = await downloadOne(manager, server.url('/expired.bin'));
-    assert.equal(expired.error?.code, 'ERR_LINK_EXPIRED');
-    assert.equal(expired.error?.action, 'changeLink');
+    assert.equal(expired.error?.code, 'ERR_ACCESS_DENIED');
+    assert.equal(expired.error?.action, 'useBrowserSession');
+    assert.match(words(expired.error), /browser's session/);
     assert.match(words(expired.error), /Change link/);
     assert.equal(server.requestsFor('/gone.bin').length, 1);
     assert.equal(server.requestsFor('/expired.bin').length, 1);
@@ -98,7 +99,7 @@ describe('retries', () => {
     const ws = tempWorkspace();
     const manager = await openTestManager(ws.state, ws.downloads);
     const item = await downloadOne(manager, server.url('/signed-old.bin'));
-    assert.equal(item.error?.code, 'ERR_LINK_EXPIRED');
+    assert.equal(item.error?.code, 'ERR_ACCESS_DENIED');
     manager.changeUrl(item.id, server.url('/signed-new.bin'));
     await withTimeout(manager.whenIdle(), 10_000, 'relinked download did not finish');
     const done = manager.get(item.id)!;

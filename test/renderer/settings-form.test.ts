@@ -19,6 +19,7 @@ const settings: Settings = {
   notifications: true,
   keepAwake: true,
   startAtLogin: false,
+  proxy: '',
 };
 
 describe('the settings form', () => {

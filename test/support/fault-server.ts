@@ -50,6 +50,8 @@ export interface FileSpec {
   lastModified?: string | null;
   contentDisposition?: string;
   faults?: Faults;
+  /** Headers every request must carry with exactly these values (a session cookie, a Referer), else 403. */
+  requireHeaders?: Record<string, string>;
 }
 
 export interface LoggedRequest {
@@ -114,12 +116,8 @@ export async function startFaultServer(): Promise<FaultServer> {
     const entry: LoggedRequest = {
       method: req.method ?? 'GET',
       path,
-      headers: {
-        range: req.headers.range,
-        'if-match': req.headers['if-match'],
-        'if-unmodified-since': req.headers['if-unmodified-since'],
-        'accept-encoding': req.headers['accept-encoding'],
-      },
+      // Every header as sent (one value each), so tests can assert what reached the server.
+      headers: Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value])),
       status: 0,
       bodyBytesSent: 0,
     };
@@ -188,6 +186,9 @@ function currentFile(route: Route): { body: Buffer; etag: string | null; lastMod
 function respond(route: Route, req: http.IncomingMessage, res: http.ServerResponse, entry: LoggedRequest, onSent: () => void): void {
   const spec = route.spec!;
   const faults = spec.faults ?? {};
+  for (const [name, value] of Object.entries(spec.requireHeaders ?? {})) {
+    if (req.headers[name.toLowerCase()] !== value) return finish(res, entry, 403);
+  }
   const scripted = faults.statuses?.[route.requests - 1];
   if (scripted) {
     for (const [name, value] of Object.entries(scripted.headers ?? {})) res.setHeader(name, value);

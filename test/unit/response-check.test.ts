@@ -51,7 +51,7 @@ describe('decide: what to do with a response before writing a byte', () => {
     const limited = decide(resume, { status: 429, headers: { 'retry-after': new Date(now + 3000).toUTCString() } }, now);
     assert.ok(limited.kind === 'fail' && limited.error.retryable && limited.error.retryAfterMs === 3000);
     const expired = decide(resume, { status: 403, headers: {} }, now);
-    assert.ok(expired.kind === 'fail' && !expired.error.retryable && expired.error.code === 'ERR_LINK_EXPIRED');
+    assert.ok(expired.kind === 'fail' && !expired.error.retryable && expired.error.code === 'ERR_ACCESS_DENIED');
     const missing = decide(resume, { status: 404, headers: {} }, now);
     assert.ok(missing.kind === 'fail' && missing.error.code === 'ERR_NOT_FOUND');
   });

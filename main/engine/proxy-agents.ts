@@ -1,0 +1,113 @@
+// Which agent carries a request: straight to the server, or through a proxy. The proxy is the
+// one set in settings, else the one the environment names (HTTP_PROXY, HTTPS_PROXY,
+// ALL_PROXY, with NO_PROXY honoured, as curl and most tools read them). The agents come from
+// the proxy-agents family (http-proxy-agent, https-proxy-agent, socks-proxy-agent), one set
+// per proxy URL, kept alive and sized like the direct ones.
+
+import http from 'node:http';
+import https from 'node:https';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { getProxyForUrl } from 'proxy-from-env';
+import { SocksProxyAgent } from 'socks-proxy-agent';
+import { DownloadError } from './errors.ts';
+
+export interface Agents {
+  http: http.Agent;
+  /** An https.Agent by type; a proxy agent stands in for one (it opens the TLS itself). */
+  https: https.Agent;
+}
+
+const HTTP_PROXY_PROTOCOLS = new Set(['http:', 'https:']);
+const SOCKS_PROTOCOLS = new Set(['socks:', 'socks4:', 'socks4a:', 'socks5:', 'socks5h:']);
+
+/** Checks a proxy URL as a user typed it; '' means "from the environment". Returns it normalized. */
+export function checkProxyUrl(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  let url: URL;
+  try {
+    // "host:port" alone means an HTTP proxy, as curl reads it.
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`);
+  } catch {
+    throw new DownloadError('ERR_INVALID_PROXY', { params: { proxy: redactProxy(trimmed).slice(0, 200) } });
+  }
+  if (!HTTP_PROXY_PROTOCOLS.has(url.protocol) && !SOCKS_PROTOCOLS.has(url.protocol)) {
+    throw new DownloadError('ERR_INVALID_PROXY', { params: { variant: 'protocol', protocol: url.protocol.replace(':', '') } });
+  }
+  if (!url.hostname) throw new DownloadError('ERR_INVALID_PROXY', { params: { variant: 'noHost' } });
+  return url.href.replace(/\/$/, '');
+}
+
+/** A proxy URL fit to show: any user name and password in it are hidden. */
+export function redactProxy(text: string): string {
+  return text.replace(/\/\/[^/@]*@/, '//•••@');
+}
+
+export class ProxyAgents {
+  #direct: Agents;
+  #viaProxy = new Map<string, Agents>();
+  #configured = '';
+  #maxSockets: number;
+
+  constructor(maxSockets: number) {
+    this.#maxSockets = maxSockets;
+    this.#direct = {
+      http: new http.Agent(this.#agentOptions()),
+      https: new https.Agent(this.#agentOptions()),
+    };
+  }
+
+  /** The proxy from settings ('' = follow the environment). Already checked by `checkProxyUrl`. */
+  setProxy(proxy: string): void {
+    this.#configured = proxy;
+  }
+
+  /** The agents for a request to `url` (got picks http or https by the URL's scheme, also after a redirect). */
+  for(url: string): Agents {
+    const proxy = this.#configured || getProxyForUrl(url);
+    if (!proxy) return this.#direct;
+    let agents = this.#viaProxy.get(proxy);
+    if (!agents) {
+      agents = this.#create(proxy);
+      this.#viaProxy.set(proxy, agents);
+    }
+    return agents;
+  }
+
+  setMaxSockets(count: number): void {
+    this.#maxSockets = count;
+    for (const agents of [this.#direct, ...this.#viaProxy.values()]) {
+      agents.http.maxSockets = count;
+      agents.https.maxSockets = count;
+    }
+  }
+
+  destroy(): void {
+    for (const agents of [this.#direct, ...this.#viaProxy.values()]) {
+      agents.http.destroy();
+      agents.https.destroy();
+    }
+    this.#viaProxy.clear();
+  }
+
+  #agentOptions(): http.AgentOptions {
+    return { keepAlive: true, maxSockets: this.#maxSockets, scheduling: 'lifo' };
+  }
+
+  #create(proxy: string): Agents {
+    let url: URL;
+    try {
+      url = new URL(checkProxyUrl(proxy));
+    } catch (error) {
+      // Only the environment can bring an unchecked one; a request through it fails clearly.
+      throw error instanceof DownloadError ? error : new DownloadError('ERR_INVALID_PROXY', { params: { variant: 'fromEnvironment' } });
+    }
+    if (SOCKS_PROTOCOLS.has(url.protocol)) {
+      const agent = new SocksProxyAgent(url, this.#agentOptions());
+      return { http: agent, https: agent as unknown as https.Agent };
+    }
+    // Plain HTTP through the proxy is forwarded as is; HTTPS goes through a CONNECT tunnel.
+    return { http: new HttpProxyAgent(url, this.#agentOptions()), https: new HttpsProxyAgent(url, this.#agentOptions()) as unknown as https.Agent };
+  }
+}
