@@ -51,6 +51,7 @@ export class DiskGuard extends Transform {
   /** Bytes this download still needs, when known (for the error). */
   #remaining: () => number | undefined;
   #budget = 0;
+  #asking = false;
 
   constructor(dir: string, reserve: number, remaining: () => number | undefined) {
     super();
@@ -59,21 +60,28 @@ export class DiskGuard extends Transform {
     this.#remaining = remaining;
   }
 
+  // Chunks pass at once and the disk is asked in the background: holding a chunk back while
+  // asking would leave the bytes behind it in the HTTP stream, which drops them when the
+  // server then closes the connection. What passes during one question (a few milliseconds
+  // of data) is far below the reserve.
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (chunk.length <= this.#budget) {
-      this.#budget -= chunk.length;
-      return callback(null, chunk);
-    }
+    this.#budget -= chunk.length;
+    if (this.#budget < 0 && !this.#asking) this.#ask(chunk.length);
+    callback(null, chunk);
+  }
+
+  #ask(chunkBytes: number): void {
+    this.#asking = true;
     void diskRoom(this.#dir, this.#reserve).then((room) => {
+      this.#asking = false;
+      if (this.destroyed) return;
       if (!room) {
         this.#budget = MAX_BUDGET;
-      } else {
-        const above = room.free - room.reserve;
-        if (above < chunk.length) return callback(diskFullError(Math.max(chunk.length, this.#remaining() ?? 0), room, this.#dir));
-        this.#budget = Math.max(chunk.length, Math.min(MAX_BUDGET, Math.floor(above / 2)));
+        return;
       }
-      this.#budget -= chunk.length;
-      callback(null, chunk);
+      const above = room.free - room.reserve;
+      if (above < chunkBytes) return void this.destroy(diskFullError(Math.max(chunkBytes, this.#remaining() ?? 0), room, this.#dir));
+      this.#budget = Math.max(chunkBytes, Math.min(MAX_BUDGET, Math.floor(above / 2)));
     });
   }
 }
