@@ -24,5 +24,6 @@ export function defaultSettings(): Settings {
     keepAwake: true,
     startAtLogin: false,
     proxy: '',
+    language: 'system',
   };
 }
