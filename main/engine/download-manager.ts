@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ChangeFeed, snapshotNow } from './change-feed.ts';
 import { CheckpointStore } from './checkpoint-store.ts';
 import { DownloadError, toErrorInfo } from './errors.ts';
-import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, ItemState, Settings } from './item.ts';
+import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings, StoredState } from './item.ts';
 import type { ManagedItem } from './managed-item.ts';
 import type { ManagerEvents, ManagerOptions } from './manager-options.ts';
 import { NameIndex } from './name-index.ts';
@@ -25,8 +25,6 @@ import { checkProxyUrl } from './proxy-agents.ts';
 import { normalizeRequestHeaders } from './request-headers.ts';
 
 export type { ManagerEvents, ManagerOptions };
-
-const ACTIVE = new Set<ItemState>(['downloading', 'retrying']);
 
 export class DownloadManager extends EventEmitter<ManagerEvents> {
   #store: CheckpointStore;
@@ -70,7 +68,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   #restore(): void {
     for (const cp of this.#store.loadItems()) {
-      if (cp.state === 'downloading' || cp.state === 'retrying' || cp.state === 'queued') {
+      if (cp.state === 'downloading' || cp.state === 'queued') {
         cp.state = this.#settings.autoResume ? 'queued' : 'paused';
       }
       const item: ManagedItem = { cp, meter: new SpeedMeter() };
@@ -120,7 +118,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   pause(ids: string[]): void {
     for (const item of this.#itemsOf(ids)) {
       const { state } = item.cp;
-      if (state === 'queued' || ACTIVE.has(state)) {
+      if (state === 'queued' || state === 'downloading') {
         this.#setState(item, 'paused');
         void this.#scheduler.stop(item, 'pause');
       }
@@ -297,7 +295,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#setState(item, 'queued');
   }
 
-  #setState(item: ManagedItem, state: ItemState): void {
+  #setState(item: ManagedItem, state: StoredState): void {
     item.cp.state = state;
     this.#queue.update(item);
     this.#save(item.cp);

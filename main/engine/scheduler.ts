@@ -8,7 +8,7 @@ import { toErrorInfo } from './errors.ts';
 import { HostSlots } from './host-slots.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import { checkProxyUrl } from './proxy-agents.ts';
-import type { ItemState, Settings } from './item.ts';
+import type { Settings, StoredState } from './item.ts';
 import type { ManagedItem, StopReason } from './managed-item.ts';
 import type { ManagerOptions } from './manager-options.ts';
 import type { QueueIndex } from './queue-index.ts';
@@ -19,7 +19,7 @@ export interface SchedulerDeps {
   settings: () => Settings;
   options: ManagerOptions;
   /** Sets an item's state and records it. */
-  setState: (item: ManagedItem, state: ItemState) => void;
+  setState: (item: ManagedItem, state: StoredState) => void;
   /** Records an item's checkpoint: soon, or at once when `urgent`. */
   save: (item: ManagedItem, urgent?: boolean) => void;
   /** Records that an item now owns its `.part` file. */
