@@ -123,7 +123,10 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   }
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
   if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 'stallTimeoutMs', 1000);
-  if (values.proxy !== undefined) settings.proxy = checkProxyUrl(values.proxy);
+  if (values.proxy !== undefined) {
+    if (!settingSchemas.proxy.safeParse(values.proxy).success) throw new Error(`--proxy is longer than ${settingSchemas.proxy.unwrap().maxLength} characters.`);
+    settings.proxy = checkProxyUrl(values.proxy);
+  }
   // As in curl, -A and -e are shorthands for the headers; an explicit -H of the same name wins.
   const lines = [
     ...(values['user-agent'] !== undefined ? [`User-Agent: ${values['user-agent']}`] : []),
@@ -131,6 +134,9 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   ];
   const shorthand = parseHeaderLines(lines);
   const explicit = parseHeaderLines(values.header ?? []);
+  const headers = { ...shorthand, ...explicit };
+  const checked = addOptionSchemas.headers.safeParse(headers);
+  if (!checked.success) throw new Error(`a header is too long (${checked.error.issues[0]?.path.join('') || 'name'}): names go up to 256 characters, values up to 16,384.`);
   return {
     urls,
     dir: path.resolve(values.dir ?? '.'),
@@ -138,7 +144,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     stateDir: values.state ? path.resolve(values.state) : cliStateDir(path.resolve(values.dir ?? '.')),
     quiet: values.quiet ?? false,
     settings,
-    headers: { ...shorthand, ...explicit },
+    headers,
   };
 }
 
