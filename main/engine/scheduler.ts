@@ -3,6 +3,7 @@
 // nothing is left to do. It owns what every run shares: the HTTP client, the per-host
 // connection slots and the global speed limit.
 
+import { clearError, markFinished, setError } from './checkpoint-transitions.ts';
 import { Download } from './download.ts';
 import { toErrorInfo } from './errors.ts';
 import { HostSlots } from './host-slots.ts';
@@ -118,11 +119,11 @@ export class Scheduler {
     item.download = download;
     deps.queue.setRunning(item, true);
     item.meter.reset();
-    delete item.cp.error;
+    clearError(item.cp);
     deps.setState(item, 'downloading');
     item.running = download.run(controller.signal).then(
       () => {
-        item.cp.finishedAt = Date.now();
+        markFinished(item.cp, Date.now());
         deps.setState(item, 'done');
       },
       (error: unknown) => this.#settleStopped(item, controller.signal, error),
@@ -145,7 +146,7 @@ export class Scheduler {
       this.#deps.save(item);
       return;
     }
-    item.cp.error = toErrorInfo(error);
+    setError(item.cp, toErrorInfo(error));
     this.#deps.setState(item, 'failed');
   }
 }
