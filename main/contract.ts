@@ -127,6 +127,8 @@ export interface EventPayloads {
   /** Changed items (batched, at most ten times a second) and ids of removed ones. */
   items: { changed: ItemSnapshot[]; removed: string[] };
   settings: Settings;
+  /** Bring this row into view and select it (the desktop app, when a notification is clicked). */
+  reveal: { id: string };
 }
 
 export type CommandHandlers = {

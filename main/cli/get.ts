@@ -12,6 +12,7 @@ import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
 import { webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
+import { watchNetwork } from '../host/network-watch.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
 import { checkProxyUrl } from '../engine/proxy-agents.ts';
 import { parseHeaderLines } from '../engine/request-headers.ts';
@@ -184,12 +185,15 @@ async function runGet(options: GetOptions): Promise<number> {
 
   const view = createProgressView(options.quiet);
   manager.on('items', ({ changed }) => view.update(changed.filter((item) => ids.includes(item.id))));
+  // A laptop back on Wi-Fi: downloads waiting out a backoff go at once.
+  const network = watchNetwork(() => manager.networkBack());
   const interrupted = new Promise<number>((resolve) => {
     const stop = (code: number) => () => resolve(code);
     process.once('SIGINT', stop(130));
     process.once('SIGTERM', stop(143));
   });
   const outcome = await Promise.race([manager.whenIdle().then(() => 0), interrupted]);
+  network.stop();
   view.stop();
   if (outcome !== 0) {
     await manager.close();

@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DownloadManager } from '../engine/download-manager.ts';
+import { watchNetwork } from '../host/network-watch.ts';
 import { defaultStateDir } from './state-dir.ts';
 
 export const DEFAULT_PORT = 7890;
@@ -118,7 +119,10 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
   }
   console.log(`Tsuzuki is serving downloads into ${manager.getSettings().dir}\nOpen ${server.url}\nPress Ctrl-C to stop (downloads pause and continue next time).`);
 
+  // The machine back on a network: downloads waiting out a backoff go at once.
+  const network = watchNetwork(() => manager.networkBack());
   await (options.stopSignal ?? untilSignal());
+  network.stop();
   await server.close();
   await manager.close();
   return 0;

@@ -19,6 +19,8 @@ export interface PresenceHost {
   i18n: I18n;
   window(): BrowserWindow | undefined;
   showWindow(): void;
+  /** Shows the window and that row in it. */
+  reveal(id: string): void;
   quit(): void;
 }
 
@@ -112,6 +114,7 @@ export class DesktopPresence {
   #click(click: NoticeClick): void {
     if (click.kind === 'showInFolder') shell.showItemInFolder(click.path);
     else if (click.kind === 'openFolder') void shell.openPath(click.dir);
+    else if (click.id) this.#host.reveal(click.id);
     else this.#host.showWindow();
   }
 }

@@ -24,6 +24,8 @@ import { createMainWindow, guardContents, hardenSession, isAppUrl, rendererDir }
 // Every renderer is sandboxed, whatever a window's own options say.
 app.enableSandbox();
 registerAppScheme();
+// Windows shows notifications only for an app with an id (the installer sets the same one).
+if (process.platform === 'win32') app.setAppUserModelId('app.tsuzuki.desktop');
 
 if (!app.requestSingleInstanceLock()) {
   // Another Tsuzuki is running: it receives our URLs through 'second-instance'.
@@ -73,7 +75,14 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   const send = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
     if (window && !window.webContents.isDestroyed()) window.webContents.send(eventChannel(event), payload);
   };
-  const presence = new DesktopPresence(manager, { i18n, window: () => window, showWindow, quit: () => app.quit() });
+  const reveal = (id: string) => {
+    const opened = window === undefined;
+    showWindow();
+    // A window opened just now hears it once its page has loaded.
+    if (opened) window?.webContents.once('did-finish-load', () => send('reveal', { id }));
+    else send('reveal', { id });
+  };
+  const presence = new DesktopPresence(manager, { i18n, window: () => window, showWindow, reveal, quit: () => app.quit() });
 
   const platform: Platform = {
     openFile: async (file) => {

@@ -74,6 +74,17 @@ export function App() {
     [ids],
   );
 
+  // A clicked notification about a download: show its row, selected and focused.
+  useEffect(
+    () =>
+      api.on('reveal', ({ id }) => {
+        setFilter('all');
+        setSelection({ ids: new Set([id]), anchor: id, focus: id });
+        setFocusRequest((n) => n + 1);
+      }),
+    [api],
+  );
+
   useEffect(() => {
     document.title = view.counts.active > 0 ? `↓ ${formatSpeed(view.totalSpeed)} · Tsuzuki` : 'Tsuzuki';
   }, [view.counts.active, view.totalSpeed]);
