@@ -45,6 +45,7 @@ const settingsPatch = z.strictObject({
   startAtLogin: z.boolean().optional(),
   /** '' = follow HTTP_PROXY/HTTPS_PROXY/NO_PROXY; else http://, https:// or socks5:// (the engine checks it). */
   proxy: z.string().max(2048).optional(),
+  language: z.string().regex(/^(system|[a-z]{2,3}(-[A-Za-z0-9]{1,8})*)$/, 'system or a language code such as en or ja').optional(),
 });
 
 /** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */

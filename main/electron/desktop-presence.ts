@@ -67,7 +67,8 @@ export class DesktopPresence {
     const tooltip = tooltipText(this.#host.i18n, trayTooltip(summary));
     if (tooltip !== this.#tooltip) this.tray.setToolTip((this.#tooltip = tooltip));
     const entries = trayMenu(summary);
-    const key = entries.map((entry) => `${entry.action}:${entry.enabled}`).join(',');
+    // The language is part of the key: a language change re-words the menu.
+    const key = `${this.#host.i18n.language}|${entries.map((entry) => `${entry.action}:${entry.enabled}`).join(',')}`;
     if (key === this.#menuKey) return;
     this.#menuKey = key;
     this.tray.setContextMenu(

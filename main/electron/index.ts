@@ -7,7 +7,7 @@ import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { eventChannel, type EventName, type EventPayloads } from '../contract.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
-import { createI18n, describeError, matchLocale } from '../../i18n/index.ts';
+import { createI18n, describeError, matchLocale, resolveChoice } from '../../i18n/index.ts';
 import { toErrorInfo } from '../engine/errors.ts';
 import type { StoreProvider } from '../engine/store.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
@@ -55,10 +55,20 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   try {
     manager = await DownloadManager.open({ store, defaults: { dir: app.getPath('downloads') } });
   } catch (error) {
-    dialog.showErrorBox('Tsuzuki cannot start', describeError(i18n, toErrorInfo(error)));
+    dialog.showErrorBox(i18n.t('desktop.startFailed'), describeError(i18n, toErrorInfo(error)));
     app.exit(1);
     return;
   }
+  // The language chosen in Settings, else the system's; a change re-words the menus at once
+  // (registered before the tray's listener, so the tray refreshes in the new language).
+  const speak = (choice: string) => {
+    const language = resolveChoice(choice, app.getPreferredSystemLanguages());
+    if (language === i18n.language) return;
+    void i18n.changeLanguage(language);
+    installAppMenu(i18n);
+  };
+  speak(manager.getSettings().language);
+  manager.on('settings', (settings) => speak(settings.language));
 
   let window: BrowserWindow | undefined;
   const showWindow = () => {
