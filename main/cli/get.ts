@@ -100,7 +100,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
   if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 'stallTimeoutMs', 1000);
   if (values.proxy !== undefined) {
-    if (!settingSchemas.proxy.safeParse(values.proxy).success) throw new Error(`--proxy is longer than ${settingSchemas.proxy.unwrap().maxLength} characters.`);
+    if (!settingSchemas.proxy.safeParse(values.proxy).success) throw new UsageError('get.proxyTooLong', { max: settingSchemas.proxy.unwrap().maxLength ?? 0 });
     settings.proxy = checkProxyUrl(values.proxy);
   }
   // As in curl, -A and -e are shorthands for the headers; an explicit -H of the same name wins.
@@ -111,8 +111,10 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   const shorthand = parseHeaderLines(lines);
   const explicit = parseHeaderLines(values.header ?? []);
   const headers = { ...shorthand, ...explicit };
-  const checked = addOptionSchemas.headers.safeParse(headers);
-  if (!checked.success) throw new Error(`a header is too long (${checked.error.issues[0]?.path.join('') || 'name'}): names go up to 256 characters, values up to 16,384.`);
+  const headerSchema = addOptionSchemas.headers.unwrap();
+  if (!headerSchema.safeParse(headers).success) {
+    throw new UsageError('get.headerTooLong', { nameMax: headerSchema.keyType.maxLength ?? 0, valueMax: headerSchema.valueType.maxLength ?? 0 });
+  }
   return {
     urls,
     dir: path.resolve(values.dir ?? '.'),
