@@ -136,6 +136,10 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Resume downloads whose server gives no validator (cannot be verified). */
   resumeWithoutValidator: boolean;
+  /** Bytes a download leaves free on its disk; it stops with ERR_DISK_FULL rather than take them. */
+  diskReserveBytes: number;
+  /** Follow a redirect from https to http for items without a SHA-256 (the link's owner cannot vouch for plain http bytes). */
+  allowInsecureRedirects: boolean;
   /** Desktop app: closing the window keeps downloads running behind the tray icon. */
   closeToTray: boolean;
   /** Desktop app: a notification when downloads finish or fail. */
