@@ -39,12 +39,15 @@ const settingsPatch = z.strictObject({
   maxRetries: z.number().int().min(0).max(100).optional(),
   stallTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
   resumeWithoutValidator: z.boolean().optional(),
+  diskReserveBytes: z.number().int().min(0).max(2 ** 40).optional(),
+  allowInsecureRedirects: z.boolean().optional(),
   closeToTray: z.boolean().optional(),
   notifications: z.boolean().optional(),
   keepAwake: z.boolean().optional(),
   startAtLogin: z.boolean().optional(),
   /** '' = follow HTTP_PROXY/HTTPS_PROXY/NO_PROXY; else http://, https:// or socks5:// (the engine checks it). */
   proxy: z.string().max(2048).optional(),
+  language: z.string().regex(/^(system|[a-z]{2,3}(-[A-Za-z0-9]{1,8})*)$/, 'system or a language code such as en or ja').optional(),
 });
 
 /** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */
@@ -127,6 +130,8 @@ export interface EventPayloads {
   /** Changed items (batched, at most ten times a second) and ids of removed ones. */
   items: { changed: ItemSnapshot[]; removed: string[] };
   settings: Settings;
+  /** Bring this row into view and select it (the desktop app, when a notification is clicked). */
+  reveal: { id: string };
 }
 
 export type CommandHandlers = {

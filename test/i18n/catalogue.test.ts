@@ -57,8 +57,10 @@ describe('the message catalogues', () => {
       for (const [key, message] of messages) assert.ok(message.trim() !== '', `${locale}: ${key} is empty`);
       const forms = byBase(messages);
       assert.deepEqual([...forms.keys()].sort(), [...english.keys()].sort(), `${locale}: keys differ from English`);
-      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      const cardinal = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      const ordinal = new Intl.PluralRules(locale, { type: 'ordinal' }).resolvedOptions().pluralCategories;
       for (const [base, englishForms] of english) {
+        const categories = base.endsWith('_ordinal') ? ordinal : cardinal;
         const own = forms.get(base)!;
         const expected = englishForms.get('') ?? englishForms.get('other')!;
         if (!englishForms.has('')) {
@@ -96,5 +98,14 @@ describe('the message catalogues', () => {
   it('fall back to the code itself for a variant this version has no words for', () => {
     const en = createI18n('en');
     assert.equal(describeError(en, { code: 'ERR_NETWORK', params: { variant: 'somethingNew' } }), 'The server stopped sending before the file was complete.');
+  });
+
+  it('show an error or history entry stored before they were data as it was stored', () => {
+    const en = createI18n('en');
+    const legacy = { code: 'ERR_NOT_FOUND', message: 'The server has no file at this link (404).' } as unknown as Parameters<typeof describeError>[1];
+    assert.equal(describeError(en, legacy), 'The server has no file at this link (404).');
+    const old = { at: 0, message: 'Link changed' } as unknown as Parameters<typeof describeHistory>[1];
+    assert.equal(describeHistory(en, old), 'Link changed');
+    assert.doesNotMatch(describeError(en, { code: 'ERR_NOT_FOUND' }), /\{\{/);
   });
 });

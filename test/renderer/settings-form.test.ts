@@ -13,11 +13,14 @@ const settings: Settings = {
   maxRetries: 5,
   stallTimeoutMs: 30_000,
   resumeWithoutValidator: false,
+  diskReserveBytes: 32 * 1024 * 1024,
+  allowInsecureRedirects: false,
   closeToTray: true,
   notifications: true,
   keepAwake: true,
   startAtLogin: false,
   proxy: '',
+  language: 'system',
 };
 
 describe('the settings form', () => {
@@ -37,7 +40,7 @@ describe('the settings form', () => {
 
   it('shows a limit in the unit it reads best in', () => {
     assert.deepEqual([toForm({ ...settings, speedLimit: 5_000_000 }).speedLimit, toForm({ ...settings, speedLimit: 5_000_000 }).speedUnit], ['5', 'MB/s']);
-    assert.deepEqual([toForm({ ...settings, speedLimit: 750_000 }).speedLimit, toForm({ ...settings, speedLimit: 750_000 }).speedUnit], ['750', 'KB/s']);
+    assert.deepEqual([toForm({ ...settings, speedLimit: 750_000 }).speedLimit, toForm({ ...settings, speedLimit: 750_000 }).speedUnit], ['750', 'kB/s']);
   });
 
   it('names the field that is wrong', () => {
