@@ -43,7 +43,7 @@ export interface Slot {
 export interface AttemptOwner {
   readonly cp: Checkpoint;
   readonly http: HttpClient;
-  readonly hostSlots: HostSlots;
+  readonly hostSlots: Pick<HostSlots, 'acquire'>;
   stallTimeoutMs(): number;
   /** The part file bodies go into (open once the name is claimed). */
   file(): PartFile;

@@ -21,6 +21,7 @@ import { completePartFile, finishedBeforeCrash } from './complete-file.ts';
 import { claimFileName, partPathOf } from './target-file.ts';
 import { WorkerGroup } from './worker-group.ts';
 import type { HostSlots } from './host-slots.ts';
+import { CountedSlots } from './counted-slots.ts';
 import { TokenBucket } from './token-bucket.ts';
 const MAX_RESTARTS = 5;
 
@@ -49,6 +50,7 @@ export class Download {
   readonly cp: Checkpoint;
   retry: RetryInfo | null = null;
   #deps: DownloadDeps;
+  #slots: CountedSlots;
   #ledger: SegmentLedger | undefined;
   #file: PartFile | undefined;
   #encoded = false;
@@ -67,6 +69,7 @@ export class Download {
   constructor(checkpoint: Checkpoint, deps: DownloadDeps) {
     this.cp = checkpoint;
     this.#deps = deps;
+    this.#slots = new CountedSlots(deps.hostSlots, deps.changed);
     this.#progress = new ProgressRecorder({ cp: checkpoint, file: () => this.#file, ledger: () => this.#ledger, persist: () => deps.persist(true) });
     const limit = checkpoint.options.speedLimit ?? 0;
     if (limit > 0) this.#ownLimit = new TokenBucket(limit);
@@ -77,8 +80,15 @@ export class Download {
     return this.#ledger ? this.#ledger.bytesReceived() : coveredBytes(this.cp.done);
   }
 
+  /** Connections holding a host slot (a request open or opening), not those waiting for one. */
   connections(): number {
-    return this.#ledger?.activeCount() ?? 0;
+    return this.#slots.open;
+  }
+
+  /** Set while every connection of this download waits for a slot of the per-host limit. */
+  waitingForSlot(): { host: string; perHost: number } | null {
+    if (this.#slots.open > 0 || this.#slots.waiting === 0) return null;
+    return { host: new URL(this.cp.url).host, perHost: this.#deps.settings().perHostConnections };
   }
 
   /** Runs until the file is complete and renamed. Rejects with a DownloadError, or with the abort reason. */
@@ -175,7 +185,7 @@ export class Download {
     return {
       cp: this.cp,
       http: this.#deps.http,
-      hostSlots: this.#deps.hostSlots,
+      hostSlots: this.#slots,
       stallTimeoutMs: () => this.#deps.settings().stallTimeoutMs,
       file: () => this.#file!,
       encoded: () => this.#encoded,

@@ -24,6 +24,7 @@ export function snapshotOf(cp: Checkpoint, download: Download | undefined, meter
     eta: speed > 0 ? meter.eta(bytes, cp.total, now) : null,
     segments: cp.state === 'done' ? [] : cp.done,
     connections: download?.connections() ?? 0,
+    ...waitingOf(download),
     error: cp.error ?? null,
     retry: download?.retry ?? null,
     order: cp.order,
@@ -32,4 +33,9 @@ export function snapshotOf(cp: Checkpoint, download: Download | undefined, meter
     finishedAt: cp.finishedAt ?? null,
     path: cp.state === 'done' && cp.fileName ? insideFolder(cp.dir, cp.fileName) : null,
   };
+}
+
+function waitingOf(download: Download | undefined): Pick<ItemSnapshot, 'waitingForSlot'> {
+  const waiting = download?.waitingForSlot();
+  return waiting ? { waitingForSlot: waiting } : {};
 }

@@ -105,7 +105,10 @@ export interface ItemSnapshot {
   eta: number | null;
   /** Ranges done, for drawing the segments of a multi-connection download. */
   segments: ByteRange[];
+  /** Connections open (or opening) now; those waiting for a per-host slot are not counted. */
   connections: number;
+  /** Present while every connection of a running item waits for a slot: the host and its limit. */
+  waitingForSlot?: { host: string; perHost: number };
   error: ErrorInfo | null;
   retry: RetryInfo | null;
   /** Queue order: among queued items, a lower value starts first. Hosts derive "3rd in queue" from it. */

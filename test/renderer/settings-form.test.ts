@@ -47,6 +47,9 @@ describe('the settings form', () => {
     const form = toForm(settings);
     assert.equal((toPatch({ ...form, maxConcurrent: '0' }, settings) as { field: string }).field, 'maxConcurrent');
     assert.equal((toPatch({ ...form, connections: '2.5' }, settings) as { field: string }).field, 'connections');
+    assert.equal((toPatch({ ...form, perHostConnections: '0' }, settings) as { field: string }).field, 'perHostConnections');
+    assert.equal((toPatch({ ...form, perHostConnections: '257' }, settings) as { field: string }).field, 'perHostConnections');
+    assert.deepEqual(toPatch({ ...form, perHostConnections: '4' }, settings), { ok: true, patch: { perHostConnections: 4 } });
     assert.equal((toPatch({ ...form, speedLimit: '-1' }, settings) as { field: string }).field, 'speedLimit');
     assert.equal((toPatch({ ...form, dir: '  ' }, settings) as { field: string }).field, 'dir');
     assert.deepEqual(toPatch({ ...form, speedLimit: '' }, { ...settings, speedLimit: 1000 }), { ok: true, patch: { speedLimit: 0 } });

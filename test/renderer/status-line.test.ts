@@ -22,6 +22,12 @@ describe('the status line of a row', () => {
     assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', total: 10 * MB }), null, 0, en), 'Starting · 10 MB');
   });
 
+  it('says which host a download waits for, and its limit', () => {
+    const waitingForSlot = { host: 'example.com', perHost: 16 };
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', waitingForSlot }), null, 0, en), 'Waiting for a connection to example.com — 16 at a time');
+    assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', bytes: 3 * MB, total: 10 * MB, waitingForSlot }), null, 0, en), '3 MB of 10 MB · Waiting for a connection to example.com — 16 at a time');
+  });
+
   it('says the queue position, paused, done and canceled in words', () => {
     assert.equal(statusLine(snapshot({ id: 'a', state: 'queued' }), 3, 0, en), 'Queued — 3rd');
     assert.equal(statusLine(snapshot({ id: 'a', state: 'paused' }), null, 0, en), 'Paused');

@@ -137,6 +137,7 @@ function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSa
       <div className="field-row">
         {field('maxConcurrent', t('ui.settings.maxConcurrent'), <input type="number" {...inputProps('maxConcurrent')} min={1} max={64} value={form.maxConcurrent} onChange={(e) => set('maxConcurrent', e.target.value)} />)}
         {field('connections', t('ui.settings.connections'), <input type="number" {...inputProps('connections')} min={1} max={32} value={form.connections} onChange={(e) => set('connections', e.target.value)} />)}
+        {field('perHostConnections', t('ui.settings.perHostConnections'), <input type="number" {...inputProps('perHostConnections')} min={1} max={256} value={form.perHostConnections} onChange={(e) => set('perHostConnections', e.target.value)} />)}
       </div>
       {field(
         'speedLimit',

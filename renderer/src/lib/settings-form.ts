@@ -9,6 +9,7 @@ export interface SettingsForm {
   dir: string;
   maxConcurrent: string;
   connections: string;
+  perHostConnections: string;
   speedLimit: string;
   speedUnit: SpeedUnit;
   autoResume: boolean;
@@ -21,7 +22,7 @@ export interface SettingsForm {
 /** The on/off settings, sent when they changed. */
 const SWITCHES = ['autoResume', 'closeToTray', 'notifications', 'keepAwake', 'startAtLogin'] as const;
 
-export type SettingsPatch = Partial<Pick<Settings, 'dir' | 'maxConcurrent' | 'connections' | 'speedLimit' | (typeof SWITCHES)[number]>>;
+export type SettingsPatch = Partial<Pick<Settings, 'dir' | 'maxConcurrent' | 'connections' | 'perHostConnections' | 'speedLimit' | (typeof SWITCHES)[number]>>;
 
 const UNIT_BYTES: Record<SpeedUnit, number> = { 'kB/s': 1000, 'MB/s': 1_000_000 };
 
@@ -32,6 +33,7 @@ export function toForm(settings: Settings): SettingsForm {
     dir: settings.dir,
     maxConcurrent: String(settings.maxConcurrent),
     connections: String(settings.connections),
+    perHostConnections: String(settings.perHostConnections),
     speedLimit: limit === 0 ? '0' : String(Math.round((limit / UNIT_BYTES[unit]) * 10) / 10),
     speedUnit: unit,
     autoResume: settings.autoResume,
@@ -44,7 +46,7 @@ export function toForm(settings: Settings): SettingsForm {
 
 /** What is wrong with a field: a catalogue key under `ui.settings.errors` and its numbers. */
 export interface FieldProblem {
-  key: 'dirEmpty' | 'maxConcurrentRange' | 'connectionsRange' | 'speedLimitNumber';
+  key: 'dirEmpty' | 'maxConcurrentRange' | 'connectionsRange' | 'perHostRange' | 'speedLimitNumber';
   params?: Record<string, number>;
 }
 
@@ -58,6 +60,11 @@ export function toPatch(form: SettingsForm, current: Settings): FormResult {
   if (maxConcurrent === null || maxConcurrent < 1 || maxConcurrent > 64) return { ok: false, field: 'maxConcurrent', problem: { key: 'maxConcurrentRange', params: { min: 1, max: 64 } } };
   const connections = wholeNumber(form.connections);
   if (connections === null || connections < 1 || connections > 32) return { ok: false, field: 'connections', problem: { key: 'connectionsRange', params: { min: 1, max: 32 } } };
+  const perHostConnections = wholeNumber(form.perHostConnections);
+  // The same bounds as the contract's settings schema.
+  if (perHostConnections === null || perHostConnections < 1 || perHostConnections > 256) {
+    return { ok: false, field: 'perHostConnections', problem: { key: 'perHostRange', params: { min: 1, max: 256 } } };
+  }
   const limitText = form.speedLimit.trim();
   const limit = limitText === '' ? 0 : Number(limitText);
   if (!Number.isFinite(limit) || limit < 0) return { ok: false, field: 'speedLimit', problem: { key: 'speedLimitNumber' } };
@@ -67,6 +74,7 @@ export function toPatch(form: SettingsForm, current: Settings): FormResult {
   if (dir !== current.dir) patch.dir = dir;
   if (maxConcurrent !== current.maxConcurrent) patch.maxConcurrent = maxConcurrent;
   if (connections !== current.connections) patch.connections = connections;
+  if (perHostConnections !== current.perHostConnections) patch.perHostConnections = perHostConnections;
   if (speedLimit !== current.speedLimit) patch.speedLimit = speedLimit;
   for (const key of SWITCHES) if (form[key] !== current[key]) patch[key] = form[key];
   return { ok: true, patch };

@@ -26,6 +26,10 @@ export function statusLine(item: ItemSnapshot, queuePosition: number | null, now
   const t = i18n.t.bind(i18n);
   switch (item.state) {
     case 'downloading': {
+      if (item.waitingForSlot) {
+        const waiting = t('ui.status.waitingForSlot', { host: item.waitingForSlot.host, limit: item.waitingForSlot.perHost });
+        return item.bytes > 0 ? `${sizeSoFar(item, i18n)} · ${waiting}` : waiting;
+      }
       if (item.bytes === 0 && item.speed === 0) return item.total !== null ? t('ui.status.startingSize', { total: item.total }) : t('ui.status.starting');
       const parts = [sizeSoFar(item, i18n)];
       if (item.speed > 0) parts.push(t('ui.status.speed', { speed: item.speed }));
