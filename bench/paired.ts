@@ -21,6 +21,8 @@ export interface Outcome {
   /** Wall seconds and peak RSS of the successful runs. */
   seconds: number[];
   rssKiB: number[];
+  /** The round (0-based) of each successful run, to pair runs of the same round. */
+  roundOf: number[];
   /** Why it stopped taking part, when it failed, and in which run. */
   failure?: string;
   failedInRun?: number;
@@ -44,7 +46,7 @@ export interface LoopOptions {
 
 export async function pairedLoop(contenders: Contender[], options: LoopOptions): Promise<Outcome[]> {
   const outcomes = contenders.map(
-    (c): Outcome => ({ label: c.label, tsuzuki: c.tsuzuki, seconds: [], rssKiB: [], ...(c.tsuzuki && options.skipTsuzuki ? { skipped: options.skipTsuzuki } : {}) }),
+    (c): Outcome => ({ label: c.label, tsuzuki: c.tsuzuki, seconds: [], rssKiB: [], roundOf: [], ...(c.tsuzuki && options.skipTsuzuki ? { skipped: options.skipTsuzuki } : {}) }),
   );
   const started = Date.now();
   for (let round = 0; round < options.rounds; round++) {
@@ -77,6 +79,7 @@ export async function pairedLoop(contenders: Contender[], options: LoopOptions):
       }
       outcome.seconds.push(result.seconds);
       outcome.rssKiB.push(result.peakRssKiB);
+      outcome.roundOf.push(round);
       log(`  round ${round + 1}/${options.rounds} ${contender.label}: ${result.seconds.toFixed(2)} s, peak RSS ${(result.peakRssKiB / 1024).toFixed(1)} MiB`);
     }
   }

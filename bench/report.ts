@@ -13,13 +13,47 @@ export interface Row {
   spread?: [number, number];
   throughput?: string;
   rssMiB?: number;
-  /** This row's figure over the peer's (time, or memory in the memory scenario). */
-  ratio?: { value: number; peer: string };
+  /** This row's figure over each peer's (time, or memory in the memory scenario), paired by round. */
+  ratios?: Ratio[];
   target?: string;
   met?: boolean;
   /** Shown instead of the figures when the tool never completed a run. */
   failed?: string;
   note?: string;
+}
+
+/** Median and range of the per-round ratios ours ÷ peer, and the most the target allows. */
+export interface Ratio {
+  peer: string;
+  median: number;
+  min: number;
+  max: number;
+  /** The target: the median ratio must be at most this. */
+  atMost?: number;
+}
+
+/**
+ * Ratios of the runs of the same round (they ran back to back, so a drift of the machine
+ * falls on both); `metric` picks time or peak memory.
+ */
+export function pairedRatio(ours: Outcome, peer: Outcome, peerLabel: string, metric: 'seconds' | 'rssKiB', atMost?: number): Ratio | undefined {
+  const values: number[] = [];
+  for (const [i, round] of ours.roundOf.entries()) {
+    const j = peer.roundOf.indexOf(round);
+    if (j === -1) continue;
+    const mine = ours[metric][i]!;
+    const theirs = peer[metric][j]!;
+    if (Number.isFinite(mine) && Number.isFinite(theirs) && theirs > 0) values.push(mine / theirs);
+  }
+  if (values.length === 0) return undefined;
+  return { peer: peerLabel, median: median(values), min: Math.min(...values), max: Math.max(...values), ...(atMost !== undefined ? { atMost } : {}) };
+}
+
+/** Whether every ratio with a target meets it (undefined when none has one). */
+export function ratiosMet(row: Row): boolean | undefined {
+  const judged = (row.ratios ?? []).filter((r) => r.atMost !== undefined);
+  if (judged.length === 0) return undefined;
+  return judged.every((r) => r.median <= r.atMost!);
 }
 
 export interface Table {
@@ -47,7 +81,7 @@ export function baseRow(outcome: Outcome, rounds: number): Row {
 export const clean = (row: Row) => row.failed === undefined && row.note?.startsWith('failed') !== true;
 
 export function formatTable(table: Table): string {
-  const lines = [`## ${table.title}`, '', '| tool | runs | median | min–max | throughput | peak RSS | ratio | target | met | notes |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |'];
+  const lines = [`## ${table.title}`, '', '| tool | runs | median | min–max | throughput | peak RSS | ratio (paired, min–max) | target | met | notes |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |'];
   for (const row of table.rows) {
     const cells = row.failed
       ? [row.tool, row.runs, row.failed, '', '', '', '', row.target ?? '', row.target ? 'no' : '', row.note ?? '']
@@ -58,7 +92,7 @@ export function formatTable(table: Table): string {
           row.spread ? `${row.spread[0].toFixed(2)}–${row.spread[1].toFixed(2)}` : '',
           row.throughput ?? '',
           row.rssMiB !== undefined && Number.isFinite(row.rssMiB) ? `${row.rssMiB.toFixed(1)} MiB` : '',
-          row.ratio && Number.isFinite(row.ratio.value) ? `${row.ratio.value.toFixed(2)} × ${row.ratio.peer}` : '',
+          (row.ratios ?? []).map((r) => `${r.median.toFixed(2)} × ${r.peer} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`).join('; '),
           row.target ?? '',
           row.met === undefined ? '' : row.met ? 'yes' : 'no',
           row.note ?? '',

@@ -42,6 +42,12 @@ export function tsuzuki(cli: TsuzukiCli, runDir: string, args: string[]): string
 
 export const curl = (runDir: string, url: string) => ['curl', '-s', '-f', '-o', path.join(filesOf(runDir), path.posix.basename(new URL(url).pathname)), url];
 
+/** curl, then `sync FILE` (fsync of that file): the durable peer. */
+export const curlThenSync = (runDir: string, url: string) => {
+  const file = path.join(filesOf(runDir), path.posix.basename(new URL(url).pathname));
+  return ['sh', '-c', 'curl -s -f -o "$0" "$1" && sync "$0"', file, url];
+};
+
 /** `list` is a curl config file with one `url = "…"` line per download. */
 export const curlParallel = (runDir: string, list: string, parallel: number) => [
   'curl', '-s', '-f', '-Z', '--parallel-max', String(parallel), '--output-dir', filesOf(runDir), '--remote-name-all', '--config', list,

@@ -3,7 +3,8 @@
 
 import { bigFile } from '../data.ts';
 import { pairedLoop, log } from '../paired.ts';
-import { baseRow, clean, type Row, type Table } from '../report.ts';
+import { baseRow, clean, pairedRatio, ratiosMet, type Row, type Table } from '../report.ts';
+import type { Outcome } from '../paired.ts';
 import { aria2c, filesOf, tsuzuki } from '../tools.ts';
 import { checkOneFile } from '../verify.ts';
 import type { Context } from './context.ts';
@@ -20,7 +21,7 @@ export async function capped(ctx: Context): Promise<Table> {
   if (!ctx.cappedOrigin) throw new Error('the capped server is not running');
   const url = `${ctx.cappedOrigin}/capped-${bytes}.bin`;
   log(`capped: ${bytes / MiB} MiB at ${CAPPED_RATE / MB} MB/s per connection from ${url}`);
-  const pairs: { n: number; ours: Row; theirs: Row }[] = [];
+  const pairs: { n: number; ours: Row; theirs: Row; outcomes: [Outcome, Outcome] }[] = [];
   for (const n of CONNECTIONS) {
     const [ours, theirs] = await pairedLoop(
       [
@@ -36,11 +37,11 @@ export async function capped(ctx: Context): Promise<Table> {
         check: (dir) => checkOneFile(filesOf(dir), source),
       },
     );
-    pairs.push({ n, ours: baseRow(ours!, ctx.rounds), theirs: baseRow(theirs!, ctx.rounds) });
+    pairs.push({ n, ours: baseRow(ours!, ctx.rounds), theirs: baseRow(theirs!, ctx.rounds), outcomes: [ours!, theirs!] });
   }
   const one = { ours: pairs[0]!.ours.seconds, theirs: pairs[0]!.theirs.seconds };
   const rows: Row[] = [];
-  for (const { n, ours, theirs } of pairs) {
+  for (const { n, ours, theirs, outcomes } of pairs) {
     for (const row of [ours, theirs]) if (row.seconds !== undefined) row.throughput = `${(bytes / MB / row.seconds).toFixed(1)} MB/s`;
     const speedUp = (base: number | undefined, row: Row) => (base !== undefined && row.seconds !== undefined ? base / row.seconds : Number.NaN);
     const ourSpeedUp = speedUp(one.ours, ours);
@@ -49,9 +50,10 @@ export async function capped(ctx: Context): Promise<Table> {
       const theirSpeedUp = speedUp(one.theirs, theirs);
       if (Number.isFinite(theirSpeedUp)) theirs.note = [`${theirSpeedUp.toFixed(1)}× one connection`, theirs.note].filter(Boolean).join('; ');
     }
-    if (ours.seconds !== undefined && theirs.seconds !== undefined) ours.ratio = { value: ours.seconds / theirs.seconds, peer: 'aria2c' };
+    const ratio = pairedRatio(outcomes[0], outcomes[1], 'aria2c', 'seconds', 1);
+    if (ratio) ours.ratios = [ratio];
     ours.target = n === 1 ? 'time ≤ aria2c' : `time ≤ aria2c, ≥ ${(0.9 * n).toFixed(1)}× one connection`;
-    ours.met = clean(ours) && clean(theirs) && ours.ratio !== undefined && ours.ratio.value <= 1 && (n === 1 || (clean(pairs[0]!.ours) && ourSpeedUp >= 0.9 * n));
+    ours.met = clean(ours) && clean(theirs) && ratiosMet(ours) === true && (n === 1 || (clean(pairs[0]!.ours) && ourSpeedUp >= 0.9 * n));
     rows.push(ours, theirs);
   }
   return {

@@ -91,10 +91,14 @@ describe('tsuzuki get', () => {
       server.serve(route, { body, faults: { throttleBytesPerSec: 1_000_000 } });
       const ws = tempWorkspace();
       const args = ['get', server.url(route), '--dir', ws.downloads, '--state', ws.state, '--connections', connections, '-q'];
+      let recorded = 0;
       for (const fraction of [0.25, 0.5, 0.75]) {
         const run = startCli(args);
-        // Past the next checkpoint (written about once a second) so there is progress to keep.
+        // Past the next checkpoint (written about once a second) so there is progress to keep:
+        // the bytes sent, and a record on disk that holds more than the last run's.
         await server.waitForBodyBytes(route, Math.floor(body.length * fraction), 20_000);
+        await recordedMoreThan(ws.state, recorded);
+        recorded = recordedBytes(ws.state);
         const before = server.requestsFor(route).length;
         run.child.kill('SIGKILL');
         const { signal } = await run.result;
@@ -165,3 +169,27 @@ describe('tsuzuki get', () => {
     ws.cleanup();
   });
 });
+
+/** Bytes the checkpoints in a state folder record as done (0 while none does). */
+function recordedBytes(stateDir: string): number {
+  const items = path.join(stateDir, 'items');
+  let total = 0;
+  for (const name of fs.existsSync(items) ? fs.readdirSync(items) : []) {
+    try {
+      const { done } = JSON.parse(fs.readFileSync(path.join(items, name), 'utf8')) as { done?: [number, number][] };
+      for (const [start, end] of done ?? []) total += end - start;
+    } catch {
+      // Being replaced right now (conf writes a temp file and renames it): read it next time.
+    }
+  }
+  return total;
+}
+
+/** Waits, bounded, until a checkpoint records more than `bytes`. */
+async function recordedMoreThan(stateDir: string, bytes: number): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (recordedBytes(stateDir) > bytes) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no checkpoint recorded more than ${bytes} bytes within 10 s`);
+}
