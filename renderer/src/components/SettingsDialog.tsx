@@ -16,7 +16,7 @@ export interface SettingsDialogProps {
   onSave: (patch: SettingsPatch) => Promise<string | null>;
 }
 
-export function SettingsDialog({ open, settings, desktopSettings = false, chooseFolder, onClose, onSave }: SettingsDialogProps) {
+export function SettingsDialog({ open, settings, desktopSettings = false, chooseFolder, onClose, onSave, children }: SettingsDialogProps & { children?: ReactNode }) {
   const restoreFocus = useRestoreFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
@@ -30,6 +30,7 @@ export function SettingsDialog({ open, settings, desktopSettings = false, choose
           ) : (
             <p className="muted">Loading settings…</p>
           )}
+          {children}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
