@@ -33,6 +33,7 @@ const COMMAND_SET: { [C in keyof CommandResults]: true } = {
 const EVENT_SET: { [E in keyof EventPayloads]: true } = {
   items: true,
   settings: true,
+  reveal: true,
   pairings: true,
 };
 

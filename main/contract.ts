@@ -45,6 +45,7 @@ const settingsPatch = z.strictObject({
   startAtLogin: z.boolean().optional(),
   /** '' = follow HTTP_PROXY/HTTPS_PROXY/NO_PROXY; else http://, https:// or socks5:// (the engine checks it). */
   proxy: z.string().max(2048).optional(),
+  language: z.string().regex(/^(system|[a-z]{2,3}(-[A-Za-z0-9]{1,8})*)$/, 'system or a language code such as en or ja').optional(),
 });
 
 /** Each setting's schema, for hosts that take settings in another form (the CLI's flags): one set of limits. */
@@ -159,6 +160,8 @@ export interface EventPayloads {
   /** Changed items (batched, at most ten times a second) and ids of removed ones. */
   items: { changed: ItemSnapshot[]; removed: string[] };
   settings: Settings;
+  /** Bring this row into view and select it (the desktop app, when a notification is clicked). */
+  reveal: { id: string };
   /** Browser pairings changed (a request arrived, was answered or expired; a browser was revoked). */
   pairings: PairingsView;
 }

@@ -12,44 +12,16 @@ import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
 import { webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
+import { watchNetwork } from '../host/network-watch.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
 import { checkProxyUrl } from '../engine/proxy-agents.ts';
 import { parseHeaderLines } from '../engine/request-headers.ts';
-import { errorText, problemText } from './messages.ts';
+import { errorText, problemText, say, UsageError } from './messages.ts';
 import { parseRate } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
 import { defaultStateDir } from './state-dir.ts';
 
 const LOCK_WAIT_MS = 10 * 60_000;
-
-const HELP = `Usage: tsuzuki get <url…> [options]
-
-Downloads each URL into a folder, resuming where any earlier run of the same command stopped.
-
-Options:
-  --dir DIR             folder to save into (default: the current folder)
-  --sha256 HEX          expected SHA-256 of the file (one URL only); a mismatch fails loudly
-  --input FILE          read URLs from FILE, one per line ("#" starts a comment)
-  --connections N       connections per download, 1–32 (default 1, like curl and aria2c;
-                        8 or more splits a big file over several ranged requests)
-  --max-concurrent J    downloads at once (default 3)
-  --per-host N          connections to any one host, all downloads together (default 16)
-  --limit RATE          overall speed limit, e.g. 500K, 2M, 1.5G (bytes per second)
-  --retries N           attempts after the first before a download fails (default 5)
-  --stall-timeout SEC   reconnect when no byte arrives for SEC seconds (default 20)
-  -H, --header 'N: V'   send this header on every request of the download (repeatable),
-                        e.g. -H 'Cookie: session=…'; dropped on a redirect to another site
-  -A, --user-agent UA   the User-Agent to send (e.g. your browser's)
-  -e, --referer URL     the page the link came from (Referer)
-  --proxy URL           proxy for every request: http://host:port, https://…, socks5://…
-                        (default: HTTP_PROXY / HTTPS_PROXY / ALL_PROXY, minus NO_PROXY)
-  --state DIR           where checkpoints are kept (default: a folder per download folder
-                        under $XDG_CONFIG_HOME/tsuzuki/cli, else ~/.config/tsuzuki/cli)
-  -q, --quiet           no progress bars; only errors
-  -h, --help            this help
-
-Exit status: 0 when every file is complete, 1 when any failed, 2 for bad usage,
-130/143 when interrupted (progress is saved; run the same command to continue).`;
 
 interface GetOptions {
   urls: string[];
@@ -67,47 +39,51 @@ export async function getCommand(argv: string[]): Promise<number> {
   try {
     const parsed = parseGetArgs(argv);
     if (parsed === 'help') {
-      console.log(HELP);
+      console.log(say('get.help'));
       return 0;
     }
     options = parsed;
   } catch (error) {
-    console.error(`tsuzuki get: ${problemText(error)}\nRun "tsuzuki get --help" for usage.`);
+    console.error(`tsuzuki get: ${problemText(error, argv, KNOWN_FLAGS)}\n${say('get.seeHelp')}`);
     return 2;
   }
   return runGet(options);
 }
 
+const OPTIONS = {
+  dir: { type: 'string', short: 'd' },
+  sha256: { type: 'string' },
+  input: { type: 'string', short: 'i' },
+  connections: { type: 'string', short: 'x' },
+  'max-concurrent': { type: 'string', short: 'j' },
+  'per-host': { type: 'string' },
+  limit: { type: 'string' },
+  retries: { type: 'string' },
+  'stall-timeout': { type: 'string' },
+  state: { type: 'string' },
+  header: { type: 'string', short: 'H', multiple: true },
+  'user-agent': { type: 'string', short: 'A' },
+  referer: { type: 'string', short: 'e' },
+  proxy: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const KNOWN_FLAGS = Object.entries(OPTIONS).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]);
+
 function parseGetArgs(argv: string[]): GetOptions | 'help' {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      dir: { type: 'string', short: 'd' },
-      sha256: { type: 'string' },
-      input: { type: 'string', short: 'i' },
-      connections: { type: 'string', short: 'x' },
-      'max-concurrent': { type: 'string', short: 'j' },
-      'per-host': { type: 'string' },
-      limit: { type: 'string' },
-      retries: { type: 'string' },
-      'stall-timeout': { type: 'string' },
-      state: { type: 'string' },
-      header: { type: 'string', short: 'H', multiple: true },
-      'user-agent': { type: 'string', short: 'A' },
-      referer: { type: 'string', short: 'e' },
-      proxy: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: OPTIONS,
   });
   if (values.help) return 'help';
   const urls = [...positionals];
   if (values.input) urls.push(...readUrlList(values.input));
-  if (urls.length === 0) throw new Error('no URL given. Pass one or more URLs, or --input FILE.');
+  if (urls.length === 0) throw new UsageError('get.noUrl');
   if (values.sha256 !== undefined) {
-    if (!addOptionSchemas.sha256.safeParse(values.sha256).success) throw new Error(`--sha256 "${values.sha256}" is not a SHA-256: it must be 64 hexadecimal digits.`);
-    if (urls.length > 1) throw new Error('--sha256 checks one file; give exactly one URL with it.');
+    if (!addOptionSchemas.sha256.safeParse(values.sha256).success) throw new UsageError('get.badSha256', { value: values.sha256 });
+    if (urls.length > 1) throw new UsageError('get.sha256OneUrl');
   }
   // One connection unless asked, as curl and aria2c do: a script sees one request stream
   // per file. The app's default (8) is a stored setting the CLI does not share.
@@ -118,7 +94,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   if (values['per-host'] !== undefined) settings.perHostConnections = wholeNumber('--per-host', values['per-host'], 'perHostConnections');
   if (values.limit !== undefined) {
     const rate = parseRate(values.limit);
-    if (rate === null || !settingSchemas.speedLimit.safeParse(rate).success) throw new Error(`--limit "${values.limit}" is not a speed. Write bytes per second, e.g. 500K, 2M or 1.5G (SI: 2M = 2,000,000 B/s; 2MiB = 2×1024² B/s; 0 = no limit).`);
+    if (rate === null || !settingSchemas.speedLimit.safeParse(rate).success) throw new UsageError('get.badRate', { value: values.limit });
     settings.speedLimit = rate;
   }
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
@@ -147,7 +123,7 @@ async function runGet(options: GetOptions): Promise<number> {
   try {
     manager = await openWhenFree(options);
   } catch (error) {
-    console.error(`tsuzuki get: cannot use the state folder ${options.stateDir}: ${problemText(error)} Pass --state DIR with a folder you can write to.`);
+    console.error(`tsuzuki get: ${say('get.stateFolder', { dir: options.stateDir, problem: problemText(error) })}`);
     return 1;
   }
   const ids: string[] = [];
@@ -156,7 +132,7 @@ async function runGet(options: GetOptions): Promise<number> {
   for (const url of options.urls) {
     const previous = findPrevious(manager, url, options.dir);
     if (previous?.state === 'done' && previous.path && fs.existsSync(previous.path)) {
-      if (!options.quiet) console.log(`Already downloaded: ${previous.path}`);
+      if (!options.quiet) console.log(say('get.alreadyDownloaded', { path: previous.path }));
       continue;
     }
     if (previous && previous.state !== 'done') {
@@ -178,26 +154,29 @@ async function runGet(options: GetOptions): Promise<number> {
 
   const view = createProgressView(options.quiet);
   manager.on('items', ({ changed }) => view.update(changed.filter((item) => ids.includes(item.id))));
+  // A laptop back on Wi-Fi: downloads waiting out a backoff go at once.
+  const network = watchNetwork(() => manager.networkBack());
   const interrupted = new Promise<number>((resolve) => {
     const stop = (code: number) => () => resolve(code);
     process.once('SIGINT', stop(130));
     process.once('SIGTERM', stop(143));
   });
   const outcome = await Promise.race([manager.whenIdle().then(() => 0), interrupted]);
+  network.stop();
   view.stop();
   if (outcome !== 0) {
     await manager.close();
-    console.error('tsuzuki: interrupted; progress is saved. Run the same command again to continue.');
+    console.error(`tsuzuki: ${say('get.interrupted')}`);
     return outcome;
   }
   for (const id of ids) {
     const item = manager.get(id);
     if (!item) continue;
     if (item.state === 'done') {
-      if (!options.quiet) console.log(`Saved ${item.path}`);
+      if (!options.quiet) console.log(say('get.saved', { path: item.path }));
     } else {
       failures += 1;
-      console.error(`tsuzuki: ${item.url}: ${item.error ? errorText(item.error) : `stopped while ${item.state}`}`);
+      console.error(`tsuzuki: ${item.url}: ${item.error ? errorText(item.error) : say('get.stoppedWhile', { state: say(`progress.states.${item.state}`) })}`);
     }
   }
   await manager.close();
@@ -221,7 +200,7 @@ async function openWhenFree(options: GetOptions): Promise<DownloadManager> {
       return await DownloadManager.open({ store: confStoreProvider(options.stateDir), overrides: options.settings });
     } catch (error) {
       if (!(error instanceof DownloadError) || error.code !== 'ERR_STATE_LOCKED' || Date.now() > deadline) throw error;
-      if (!said) console.error(`tsuzuki: ${errorText(error.info(), { withoutAction: true })} Waiting for it to finish…`);
+      if (!said) console.error(`tsuzuki: ${say('get.waitingForLock', { reason: errorText(error.info(), { withoutAction: true }) })}`);
       await sleep(250);
     }
   }
@@ -240,7 +219,7 @@ function readUrlList(file: string): string[] {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read --input ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new UsageError('get.cannotReadInput', { file, detail: (error as NodeJS.ErrnoException).code ?? 'error' });
   }
   return text
     .split(/\r?\n/)
@@ -255,7 +234,7 @@ function wholeNumber(flag: string, value: string, setting: NumericSetting, unit 
   const schema = settingSchemas[setting].unwrap();
   const number = /^\s*\d+\s*$/.test(value) ? Number(value) * unit : NaN;
   if (!schema.safeParse(number).success) {
-    throw new Error(`${flag} must be a whole number from ${Math.ceil((schema.minValue ?? 0) / unit)} to ${Math.floor((schema.maxValue ?? 0) / unit)}, not "${value}".`);
+    throw new UsageError('get.badWholeNumber', { flag, min: Math.ceil((schema.minValue ?? 0) / unit), max: Math.floor((schema.maxValue ?? 0) / unit), value });
   }
   return number;
 }

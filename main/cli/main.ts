@@ -2,14 +2,7 @@
 // Subcommands load on demand: the engine's libraries take a while to import, and
 // `tsuzuki --help` should not wait for them.
 
-const USAGE = `Usage:
-  tsuzuki get <url…> [--dir DIR] [--sha256 HEX] [--state DIR] [--connections N]
-                     [--max-concurrent J] [--input FILE] [--limit RATE] [--retries N]
-                     [--header 'Name: value']… [--user-agent UA] [--referer URL] [--proxy URL]
-  tsuzuki serve [--port N] [--host ADDR] [--dir DIR] [--state DIR]
-  tsuzuki --help
-
-Run "tsuzuki get --help" or "tsuzuki serve --help" for details.`;
+import { say } from './messages.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,10 +19,10 @@ export async function main(argv: string[]): Promise<number> {
     case '-h':
     case '--help':
     case 'help':
-      console.log(USAGE);
+      console.log(say('usage'));
       return command === undefined ? 2 : 0;
     default:
-      console.error(`tsuzuki: unknown command "${command}".\n\n${USAGE}`);
+      console.error(`tsuzuki: ${say('unknownCommand', { command })}\n\n${say('usage')}`);
       return 2;
   }
 }

@@ -1,4 +1,5 @@
-// The CLI's words, in the language the terminal asks for (LC_ALL, LC_MESSAGES, LANG).
+// The CLI's words, in the language the terminal asks for (LC_ALL, LC_MESSAGES, LANG):
+// engine errors from their codes, and the CLI's own lines from the `cli` part of the catalogue.
 
 import { createI18n, describeError, type DescribeOptions } from '../../i18n/index.ts';
 import { localeFromEnv } from '../../i18n/locale.ts';
@@ -6,12 +7,39 @@ import { DownloadError, type ErrorInfo } from '../engine/errors.ts';
 
 export const i18n = createI18n(localeFromEnv(process.env));
 
+/** A line of the CLI's own, `cli.<key>` in the catalogue. */
+export function say(key: string, params: Record<string, unknown> = {}): string {
+  return i18n.t(`cli.${key}`, params);
+}
+
 export function errorText(error: ErrorInfo, options?: DescribeOptions): string {
   return describeError(i18n, error, options);
 }
 
-/** An engine error in words; anything else (a system error from a library) as it said it. */
-export function problemText(error: unknown): string {
+/** Bad usage, as a catalogue key and its values: worded when it is printed. */
+export class UsageError extends Error {
+  readonly key: string;
+  readonly params: Record<string, string | number>;
+  constructor(key: string, params: Record<string, string | number> = {}) {
+    super(key);
+    this.key = key;
+    this.params = params;
+  }
+}
+
+/**
+ * Any problem in words: an engine error from its code, bad usage from its key, node:util's
+ * parseArgs errors by their code (naming the option from the arguments, not from its
+ * English message); anything else (a library's system error) as it said it.
+ */
+export function problemText(error: unknown, argv: readonly string[] = [], known: readonly string[] = []): string {
   if (error instanceof DownloadError) return errorText(error.info());
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError) return say(error.key, error.params);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = argv.find((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--' && !known.includes(arg.split('=')[0]!));
+    if (option) return say('unknownOption', { option: option.split('=')[0]! });
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS') ? say('badArguments', { detail }) : detail;
 }

@@ -3,8 +3,8 @@
 
 import cliProgress from 'cli-progress';
 import type { ItemSnapshot } from '../engine/item.ts';
-import { formatBytes, formatDuration } from './format.ts';
-import { errorText } from './messages.ts';
+import { formatDuration } from '../../i18n/index.ts';
+import { errorText, i18n, say } from './messages.ts';
 
 export interface ProgressView {
   update(items: ItemSnapshot[]): void;
@@ -69,21 +69,22 @@ function lineView(): ProgressView {
 function describe(item: ItemSnapshot): string {
   switch (item.state) {
     case 'downloading': {
-      const size = item.total !== null ? `${formatBytes(item.bytes)} of ${formatBytes(item.total)}` : formatBytes(item.bytes);
-      const speed = item.speed > 0 ? ` · ${formatBytes(item.speed)}/s` : '';
-      const eta = item.eta !== null ? ` · ${formatDuration(item.eta)} left` : '';
-      return `${size}${speed}${eta}`;
+      const parts = [item.total !== null ? say('progress.sizeOf', { bytes: item.bytes, total: item.total }) : say('progress.size', { bytes: item.bytes })];
+      if (item.speed > 0) parts.push(say('progress.speed', { speed: item.speed }));
+      if (item.eta !== null) parts.push(say('progress.left', { duration: formatDuration(item.eta, i18n.language) }));
+      return parts.join(' · ');
     }
     case 'retrying': {
-      const wait = item.retry ? Math.max(0, Math.round((item.retry.at - Date.now()) / 1000)) : 0;
-      const attempt = item.retry ? ` (attempt ${item.retry.attempt} of ${item.retry.maxAttempts})` : '';
-      return `waiting to retry in ${wait} s${attempt}: ${item.error ? errorText(item.error, { withoutAction: true }) : ''}`;
+      const reason = item.error ? errorText(item.error, { withoutAction: true }) : '';
+      if (!item.retry) return say('progress.retryingSoon', { reason });
+      const seconds = Math.max(0, Math.round((item.retry.at - Date.now()) / 1000));
+      return say('progress.retrying', { seconds, attempt: item.retry.attempt, max: item.retry.maxAttempts, reason });
     }
     case 'done':
-      return `done · ${formatBytes(item.bytes)}`;
+      return say('progress.done', { bytes: item.bytes });
     case 'failed':
-      return `failed: ${item.error ? errorText(item.error) : 'unknown error'}`;
+      return say('progress.failed', { reason: item.error ? errorText(item.error) : say('progress.unknownError') });
     default:
-      return item.state;
+      return say(`progress.states.${item.state}`);
   }
 }

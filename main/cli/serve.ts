@@ -8,27 +8,11 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DownloadManager } from '../engine/download-manager.ts';
+import { watchNetwork } from '../host/network-watch.ts';
+import { errorText, i18n, problemText, say } from './messages.ts';
 import { defaultStateDir } from './state-dir.ts';
 
 export const DEFAULT_PORT = 7890;
-
-const HELP = `Usage: tsuzuki serve [options]
-
-Serves the Tsuzuki window to a browser. Open the printed link: it carries an access token,
-which the browser then keeps in a cookie. Items and their progress are kept across restarts.
-
-Options:
-  -p, --port N      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-      --host ADDR   address to listen on (default 127.0.0.1; anything else exposes it to
-                    the network, still behind the token)
-  -d, --dir DIR     download folder, remembered for the next start
-                    (default: the saved one, else ~/Downloads)
-      --state DIR   where items are kept
-                    (default: $XDG_CONFIG_HOME/tsuzuki/web, else ~/.config/tsuzuki/web)
-  -h, --help        this help
-
-Ctrl-C (or SIGTERM) pauses every download, saves its progress, and exits; the next start
-continues where it stopped.`;
 
 /** The built window (npm run build). main/cli and the CLI bundle in out/cli are both two levels below the root. */
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
@@ -42,49 +26,55 @@ export interface ServeOptions {
   stopSignal?: Promise<unknown>;
 }
 
+const OPTIONS = {
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  dir: { type: 'string', short: 'd' },
+  state: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const KNOWN_FLAGS = Object.entries(OPTIONS).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]);
+
 export async function serveCommand(argv: string[], options: ServeOptions = {}): Promise<number> {
   let values: { port?: string; host?: string; dir?: string; state?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { port: { type: 'string', short: 'p' }, host: { type: 'string' }, dir: { type: 'string', short: 'd' }, state: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
+    ({ values } = parseArgs({ args: argv, options: OPTIONS }));
   } catch (error) {
-    console.error(`tsuzuki serve: ${(error as Error).message}\nRun "tsuzuki serve --help" for usage.`);
+    console.error(`tsuzuki serve: ${problemText(error, argv, KNOWN_FLAGS)}\n${say('serve.seeHelp')}`);
     return 2;
   }
   if (values.help) {
-    console.log(HELP);
+    console.log(say('serve.help', { port: DEFAULT_PORT }));
     return 0;
   }
   const port = values.port === undefined ? DEFAULT_PORT : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535)) {
-    console.error(`tsuzuki serve: --port must be a whole number from 0 to 65535, not "${values.port}".`);
+    console.error(`tsuzuki serve: ${say('serve.badPort', { value: values.port })}`);
     return 2;
   }
   const host = values.host ?? '127.0.0.1';
   if (host === '' || (net.isIP(host) === 0 && !/^[a-z0-9.-]+$/i.test(host))) {
-    console.error(`tsuzuki serve: --host must be an IP address or a host name, not "${host}".`);
+    console.error(`tsuzuki serve: ${say('serve.badHost', { value: host })}`);
     return 2;
   }
   for (const flag of ['dir', 'state'] as const) {
     if (values[flag] === '') {
-      console.error(`tsuzuki serve: --${flag} needs a folder.`);
+      console.error(`tsuzuki serve: ${say('serve.needsFolder', { flag })}`);
       return 2;
     }
   }
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    console.error(`tsuzuki serve: the window is not built yet (no ${path.join(rendererDir, 'index.html')}). Run "npm run build" first.`);
+    console.error(`tsuzuki serve: ${say('serve.notBuilt', { path: path.join(rendererDir, 'index.html') })}`);
     return 1;
   }
 
-  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { toErrorInfo }, { errorText }, { Pairings }] = await Promise.all([
+  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { toErrorInfo }, { Pairings }] = await Promise.all([
     import('../engine/download-manager.ts'),
     import('../stores/conf-store.ts'),
     import('../web/web-host.ts'),
     import('../engine/errors.ts'),
-    import('./messages.ts'),
     import('../host/extension/pairings.ts'),
   ]);
   const stateDir = path.resolve(values.state ?? defaultStateDir('web'));
@@ -112,16 +102,19 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
   } catch (error) {
     await manager.close();
     const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === 'EADDRINUSE' ? ' Another program uses it: choose another --port (0 picks a free one).' : '';
-    console.error(`tsuzuki serve: cannot listen on ${host}:${port} (${code ?? (error as Error).message}).${hint}`);
+    const line = say('serve.cannotListen', { host, port, detail: code ?? (error as Error).message });
+    console.error(`tsuzuki serve: ${code === 'EADDRINUSE' ? i18n.t('join.sentences', { first: line, second: say('serve.portInUse') }) : line}`);
     return 1;
   }
   if (!LOOPBACK.has(host)) {
-    console.error(`tsuzuki serve: listening on ${host}: other machines can reach this server. Anyone with the link below can control downloads; share it with care.`);
+    console.error(`tsuzuki serve: ${say('serve.exposed', { host })}`);
   }
-  console.log(`Tsuzuki is serving downloads into ${manager.getSettings().dir}\nOpen ${server.url}\nPress Ctrl-C to stop (downloads pause and continue next time).`);
+  console.log(say('serve.serving', { dir: manager.getSettings().dir, url: server.url }));
 
+  // The machine back on a network: downloads waiting out a backoff go at once.
+  const network = watchNetwork(() => manager.networkBack());
   await (options.stopSignal ?? untilSignal());
+  network.stop();
   await server.close();
   await manager.close();
   return 0;

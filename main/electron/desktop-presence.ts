@@ -19,6 +19,8 @@ export interface PresenceHost {
   i18n: I18n;
   window(): BrowserWindow | undefined;
   showWindow(): void;
+  /** Shows the window and that row in it. */
+  reveal(id: string): void;
   quit(): void;
 }
 
@@ -65,7 +67,8 @@ export class DesktopPresence {
     const tooltip = tooltipText(this.#host.i18n, trayTooltip(summary));
     if (tooltip !== this.#tooltip) this.tray.setToolTip((this.#tooltip = tooltip));
     const entries = trayMenu(summary);
-    const key = entries.map((entry) => `${entry.action}:${entry.enabled}`).join(',');
+    // The language is part of the key: a language change re-words the menu.
+    const key = `${this.#host.i18n.language}|${entries.map((entry) => `${entry.action}:${entry.enabled}`).join(',')}`;
     if (key === this.#menuKey) return;
     this.#menuKey = key;
     this.tray.setContextMenu(
@@ -112,6 +115,7 @@ export class DesktopPresence {
   #click(click: NoticeClick): void {
     if (click.kind === 'showInFolder') shell.showItemInFolder(click.path);
     else if (click.kind === 'openFolder') void shell.openPath(click.dir);
+    else if (click.id) this.#host.reveal(click.id);
     else this.#host.showWindow();
   }
 }

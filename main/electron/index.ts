@@ -7,7 +7,7 @@ import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { eventChannel, type EventName, type EventPayloads } from '../contract.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
-import { createI18n, describeError, matchLocale } from '../../i18n/index.ts';
+import { createI18n, describeError, matchLocale, resolveChoice } from '../../i18n/index.ts';
 import { toErrorInfo } from '../engine/errors.ts';
 import type { StoreProvider } from '../engine/store.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
@@ -24,6 +24,8 @@ import { createMainWindow, guardContents, hardenSession, isAppUrl, rendererDir }
 // Every renderer is sandboxed, whatever a window's own options say.
 app.enableSandbox();
 registerAppScheme();
+// Windows shows notifications only for an app with an id (the installer sets the same one).
+if (process.platform === 'win32') app.setAppUserModelId('app.tsuzuki.desktop');
 
 if (!app.requestSingleInstanceLock()) {
   // Another Tsuzuki is running: it receives our URLs through 'second-instance'.
@@ -53,10 +55,20 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   try {
     manager = await DownloadManager.open({ store, defaults: { dir: app.getPath('downloads') } });
   } catch (error) {
-    dialog.showErrorBox('Tsuzuki cannot start', describeError(i18n, toErrorInfo(error)));
+    dialog.showErrorBox(i18n.t('desktop.startFailed'), describeError(i18n, toErrorInfo(error)));
     app.exit(1);
     return;
   }
+  // The language chosen in Settings, else the system's; a change re-words the menus at once
+  // (registered before the tray's listener, so the tray refreshes in the new language).
+  const speak = (choice: string) => {
+    const language = resolveChoice(choice, app.getPreferredSystemLanguages());
+    if (language === i18n.language) return;
+    void i18n.changeLanguage(language);
+    installAppMenu(i18n);
+  };
+  speak(manager.getSettings().language);
+  manager.on('settings', (settings) => speak(settings.language));
 
   let window: BrowserWindow | undefined;
   const showWindow = () => {
@@ -73,7 +85,14 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   const send = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
     if (window && !window.webContents.isDestroyed()) window.webContents.send(eventChannel(event), payload);
   };
-  const presence = new DesktopPresence(manager, { i18n, window: () => window, showWindow, quit: () => app.quit() });
+  const reveal = (id: string) => {
+    const opened = window === undefined;
+    showWindow();
+    // A window opened just now hears it once its page has loaded.
+    if (opened) window?.webContents.once('did-finish-load', () => send('reveal', { id }));
+    else send('reveal', { id });
+  };
+  const presence = new DesktopPresence(manager, { i18n, window: () => window, showWindow, reveal, quit: () => app.quit() });
 
   const platform: Platform = {
     openFile: async (file) => {

@@ -140,6 +140,8 @@ export interface Settings {
   startAtLogin: boolean;
   /** Proxy for every request (http://, https://, socks5://); '' = the one HTTP_PROXY/HTTPS_PROXY name, if any. */
   proxy: string;
+  /** The language hosts speak: 'system' (the browser's or the OS's) or a language code ('en', 'ja'). */
+  language: string;
 }
 
 export interface AddResult {

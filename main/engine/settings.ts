@@ -21,5 +21,6 @@ export function defaultSettings(): Settings {
     keepAwake: true,
     startAtLogin: false,
     proxy: '',
+    language: 'system',
   };
 }

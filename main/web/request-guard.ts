@@ -7,7 +7,13 @@ import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
 
-export type Verdict = { ok: true; viaQuery: boolean } | { ok: false; status: 400 | 401 | 403; reason: string };
+/** Why a request is refused, as a code and its facts; the web host words it in the browser's language. */
+export interface Refusal {
+  code: 'foreignHost' | 'foreignOrigin' | 'wrongToken' | 'noToken' | 'badRequest' | 'notEndpoint';
+  params?: Record<string, string>;
+}
+
+export type Verdict = { ok: true; viaQuery: boolean } | { ok: false; status: 400 | 401 | 403; refusal: Refusal };
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
 
@@ -55,7 +61,7 @@ export class RequestGuard {
   check(request: IncomingMessage, target: URL): Verdict {
     const host = request.headers.host;
     if (!this.isOwnHost(host)) {
-      return { ok: false, status: 403, reason: `Host "${host ?? ''}" is not this Tsuzuki web host.` };
+      return { ok: false, status: 403, refusal: { code: 'foreignHost', params: { host: (host ?? '').slice(0, 200) } } };
     }
     const origin = request.headers.origin;
     // A request without Origin is a navigation or a non-browser client, which the token
@@ -63,16 +69,16 @@ export class RequestGuard {
     // name it was reached by.
     if (origin !== undefined) {
       if (originHost(origin) !== host!.toLowerCase()) {
-        return { ok: false, status: 403, reason: `Origin "${origin ?? ''}" may not use this Tsuzuki web host.` };
+        return { ok: false, status: 403, refusal: { code: 'foreignOrigin', params: { origin: origin.slice(0, 200) } } };
       }
     }
     const fromQuery = target.searchParams.get('token');
     if (fromQuery !== null) {
-      return this.#matches(fromQuery) ? { ok: true, viaQuery: true } : { ok: false, status: 401, reason: 'The token in this link is wrong. Use the link tsuzuki serve printed.' };
+      return this.#matches(fromQuery) ? { ok: true, viaQuery: true } : { ok: false, status: 401, refusal: { code: 'wrongToken' } };
     }
     const fromCookie = cookieValue(request.headers.cookie, this.cookieName);
     if (fromCookie !== undefined && this.#matches(fromCookie)) return { ok: true, viaQuery: false };
-    return { ok: false, status: 401, reason: 'Open the link that tsuzuki serve printed (it carries the access token).' };
+    return { ok: false, status: 401, refusal: { code: 'noToken' } };
   }
 
   cookieHeader(): string {

@@ -12,6 +12,7 @@ import { dispatch } from '../host/dispatch.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
 import { contentSecurityPolicy } from '../host/page-policy.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
+import { refusalWords } from './refusal-words.ts';
 import { createExtensionEndpoint, EXTENSION_PATH } from '../host/extension/endpoint.ts';
 import { Pairings } from '../host/extension/pairings.ts';
 import { RequestGuard, requestTarget, type Verdict } from './request-guard.ts';
@@ -69,11 +70,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const target = requestTarget(req.url);
     if (target?.pathname.startsWith(EXTENSION_PATH)) return extension(req, res);
-    const verdict: Verdict = target ? guard.check(req, target) : { ok: false, status: 400, reason: 'Bad request.' };
+    const verdict: Verdict = target ? guard.check(req, target) : { ok: false, status: 400, refusal: { code: 'badRequest' } };
     const security = securityHeaders(verdict.ok ? req.headers.host : undefined);
     if (!verdict.ok) {
-      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', ...security });
-      return void res.end(verdict.reason);
+      const words = refusalWords(verdict.refusal, req, manager);
+      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', 'content-language': words.language, ...security });
+      return void res.end(words.text);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', ...security });
@@ -97,9 +99,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // A browser always sends Origin on a WebSocket; a client without one (a script, a test)
     // still needs the token or cookie.
     const verdict: Verdict =
-      guard && target?.pathname === WS_PATH ? guard.check(req, target) : { ok: false, status: 403, reason: 'Not a Tsuzuki endpoint.' };
+      guard && target?.pathname === WS_PATH ? guard.check(req, target) : { ok: false, status: 403, refusal: { code: 'notEndpoint' } };
     if (!verdict.ok) {
-      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${verdict.reason}`);
+      const words = refusalWords(verdict.refusal, req, manager);
+      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-language: ${words.language}\r\nconnection: close\r\n\r\n${words.text}`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));

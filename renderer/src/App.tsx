@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ItemSnapshot } from '../../main/contract.ts';
 import { getConnection, isDesktop } from './api/index.ts';
 import { AddBar, type AddBarHandle } from './components/AddBar.tsx';
@@ -28,10 +29,9 @@ import { useHostFeatures } from './hooks/use-host-features.ts';
 import { useNotices } from './hooks/use-notices.ts';
 import { useSettings } from './hooks/use-settings.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
-import { useWindowDrop } from './hooks/use-window-drop.ts';
-import { errorText } from './i18n.ts';
+import { useWindowDrop, type EmptyDrop } from './hooks/use-window-drop.ts';
+import { applyLanguageChoice, errorText } from './i18n.ts';
 import { type Filter } from './lib/filters.ts';
-import { formatSpeed, plural } from './lib/format.ts';
 import { clickSelect, EMPTY_SELECTION, pruneSelection, selectAll, spaceAction, stepSelect, type Selection } from './lib/selection.ts';
 import type { SettingsPatch } from './lib/settings-form.ts';
 
@@ -40,6 +40,7 @@ const LIST_ID = 'downloads';
 const SHOWS_NEW: readonly Filter[] = ['all', 'active', 'queued'];
 
 export function App() {
+  const { t } = useTranslation();
   const { api } = getConnection();
   const connection = useConnectionState();
   const { notices, notify, dismiss } = useNotices();
@@ -78,9 +79,23 @@ export function App() {
     [ids],
   );
 
+  // A clicked notification about a download: show its row, selected and focused.
+  useEffect(
+    () =>
+      api.on('reveal', ({ id }) => {
+        setFilter('all');
+        setSelection({ ids: new Set([id]), anchor: id, focus: id });
+        setFocusRequest((n) => n + 1);
+      }),
+    [api],
+  );
+
   useEffect(() => {
-    document.title = view.counts.active > 0 ? `↓ ${formatSpeed(view.totalSpeed)} · Tsuzuki` : 'Tsuzuki';
-  }, [view.counts.active, view.totalSpeed]);
+    document.title = view.counts.active > 0 ? t('ui.titleActive', { speed: view.totalSpeed }) : t('ui.title');
+  }, [view.counts.active, view.totalSpeed, t]);
+
+  // The stored choice, as it loads or changes (here or in another window on the same engine).
+  useEffect(() => applyLanguageChoice(settings?.language), [settings?.language]);
 
   /** The system's folder picker, where the host has one; reports a failure and answers null. */
   const chooseFolder = useCallback(
@@ -102,12 +117,12 @@ export function App() {
       const [first] = result.rejected;
       if (first) {
         const more = result.rejected.length - 1;
-        notify('error', more > 0 ? `${errorText(first.error)} (and ${plural(more, 'other link')} not added)` : errorText(first.error));
+        notify('error', more > 0 ? t('ui.add.notAdded', { error: errorText(first.error), count: more }) : errorText(first.error));
       }
       if (result.added.length > 0) setFilter((current) => (SHOWS_NEW.includes(current) ? current : 'all'));
       return result.added.length > 0;
     },
-    [notify, run],
+    [notify, run, t],
   );
 
   /** Links from the add box, a paste or a drop: one starts at once, several are confirmed first. */
@@ -117,7 +132,7 @@ export function App() {
         // A single word that is not an http(s) link goes to the engine, which says exactly what is wrong with it.
         const word = text.trim();
         if (word === '' || /\s/.test(word)) {
-          notify('info', `No link found in ${word.length > 60 || word === '' ? 'that text' : `"${word}"`}. Links start with http:// or https://.`);
+          notify('info', word.length > 60 || word === '' ? t('ui.add.noLinkInText') : t('ui.add.noLinkIn', { word }));
           return Promise.resolve(false);
         }
         urls = [word];
@@ -127,50 +142,66 @@ export function App() {
       let chosenDir: string | undefined;
       return new Promise((resolve) =>
         setConfirm({
-          title: `Download ${urls.length} links?`,
+          title: t('ui.add.confirmTitle', { count: urls.length }),
           body: (
             <>
               <SaveToFolder
                 defaultDir={settings?.dir ?? null}
-                connections={settings ? plural(settings.connections, 'connection') : 'the default connections'}
+                connections={settings?.connections ?? null}
                 chooseFolder={features.chooseFolder ? chooseFolder : undefined}
                 onChange={(dir) => (chosenDir = dir)}
               />
               <UrlList urls={urls} />
             </>
           ),
-          confirmLabel: `Download ${urls.length} links`,
+          confirmLabel: t('ui.add.confirm', { count: urls.length }),
           onConfirm: () => void startDownloads(urls, chosenDir).then(resolve),
           onCancel: () => resolve(false),
         }),
       );
     },
-    [chooseFolder, features.chooseFolder, notify, settings, startDownloads],
+    [chooseFolder, features.chooseFolder, notify, settings, startDownloads, t],
   );
 
   const drag = useWindowDrop(
     useCallback((urls: string[]) => void addLinks(urls, urls.join('\n')), [addLinks]),
-    useCallback((message: string) => notify('info', message), [notify]),
+    useCallback(
+      (why: EmptyDrop) =>
+        notify(
+          'info',
+          why.kind === 'unreadable'
+            ? t('ui.drop.unreadable')
+            : why.kind === 'onlyOtherFiles'
+              ? t('ui.drop.onlyLinks', { names: why.names.join(', ') })
+              : why.names.length > 0
+                ? t('ui.drop.noLinkInFiles', { names: why.names.join(', ') })
+                : t('ui.drop.noLinkInDrop'),
+        ),
+      [notify, t],
+    ),
   );
 
   const confirmRemove = useCallback(
     (items: ItemSnapshot[], deleteFile: boolean) => {
       if (items.length === 0) return;
-      const what = items.length === 1 ? items[0]!.name : plural(items.length, 'download');
+      const count = items.length;
+      const what = count === 1 ? items[0]!.name : t('ui.remove.downloads', { count });
       const anyDone = items.some((item) => item.state === 'done');
       setConfirm({
-        title: deleteFile ? `Delete ${what}?` : `Remove ${what}?`,
+        title: deleteFile ? t('ui.remove.deleteTitle', { what }) : t('ui.remove.removeTitle', { what }),
         body: deleteFile ? (
-          <p>The {items.length === 1 ? 'file is' : 'files are'} deleted from the disk (partial files too), and the list forgets {items.length === 1 ? 'it' : 'them'}.</p>
+          <p>{t('ui.remove.deleteBody', { count })}</p>
         ) : (
-          <p>{items.length === 1 ? 'It is' : 'They are'} taken off the list. {anyDone ? 'Finished files stay on the disk.' : 'Partial files stay on the disk until you remove them with their file.'}</p>
+          <p>
+            {t('ui.remove.removeBody', { count })} {anyDone ? t('ui.remove.finishedStay') : t('ui.remove.partialStay')}
+          </p>
         ),
-        confirmLabel: deleteFile ? 'Remove with file' : 'Remove',
+        confirmLabel: deleteFile ? t('ui.remove.confirmWithFile') : t('ui.remove.confirm'),
         danger: true,
         onConfirm: () => void run('remove', { ids: items.map((item) => item.id), deleteFile }),
       });
     },
-    [run],
+    [run, t],
   );
 
   const onAction = useCallback(
@@ -187,7 +218,7 @@ export function App() {
         case 'showInFolder':
           return void run('showInFolder', { id: item.id });
         case 'copyLink':
-          return void copyText(item.url).then((copied) => notify(copied ? 'info' : 'error', copied ? 'Link copied.' : 'Could not copy the link.'));
+          return void copyText(item.url).then((copied) => notify(copied ? 'info' : 'error', copied ? t('ui.notices.linkCopied') : t('ui.notices.copyFailed')));
         case 'changeLink':
           return setRelinking(item);
         case 'remove':
@@ -196,7 +227,7 @@ export function App() {
           return confirmRemove([item], true);
       }
     },
-    [confirmRemove, notify, run],
+    [confirmRemove, notify, run, t],
   );
 
   const onSelect = useCallback((id: string, modifiers: SelectModifiers) => setSelection((current) => clickSelect(current, idsRef.current, id, modifiers)), []);
@@ -228,6 +259,17 @@ export function App() {
     [api, setSettings],
   );
 
+  const chooseLanguage = useCallback(
+    (language: string) => {
+      applyLanguageChoice(language);
+      void api.invoke('setSettings', { language }).then((result) => {
+        if (result.ok) setSettings(result.value);
+        else notify('error', errorText(result.error));
+      });
+    },
+    [api, notify, setSettings],
+  );
+
   const changeLink = useCallback(
     async (id: string, url: string): Promise<string | null> => {
       const result = await api.invoke('changeUrl', { id, url });
@@ -254,7 +296,7 @@ export function App() {
           <FilterTabs value={filter} counts={counts} onChange={setFilter} controls={LIST_ID} />
           {selection.ids.size > 1 && (
             <span className="selection-info muted">
-              {selection.ids.size} selected · Space pauses or resumes · Delete removes
+              {t('ui.selection.hint', { count: selection.ids.size })}
             </span>
           )}
         </div>
@@ -289,6 +331,7 @@ export function App() {
         chooseFolder={features.chooseFolder ? chooseFolder : undefined}
         onClose={() => setSettingsOpen(false)}
         onSave={saveSettings}
+        onLanguage={chooseLanguage}
       >
         <PairedBrowsers browsers={pairings.view.paired} onRevoke={(id) => void pairings.revoke(id)} />
       </SettingsDialog>

@@ -37,6 +37,10 @@ function desktopBridge(picked: string): void {
   });
   Object.assign(window, {
     testInvoked: invoked,
+    /** What the desktop main process would send on its own (a clicked notification). */
+    testEmit: (event: string, payload: unknown) => {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
     tsuzuki: {
       async invoke(command: string, args: unknown) {
         invoked.push({ command, args });
@@ -111,4 +115,19 @@ test('on the desktop, adding several links offers Save to…, and the batch goes
   const add = (await invoked(page)).find((entry) => entry.command === 'add')!;
   expect(add.args).toEqual({ urls: [setup.server.url('/desk/one.bin'), setup.server.url('/desk/two.bin')], options: { dir: setup.ws.downloads } });
   expect(sha256(fs.readFileSync(path.join(setup.ws.downloads, 'one.bin')))).toBe(sha256(body));
+});
+
+test('on the desktop, a clicked notification shows its row, selected, from any tab', async ({ page }) => {
+  await page.addInitScript(desktopBridge, setup.ws.downloads);
+  setup.server.serve('/desk/shown.bin', { body });
+  const { added } = setup.manager.add([setup.server.url('/desk/shown.bin')]);
+  await open(page);
+  const row = page.getByRole('listitem', { name: 'shown.bin' });
+  await expect(row.getByText(/^Done · /)).toBeVisible();
+  await page.getByRole('tab', { name: /^Active/ }).click();
+  await expect(row).toHaveCount(0);
+  await page.evaluate((id) => (window as unknown as { testEmit(event: string, payload: unknown): void }).testEmit('reveal', { id }), added[0]!);
+  await expect(row).toBeVisible();
+  await expect(row).toHaveClass(/\bselected\b/);
+  await expect(row).toBeFocused();
 });

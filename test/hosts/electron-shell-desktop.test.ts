@@ -130,6 +130,8 @@ describe('Electron shell on the desktop (fake electron)', () => {
     window.minimized = true;
     electron.record.notifications.find((notification) => notification.options.title === 'Download failed')!.emit('click');
     assert.equal(window.minimized, false, 'the window comes forward');
+    const revealed = window.webContents.sent.filter((entry) => entry.channel === 'tsuzuki:event:reveal');
+    assert.deepEqual(revealed.map((entry) => entry.payload), [{ id: missing }], 'and the window is asked to show its row');
     await invoke('remove', { ids: [missing], deleteFile: false });
     await settled(long!);
   });

@@ -52,7 +52,7 @@ function fixtureRenderer(root: string): string {
 describe('tsuzuki serve', () => {
   it('answers bad flags with one clear line and exit code 2', async () => {
     for (const [argv, message] of [
-      [['--bogus'], /Unknown option '--bogus'/],
+      [['--bogus'], /unknown option "--bogus"/],
       [['--port', 'abc'], /--port must be a whole number from 0 to 65535, not "abc"/],
       [['--port', '70000'], /not "70000"/],
       [['--port', '-1'], /--port/],

@@ -57,8 +57,10 @@ describe('the message catalogues', () => {
       for (const [key, message] of messages) assert.ok(message.trim() !== '', `${locale}: ${key} is empty`);
       const forms = byBase(messages);
       assert.deepEqual([...forms.keys()].sort(), [...english.keys()].sort(), `${locale}: keys differ from English`);
-      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      const cardinal = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      const ordinal = new Intl.PluralRules(locale, { type: 'ordinal' }).resolvedOptions().pluralCategories;
       for (const [base, englishForms] of english) {
+        const categories = base.endsWith('_ordinal') ? ordinal : cardinal;
         const own = forms.get(base)!;
         const expected = englishForms.get('') ?? englishForms.get('other')!;
         if (!englishForms.has('')) {

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { linksInDrag, dropOverlayText } from '../../renderer/src/lib/drag-preview.ts';
 import { urlsInMozUrl, urlsInText, urlsInTransfer, urlsInUriList } from '../../renderer/src/lib/extract-urls.ts';
+import { createI18n } from '../../i18n/index.ts';
+
+const en = createI18n('en');
 
 describe('links in pasted or dropped text', () => {
   it('finds every http(s) link in a block of text, in order, once each', () => {
@@ -49,15 +52,15 @@ describe('the drop overlay', () => {
   it('counts the links when the drag lets the page read them', () => {
     const get = (type: string) => (type === 'text/plain' ? 'a https://a.example/1 b https://b.example/2' : '');
     assert.equal(linksInDrag(['text/plain'], get), 2);
-    assert.equal(dropOverlayText(2), 'Drop to download 2 links');
-    assert.equal(dropOverlayText(1), 'Drop to download 1 link');
+    assert.equal(dropOverlayText(2, en), 'Drop to download 2 links');
+    assert.equal(dropOverlayText(1, en), 'Drop to download 1 link');
   });
 
   it('says "Drop to download" when the count cannot be known before the drop', () => {
     assert.equal(linksInDrag(['text/uri-list'], () => ''), null);
     assert.equal(linksInDrag(['Files'], () => ''), null);
-    assert.equal(dropOverlayText(null), 'Drop to download');
+    assert.equal(dropOverlayText(null, en), 'Drop to download');
     assert.equal(linksInDrag(['text/plain'], () => 'no links'), 0);
-    assert.equal(dropOverlayText(0), 'Drop to download');
+    assert.equal(dropOverlayText(0, en), 'Drop to download');
   });
 });

@@ -18,6 +18,7 @@ const settings: Settings = {
   keepAwake: true,
   startAtLogin: false,
   proxy: '',
+  language: 'system',
 };
 
 describe('the settings form', () => {
@@ -37,7 +38,7 @@ describe('the settings form', () => {
 
   it('shows a limit in the unit it reads best in', () => {
     assert.deepEqual([toForm({ ...settings, speedLimit: 5_000_000 }).speedLimit, toForm({ ...settings, speedLimit: 5_000_000 }).speedUnit], ['5', 'MB/s']);
-    assert.deepEqual([toForm({ ...settings, speedLimit: 750_000 }).speedLimit, toForm({ ...settings, speedLimit: 750_000 }).speedUnit], ['750', 'KB/s']);
+    assert.deepEqual([toForm({ ...settings, speedLimit: 750_000 }).speedLimit, toForm({ ...settings, speedLimit: 750_000 }).speedUnit], ['750', 'kB/s']);
   });
 
   it('names the field that is wrong', () => {

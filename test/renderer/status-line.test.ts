@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatBytes, formatDuration, ordinal, splitForEllipsis } from '../../renderer/src/lib/format.ts';
+import { splitForEllipsis } from '../../renderer/src/lib/format.ts';
 import { failureLine, percentOf, progressWords, statusLine, statusTooltip } from '../../renderer/src/lib/status-line.ts';
 import { snapshot } from './item-fixture.ts';
-import { createI18n } from '../../i18n/index.ts';
+import { createI18n, durationParts, formatBytes } from '../../i18n/index.ts';
 import { historyWords } from '../support/words.ts';
 
 const en = createI18n('en');
@@ -32,7 +32,7 @@ describe('the status line of a row', () => {
 
   it('counts down a retry wait', () => {
     const item = snapshot({ id: 'a', state: 'retrying', retry: { attempt: 2, maxAttempts: 5, at: 10_000 } });
-    assert.equal(statusLine(item, null, 2_000, en), 'Waiting to retry in 8 s (attempt 2 of 5)');
+    assert.equal(statusLine(item, null, 2_000, en), 'Waiting to retry in 8 sec (attempt 2 of 5)');
     assert.equal(statusLine(item, null, 10_500, en), 'Waiting to retry now (attempt 2 of 5)');
   });
 
@@ -66,22 +66,26 @@ describe('progress for people and screen readers', () => {
   });
 
   it('reads as words', () => {
-    assert.equal(progressWords(snapshot({ id: 'a', state: 'downloading', bytes: 45 * MB, total: 100 * MB })), '45 percent, 45 MB of 100 MB');
-    assert.equal(progressWords(snapshot({ id: 'a', state: 'paused', bytes: 45 * MB, total: 100 * MB })), '45 percent, 45 MB of 100 MB, paused');
-    assert.equal(progressWords(snapshot({ id: 'a', state: 'done', bytes: 100 * MB, total: 100 * MB })), 'Complete, 100 MB');
-    assert.equal(progressWords(snapshot({ id: 'a', state: 'downloading', bytes: 2 * MB })), '2 MB so far, size unknown');
+    assert.equal(progressWords(snapshot({ id: 'a', state: 'downloading', bytes: 45 * MB, total: 100 * MB }), en), '45 percent, 45 MB of 100 MB');
+    assert.equal(progressWords(snapshot({ id: 'a', state: 'paused', bytes: 45 * MB, total: 100 * MB }), en), '45 percent, 45 MB of 100 MB, paused');
+    assert.equal(progressWords(snapshot({ id: 'a', state: 'done', bytes: 100 * MB, total: 100 * MB }), en), 'Complete, 100 MB');
+    assert.equal(progressWords(snapshot({ id: 'a', state: 'downloading', bytes: 2 * MB }), en), '2 MB so far, size unknown');
   });
 });
 
 describe('formatting', () => {
   it('rounds durations to steps that do not flicker', () => {
-    assert.deepEqual([3, 12, 44, 59, 61, 130, 3599, 3600, 5400, 7200, 200_000].map(formatDuration), ['3 s', '10 s', '45 s', '1 min', '1 min', '2 min', '1 h', '1 h', '1 h 30 min', '2 h', '2 days']);
+    assert.deepEqual(
+      [3, 12, 44, 59, 61, 130, 3599, 3600, 5400, 7200, 200_000].map(durationParts),
+      [{ seconds: 3 }, { seconds: 10 }, { seconds: 45 }, { minutes: 1 }, { minutes: 1 }, { minutes: 2 }, { hours: 1 }, { hours: 1 }, { hours: 1, minutes: 30 }, { hours: 2 }, { days: 2 }],
+    );
   });
 
   it('writes sizes, ordinals and long names', () => {
-    assert.equal(formatBytes(1_234_567), '1.2 MB');
-    assert.equal(formatBytes(-5), '0 B');
-    assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal), ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th']);
+    assert.equal(formatBytes(1_234_567, 'en'), '1.2 MB');
+    assert.equal(formatBytes(-5, 'en'), '0 B');
+    const queued = (n: number) => statusLine(snapshot({ id: 'a', state: 'queued' }), n, 0, en).replace('Queued — ', '');
+    assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(queued), ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th']);
     assert.deepEqual(splitForEllipsis('short.iso'), ['short.iso', '']);
     const [head, tail] = splitForEllipsis('a-very-long-file-name-that-goes-on-final-v2.tar.xz');
     assert.equal(tail, 'nal-v2.tar.xz'.slice(-12));

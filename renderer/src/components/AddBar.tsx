@@ -1,4 +1,5 @@
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { urlsInText } from '../lib/extract-urls.ts';
 
 export interface AddBarHandle {
@@ -18,6 +19,7 @@ export interface AddBarProps {
 
 /** One wide box for one link, or a pasted block of text with many. */
 export function AddBar({ ref, onSubmit }: AddBarProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
@@ -63,8 +65,8 @@ export function AddBar({ ref, onSubmit }: AddBarProps) {
         ref={input}
         type="text"
         inputMode="url"
-        aria-label="Paste or drop links"
-        placeholder="Paste or drop links — one or many"
+        aria-label={t('ui.addBar.label')}
+        placeholder={t('ui.addBar.placeholder')}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onPaste={(event) => {
@@ -75,7 +77,7 @@ export function AddBar({ ref, onSubmit }: AddBarProps) {
         autoCapitalize="off"
       />
       <button type="submit" className="primary" disabled={!text.trim()}>
-        Add
+        {t('ui.addBar.add')}
       </button>
     </form>
   );

@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ItemSnapshot } from '../../../main/contract.ts';
-import { formatBytes } from '../lib/format.ts';
 import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 
 export interface ChangeLinkDialogProps {
@@ -13,6 +13,7 @@ export interface ChangeLinkDialogProps {
 
 /** A fresh link for an expired one; the engine keeps the bytes when the file is unchanged. */
 export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogProps) {
+  const { t } = useTranslation();
   const restoreFocus = useRestoreFocus(item !== null);
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogPr
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" onCloseAutoFocus={restoreFocus} aria-describedby="change-link-help">
-          <Dialog.Title className="dialog-title">Change link for {item?.name}</Dialog.Title>
+          <Dialog.Title className="dialog-title">{t('ui.changeLink.title', { name: item?.name ?? '' })}</Dialog.Title>
           <form
             className="change-link"
             onSubmit={(event) => {
@@ -43,11 +44,11 @@ export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogPr
           >
             <p id="change-link-help" className="muted">
               {item && item.bytes > 0
-                ? `The ${formatBytes(item.bytes)} already downloaded stay if the new link serves the same file; if the file changed, it starts over.`
-                : 'The download starts again from the new link.'}
+                ? t('ui.changeLink.keeps', { bytes: item.bytes })
+                : t('ui.changeLink.restarts')}
             </p>
             <label className="field">
-              New link
+              {t('ui.changeLink.newLink')}
               <input
                 type="url"
                 value={url}
@@ -68,10 +69,10 @@ export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogPr
             )}
             <div className="dialog-actions">
               <Dialog.Close asChild>
-                <button type="button">Cancel</button>
+                <button type="button">{t('ui.dialog.cancel')}</button>
               </Dialog.Close>
               <button type="submit" className="primary" disabled={busy || !url.trim()}>
-                Change link
+                {t('ui.changeLink.submit')}
               </button>
             </div>
           </form>

@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 
 export interface ConfirmRequest {
@@ -14,6 +15,7 @@ export interface ConfirmRequest {
 
 /** Asks before something happens (several links start, files are deleted). Escape or Cancel says no. */
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const restoreFocus = useRestoreFocus(request !== null);
   const cancel = () => {
     request?.onCancel?.();
@@ -28,7 +30,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
           <div className="dialog-body">{request?.body}</div>
           <div className="dialog-actions">
             <Dialog.Close asChild>
-              <button type="button">Cancel</button>
+              <button type="button">{t('ui.dialog.cancel')}</button>
             </Dialog.Close>
             <button
               type="button"

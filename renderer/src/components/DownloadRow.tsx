@@ -1,4 +1,5 @@
 import { memo, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { fileBadge } from '../lib/file-glyph.ts';
 import { isRunning } from '../lib/filters.ts';
@@ -32,18 +33,19 @@ export interface DownloadRowProps {
  * long as the callbacks it gets stay the same (App keeps them stable).
  */
 export const DownloadRow = memo(function DownloadRow({ item, queuePosition, selected, focusTarget, localFiles, onAction, onSelect }: DownloadRowProps) {
+  const { t } = useTranslation();
   const { name, state } = item;
   const badge = fileBadge(name);
   const percent = percentOf(item);
   const showPercent = percent !== null && state !== 'done' && state !== 'queued' && state !== 'canceled' && item.bytes > 0;
   const select = (event: MouseEvent) => onSelect(item.id, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
 
-  const primary: { action: RowAction; label: string; icon: IconName } | null = isRunning(state)
-    ? { action: 'pause', label: 'Pause', icon: 'pause' }
+  const primary: { action: 'pause' | 'resume' | 'retry'; icon: IconName } | null = isRunning(state)
+    ? { action: 'pause', icon: 'pause' }
     : state === 'paused'
-      ? { action: 'resume', label: 'Resume', icon: 'play' }
+      ? { action: 'resume', icon: 'play' }
       : state === 'failed' || state === 'canceled'
-        ? { action: 'retry', label: 'Retry', icon: 'retry' }
+        ? { action: 'retry', icon: 'retry' }
         : null;
   const cancellable = state !== 'done' && state !== 'canceled';
 
@@ -77,18 +79,18 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
         <ProgressBar item={item} />
         <StatusText item={item} queuePosition={queuePosition} />
       </div>
-      {selected && <span className="visually-hidden">, selected</span>}
+      {selected && <span className="visually-hidden">{t('ui.row.selected')}</span>}
       <div className="actions" onClick={(event) => event.stopPropagation()} onDoubleClick={(event) => event.stopPropagation()}>
         <span className="slot">
           {primary && (
-            <button type="button" className="icon-button" tabIndex={focusTarget ? 0 : -1} aria-label={`${primary.label} ${name}`} title={primary.label} onClick={() => onAction(primary.action, item)}>
+            <button type="button" className="icon-button" tabIndex={focusTarget ? 0 : -1} aria-label={t(`ui.row.${primary.action}Label`, { name })} title={t(`ui.row.${primary.action}`)} onClick={() => onAction(primary.action, item)}>
               <Icon name={primary.icon} />
             </button>
           )}
         </span>
         <span className="slot">
           {cancellable && (
-            <button type="button" className="icon-button" tabIndex={focusTarget ? 0 : -1} aria-label={`Cancel ${name}`} title="Cancel (deletes the partial file)" onClick={() => onAction('cancel', item)}>
+            <button type="button" className="icon-button" tabIndex={focusTarget ? 0 : -1} aria-label={t('ui.row.cancelLabel', { name })} title={t('ui.row.cancelTitle')} onClick={() => onAction('cancel', item)}>
               <Icon name="cancel" />
             </button>
           )}

@@ -1,10 +1,12 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { FILTER_LABELS, FILTERS, type Filter } from '../lib/filters.ts';
+import { useTranslation } from 'react-i18next';
+import { FILTERS, type Filter } from '../lib/filters.ts';
 
 export const tabId = (filter: Filter) => `tab-${filter}`;
 
 /** All · Active · Queued · Paused · Done · Failed, with counts. Arrow keys move between tabs. */
 export function FilterTabs({ value, counts, onChange, controls }: { value: Filter; counts: Readonly<Record<Filter, number>>; onChange: (filter: Filter) => void; controls: string }) {
+  const { t } = useTranslation();
   const list = useRef<HTMLDivElement>(null);
   const move = (event: KeyboardEvent) => {
     const index = FILTERS.indexOf(value);
@@ -16,7 +18,7 @@ export function FilterTabs({ value, counts, onChange, controls }: { value: Filte
     list.current?.querySelector<HTMLElement>(`#${tabId(filter)}`)?.focus();
   };
   return (
-    <div className="tabs" role="tablist" aria-label="Show downloads" ref={list} onKeyDown={move}>
+    <div className="tabs" role="tablist" aria-label={t('ui.tabs.label')} ref={list} onKeyDown={move}>
       {FILTERS.map((filter) => (
         <button
           key={filter}
@@ -29,7 +31,7 @@ export function FilterTabs({ value, counts, onChange, controls }: { value: Filte
           className={value === filter ? 'tab selected' : 'tab'}
           onClick={() => onChange(filter)}
         >
-          {FILTER_LABELS[filter]} <span className="count">{counts[filter]}</span>
+          {t(`ui.tabs.${filter}`)} <span className="count">{counts[filter]}</span>
         </button>
       ))}
     </div>

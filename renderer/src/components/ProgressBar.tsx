@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { percentOf, progressWords } from '../lib/status-line.ts';
 
@@ -8,6 +9,7 @@ const MAX_DRAWN_RANGES = 64;
  * connection has finished, so the gaps still being fetched show; otherwise one fill.
  */
 export function ProgressBar({ item }: { item: ItemSnapshot }) {
+  const { t, i18n } = useTranslation();
   const percent = percentOf(item);
   const total = item.total;
   const ranges = total && item.connections > 1 && item.state !== 'done' && item.segments.length > 1 ? item.segments.slice(0, MAX_DRAWN_RANGES) : null;
@@ -17,11 +19,11 @@ export function ProgressBar({ item }: { item: ItemSnapshot }) {
     <div
       className={`bar${indeterminate ? ' indeterminate' : ''}`}
       role="progressbar"
-      aria-label={`${item.name} progress`}
+      aria-label={t('ui.row.progressLabel', { name: item.name })}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent ?? undefined}
-      aria-valuetext={progressWords(item)}
+      aria-valuetext={progressWords(item, i18n)}
     >
       {ranges ? (
         ranges.map(([start, end]) => <div key={start} className="fill" style={{ left: `${(start / total!) * 100}%`, width: `${((end - start) / total!) * 100}%` }} />)

@@ -1,4 +1,5 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
+import { useTranslation } from 'react-i18next';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { Icon } from './Icon.tsx';
 import type { RowAction } from './row-actions.ts';
@@ -14,6 +15,7 @@ export interface RowMenuProps {
 
 /** The row's "…" menu (Radix: keyboard navigation, focus return and Escape come with it). */
 export function RowMenu({ item, localFiles, tabbable, onAction }: RowMenuProps) {
+  const { t } = useTranslation();
   const { state } = item;
   const entry = (action: RowAction, label: string, enabled = true, danger = false) => (
     <Menu.Item className={danger ? 'menu-item danger' : 'menu-item'} disabled={!enabled} onSelect={() => onAction(action, item)}>
@@ -23,20 +25,20 @@ export function RowMenu({ item, localFiles, tabbable, onAction }: RowMenuProps) 
   return (
     <Menu.Root modal={false}>
       <Menu.Trigger asChild>
-        <button type="button" className="icon-button" tabIndex={tabbable ? 0 : -1} aria-label={`More actions for ${item.name}`} title="More actions">
+        <button type="button" className="icon-button" tabIndex={tabbable ? 0 : -1} aria-label={t('ui.row.moreLabel', { name: item.name })} title={t('ui.row.more')}>
           <Icon name="more" />
         </button>
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content className="menu" align="end" sideOffset={4} collisionPadding={8} onClick={(event) => event.stopPropagation()}>
-          {localFiles && entry('open', 'Open', state === 'done')}
-          {localFiles && entry('showInFolder', 'Show in folder')}
-          {entry('copyLink', 'Copy link')}
-          {entry('changeLink', 'Change link…', state !== 'done')}
-          {entry('retry', 'Retry', state === 'failed' || state === 'canceled')}
+          {localFiles && entry('open', t('ui.menu.open'), state === 'done')}
+          {localFiles && entry('showInFolder', t('ui.menu.showInFolder'))}
+          {entry('copyLink', t('ui.menu.copyLink'))}
+          {entry('changeLink', t('ui.menu.changeLink'), state !== 'done')}
+          {entry('retry', t('ui.menu.retry'), state === 'failed' || state === 'canceled')}
           <Menu.Separator className="menu-separator" />
-          {entry('remove', 'Remove')}
-          {entry('removeWithFile', 'Remove with file…', true, true)}
+          {entry('remove', t('ui.menu.remove'))}
+          {entry('removeWithFile', t('ui.menu.removeWithFile'), true, true)}
         </Menu.Content>
       </Menu.Portal>
     </Menu.Root>

@@ -2,21 +2,24 @@
 // folder picker (the desktop app); elsewhere the default folder, as text.
 
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface SaveToFolderProps {
   defaultDir: string | null;
   /** Opens the system's folder picker; null when the person canceled. Absent: no picker here. */
   chooseFolder?: ((current: string | undefined) => Promise<string | null>) | undefined;
   onChange: (dir: string | undefined) => void;
-  connections: string;
+  /** Connections per download, or null before the settings are known. */
+  connections: number | null;
 }
 
 export function SaveToFolder({ defaultDir, chooseFolder, onChange, connections }: SaveToFolderProps) {
+  const { t } = useTranslation();
   const [dir, setDir] = useState<string | undefined>(undefined);
-  const shown = dir ?? defaultDir ?? 'the download folder';
+  const shown = dir ?? defaultDir;
   return (
     <p className="muted save-to">
-      Into {shown}, {connections} each.
+      {shown !== null && connections !== null ? t('ui.add.into', { dir: shown, count: connections }) : t('ui.add.intoDefault')}
       {chooseFolder && (
         <button
           type="button"
@@ -29,7 +32,7 @@ export function SaveToFolder({ defaultDir, chooseFolder, onChange, connections }
             })
           }
         >
-          Save to…
+          {t('ui.add.saveTo')}
         </button>
       )}
     </p>

@@ -1,7 +1,9 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATALOGUES, LOCALES } from '../../../i18n/index.ts';
 import type { Settings } from '../../../main/contract.ts';
-import { toForm, toPatch, type SettingsForm, type SettingsPatch, type SpeedUnit } from '../lib/settings-form.ts';
+import { toForm, toPatch, type FieldProblem, type SettingsForm, type SettingsPatch, type SpeedUnit } from '../lib/settings-form.ts';
 import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 
 export interface SettingsDialogProps {
@@ -14,21 +16,25 @@ export interface SettingsDialogProps {
   onClose: () => void;
   /** Resolves to an error message to show in the dialog, or null when saved. */
   onSave: (patch: SettingsPatch) => Promise<string | null>;
+  /** The language choice applies and is saved as soon as it is made, not with the form. */
+  onLanguage: (choice: string) => void;
 }
 
-export function SettingsDialog({ open, settings, desktopSettings = false, chooseFolder, onClose, onSave, children }: SettingsDialogProps & { children?: ReactNode }) {
+export function SettingsDialog({ open, settings, desktopSettings = false, chooseFolder, onClose, onSave, onLanguage, children }: SettingsDialogProps & { children?: ReactNode }) {
+  const { t } = useTranslation();
   const restoreFocus = useRestoreFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" onCloseAutoFocus={restoreFocus} aria-describedby={undefined}>
-          <Dialog.Title className="dialog-title">Settings</Dialog.Title>
+          <Dialog.Title className="dialog-title">{t('ui.settings.title')}</Dialog.Title>
+          <LanguageField choice={settings?.language ?? 'system'} onChange={onLanguage} />
           {/* Mounted on each opening, so the fields start from the current settings. */}
           {settings ? (
             <SettingsFields settings={settings} desktopSettings={desktopSettings} chooseFolder={chooseFolder} onClose={onClose} onSave={onSave} />
           ) : (
-            <p className="muted">Loading settings…</p>
+            <p className="muted">{t('ui.settings.loading')}</p>
           )}
           {children}
         </Dialog.Content>
@@ -37,11 +43,38 @@ export function SettingsDialog({ open, settings, desktopSettings = false, choose
   );
 }
 
-type Problem = { field: keyof SettingsForm | null; message: string };
+/** System, then each language by its own name (English, 日本語), whatever the window speaks. */
+function LanguageField({ choice, onChange }: { choice: string; onChange: (choice: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field language">
+      <label htmlFor={id}>{t('ui.settings.language')}</label>
+      <select id={id} value={LOCALES.includes(choice) ? choice : 'system'} onChange={(event) => onChange(event.target.value)} aria-describedby={`${id}-hint`}>
+        <option value="system">{t('ui.settings.languageSystem')}</option>
+        {LOCALES.map((locale) => {
+          const language = CATALOGUES[locale]!['language'];
+          const name = typeof language === 'object' && typeof language['name'] === 'string' ? language['name'] : locale;
+          return (
+            <option key={locale} value={locale} lang={locale}>
+              {name}
+            </option>
+          );
+        })}
+      </select>
+      <span id={`${id}-hint`} className="hint">
+        {t('ui.settings.languageHint')}
+      </span>
+    </div>
+  );
+}
+
+type Problem = { field: keyof SettingsForm | null; message: string | FieldProblem };
 
 type FieldsProps = Pick<SettingsDialogProps, 'desktopSettings' | 'chooseFolder' | 'onClose' | 'onSave'> & { settings: Settings };
 
 function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSave }: FieldsProps) {
+  const { t } = useTranslation();
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,11 +96,13 @@ function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSa
       {hint && <span className="hint">{hint}</span>}
       {problem?.field === key && (
         <span id={`${ids}-${key}-error`} className="field-error" role="alert">
-          {problem.message}
+          {words(problem.message)}
         </span>
       )}
     </div>
   );
+
+  const words = (message: Problem['message']) => (typeof message === 'string' ? message : t(`ui.settings.errors.${message.key}`, message.params ?? {}));
 
   return (
     <form
@@ -77,7 +112,7 @@ function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSa
         event.preventDefault();
         if (busy) return;
         const result = toPatch(form, settings);
-        if (!result.ok) return setProblem({ field: result.field, message: result.message });
+        if (!result.ok) return setProblem({ field: result.field, message: result.problem });
         if (Object.keys(result.patch).length === 0) return onClose();
         setBusy(true);
         void onSave(result.patch).then((message) => {
@@ -89,69 +124,69 @@ function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSa
     >
       {field(
         'dir',
-        'Download folder',
+        t('ui.settings.dir'),
         <div className="with-button">
           <input type="text" {...inputProps('dir')} value={form.dir} onChange={(e) => set('dir', e.target.value)} spellCheck={false} />
           {chooseFolder && (
             <button type="button" onClick={() => void chooseFolder(form.dir || undefined).then((picked) => picked !== null && set('dir', picked))}>
-              Choose…
+              {t('ui.settings.choose')}
             </button>
           )}
         </div>,
-        'New downloads are saved here.',
+        t('ui.settings.dirHint'),
       )}
       <div className="field-row">
-        {field('maxConcurrent', 'Downloads at once', <input type="number" {...inputProps('maxConcurrent')} min={1} max={64} value={form.maxConcurrent} onChange={(e) => set('maxConcurrent', e.target.value)} />)}
-        {field('connections', 'Connections per download', <input type="number" {...inputProps('connections')} min={1} max={32} value={form.connections} onChange={(e) => set('connections', e.target.value)} />)}
+        {field('maxConcurrent', t('ui.settings.maxConcurrent'), <input type="number" {...inputProps('maxConcurrent')} min={1} max={64} value={form.maxConcurrent} onChange={(e) => set('maxConcurrent', e.target.value)} />)}
+        {field('connections', t('ui.settings.connections'), <input type="number" {...inputProps('connections')} min={1} max={32} value={form.connections} onChange={(e) => set('connections', e.target.value)} />)}
       </div>
       {field(
         'speedLimit',
-        'Speed limit',
+        t('ui.settings.speedLimit'),
         <div className="with-unit">
           <input type="number" {...inputProps('speedLimit')} min={0} step="any" value={form.speedLimit} onChange={(e) => set('speedLimit', e.target.value)} />
-          <select aria-label="Speed limit unit" value={form.speedUnit} onChange={(e) => set('speedUnit', e.target.value as SpeedUnit)}>
-            <option value="KB/s">KB/s</option>
+          <select aria-label={t('ui.settings.speedUnit')} value={form.speedUnit} onChange={(e) => set('speedUnit', e.target.value as SpeedUnit)}>
+            <option value="kB/s">kB/s</option>
             <option value="MB/s">MB/s</option>
           </select>
         </div>,
-        '0 means no limit. Shared by all downloads.',
+        t('ui.settings.speedHint'),
       )}
       <label className="checkbox">
         <input type="checkbox" checked={form.autoResume} onChange={(e) => set('autoResume', e.target.checked)} />
-        Resume interrupted downloads when Tsuzuki starts
+        {t('ui.settings.autoResume')}
       </label>
       {desktopSettings && (
         <fieldset className="switches">
-          <legend>Desktop</legend>
+          <legend>{t('ui.settings.desktop')}</legend>
           <label className="checkbox">
             <input type="checkbox" checked={form.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} />
-            Keep downloading in the tray when the window is closed
+            {t('ui.settings.closeToTray')}
           </label>
           <label className="checkbox">
             <input type="checkbox" checked={form.notifications} onChange={(e) => set('notifications', e.target.checked)} />
-            Notify me when downloads finish or fail
+            {t('ui.settings.notifications')}
           </label>
           <label className="checkbox">
             <input type="checkbox" checked={form.keepAwake} onChange={(e) => set('keepAwake', e.target.checked)} />
-            Keep the computer awake while downloading
+            {t('ui.settings.keepAwake')}
           </label>
           <label className="checkbox">
             <input type="checkbox" checked={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
-            Start Tsuzuki in the tray when I log in
+            {t('ui.settings.startAtLogin')}
           </label>
         </fieldset>
       )}
       {problem && problem.field === null && (
         <p className="field-error" role="alert">
-          {problem.message}
+          {words(problem.message)}
         </p>
       )}
       <div className="dialog-actions">
         <Dialog.Close asChild>
-          <button type="button">Cancel</button>
+          <button type="button">{t('ui.dialog.cancel')}</button>
         </Dialog.Close>
         <button type="submit" className="primary" disabled={busy}>
-          Save
+          {t('ui.settings.save')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import type { Filter } from '../lib/filters.ts';
 import { useSteadyValue } from '../hooks/use-steady-value.ts';
-import { formatBytes, formatSpeed } from '../lib/format.ts';
+import { useTranslation } from 'react-i18next';
+import { formatSpeed } from '../../../i18n/index.ts';
 import { Icon } from './Icon.tsx';
 
 export interface SummaryStripProps {
@@ -15,32 +16,33 @@ export interface SummaryStripProps {
 
 /** Total speed, what is running and waiting, free space, and the window-wide actions. */
 export function SummaryStrip({ speed, counts, freeBytes, dir, onPauseAll, onResumeAll, onSettings }: SummaryStripProps) {
-  const speedText = useSteadyValue(formatSpeed(speed), speed === 0, 600);
+  const { t, i18n } = useTranslation();
+  const speedText = useSteadyValue(formatSpeed(speed, i18n.language), speed === 0, 600);
   return (
-    <section className="summary" aria-label="Summary">
-      <span className="speed" title="Total download speed">
+    <section className="summary" aria-label={t('ui.summary.label')}>
+      <span className="speed" title={t('ui.summary.speedTitle')}>
         <span aria-hidden="true">↓ </span>
-        <span className="visually-hidden">Total speed </span>
+        <span className="visually-hidden">{t('ui.summary.totalSpeed')} </span>
         {speedText}
       </span>
       <span className="counts">
-        {counts.active} active · {counts.queued} queued
+        {t('ui.summary.counts', { active: counts.active, queued: counts.queued })}
       </span>
       {freeBytes !== null && (
-        <span className="muted free" title={dir ? `Free space in ${dir}` : undefined}>
-          {formatBytes(freeBytes)} free
+        <span className="muted free" title={dir ? t('ui.summary.freeIn', { dir }) : undefined}>
+          {t('ui.summary.free', { bytes: freeBytes })}
         </span>
       )}
       <span className="summary-actions">
-        <button type="button" aria-label="Pause all downloads" disabled={counts.active + counts.queued === 0} onClick={onPauseAll}>
-          Pause all
+        <button type="button" aria-label={t('ui.summary.pauseAllLabel')} disabled={counts.active + counts.queued === 0} onClick={onPauseAll}>
+          {t('ui.summary.pauseAll')}
         </button>
-        <button type="button" aria-label="Resume all downloads" disabled={counts.paused === 0} onClick={onResumeAll}>
-          Resume all
+        <button type="button" aria-label={t('ui.summary.resumeAllLabel')} disabled={counts.paused === 0} onClick={onResumeAll}>
+          {t('ui.summary.resumeAll')}
         </button>
         <button type="button" className="with-icon" onClick={onSettings}>
           <Icon name="settings" />
-          Settings
+          {t('ui.summary.settings')}
         </button>
       </span>
     </section>

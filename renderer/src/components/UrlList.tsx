@@ -1,13 +1,16 @@
+import { useTranslation } from 'react-i18next';
+
 const SHOWN = 50;
 
 /** The links about to start, in the confirmation: the first fifty, then how many more. */
 export function UrlList({ urls }: { urls: readonly string[] }) {
+  const { t } = useTranslation();
   return (
-    <ul className="url-list" aria-label="Links">
+    <ul className="url-list" aria-label={t('ui.add.links')}>
       {urls.slice(0, SHOWN).map((url) => (
         <li key={url}>{url}</li>
       ))}
-      {urls.length > SHOWN && <li className="muted">…and {urls.length - SHOWN} more</li>}
+      {urls.length > SHOWN && <li className="muted">{t('ui.add.more', { count: urls.length - SHOWN })}</li>}
     </ul>
   );
 }

@@ -3,7 +3,7 @@
 
 import { useCallback } from 'react';
 import type { Command, CommandArgs, CommandResults, TsuzukiApi } from '../../../main/contract.ts';
-import { errorText } from '../i18n.ts';
+import { errorText, i18n } from '../i18n.ts';
 import type { Notify } from './use-notices.ts';
 
 export type Run = <C extends Command>(command: C, args: CommandArgs[C]) => Promise<CommandResults[C] | undefined>;
@@ -16,7 +16,7 @@ export function useCommands(api: TsuzukiApi, notify: Notify): Run {
         result = await api.invoke(command, args);
       } catch {
         // A bridge should never throw, but if one does the window still answers in words.
-        notify('error', 'Tsuzuki did not answer. Try again in a moment.');
+        notify('error', i18n.t('ui.notices.noAnswer'));
         return undefined;
       }
       if (result.ok) return result.value;

@@ -13,14 +13,20 @@ export interface DragState {
   links: number | null;
 }
 
-/** `what` names the source for messages: "the drop", or the dropped files' names. */
-export type DropHandler = (urls: string[], what: string) => void;
+/** `files` names the dropped text files the links came from (none for dragged links or text). */
+export type DropHandler = (urls: string[], files: string[]) => void;
+
+/** Why a drop added nothing, for the window to put in words. */
+export type EmptyDrop =
+  | { kind: 'onlyOtherFiles'; names: string[] } // files, none of them text
+  | { kind: 'noLink'; names: string[] } // text files, or dragged text (no names), without a link
+  | { kind: 'unreadable' };
 
 const TEXT_FILE = /\.(txt|text|list|urls?|csv|md|log)$/i;
 const ACCEPTED = ['Files', 'text/uri-list', 'text/x-moz-url', 'text/plain'];
 const IDLE: DragState = { dragging: false, links: null };
 
-export function useWindowDrop(onDrop: DropHandler, onNothing: (message: string) => void): DragState {
+export function useWindowDrop(onDrop: DropHandler, onNothing: (why: EmptyDrop) => void): DragState {
   const [state, setState] = useState<DragState>(IDLE);
   const handlers = useRef({ onDrop, onNothing });
   useEffect(() => {
@@ -58,12 +64,12 @@ export function useWindowDrop(onDrop: DropHandler, onNothing: (message: string) 
       if (!accepts(event)) return;
       event.preventDefault();
       void read(event.dataTransfer!).then(
-        ({ urls, what, skipped }) => {
-          if (urls.length > 0) handlers.current.onDrop(urls, what);
-          else if (skipped.length > 0) handlers.current.onNothing(`No link in ${skipped.join(', ')}: only links and text files of links can be dropped here. Nothing was added.`);
-          else handlers.current.onNothing(`No link in ${what}: nothing was added. Links start with http:// or https://.`);
+        ({ urls, files, skipped }) => {
+          if (urls.length > 0) handlers.current.onDrop(urls, files);
+          else if (skipped.length > 0) handlers.current.onNothing({ kind: 'onlyOtherFiles', names: skipped });
+          else handlers.current.onNothing({ kind: 'noLink', names: files });
         },
-        () => handlers.current.onNothing('The dropped files could not be read. Nothing was added.'),
+        () => handlers.current.onNothing({ kind: 'unreadable' }),
       );
     };
     window.addEventListener('dragenter', enter);
@@ -81,13 +87,12 @@ export function useWindowDrop(onDrop: DropHandler, onNothing: (message: string) 
 }
 
 /** The links a drop carries. Files win over the types a file manager adds alongside them. */
-async function read(transfer: DataTransfer): Promise<{ urls: string[]; what: string; skipped: string[] }> {
+async function read(transfer: DataTransfer): Promise<{ urls: string[]; files: string[]; skipped: string[] }> {
   const files = [...transfer.files];
-  if (files.length === 0) return { urls: urlsInTransfer((type) => transfer.getData(type), [...transfer.types]), what: 'the drop', skipped: [] };
+  if (files.length === 0) return { urls: urlsInTransfer((type) => transfer.getData(type), [...transfer.types]), files: [], skipped: [] };
   const texts = files.filter((file) => TEXT_FILE.test(file.name) || file.type.startsWith('text/'));
   const skipped = files.filter((file) => !texts.includes(file)).map((file) => file.name);
   const contents = await Promise.all(texts.map((file) => file.text()));
   const urls = [...new Set(contents.flatMap((text) => urlsInText(text)))];
-  const what = texts.length > 0 ? texts.map((file) => file.name).join(', ') : 'the drop';
-  return { urls, what, skipped: texts.length > 0 ? [] : skipped };
+  return { urls, files: texts.map((file) => file.name), skipped: texts.length > 0 ? [] : skipped };
 }

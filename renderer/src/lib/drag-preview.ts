@@ -2,6 +2,7 @@
 // the browser lets the page read them (it does for drags within the page and synthetic
 // ones; from other applications the data stays hidden until the drop).
 
+import type { I18n } from '../../../i18n/index.ts';
 import { urlsInTransfer } from './extract-urls.ts';
 
 /** Number of links in the drag, or null when it cannot be known yet (files, hidden data). */
@@ -12,7 +13,7 @@ export function linksInDrag(types: readonly string[], get: (type: string) => str
   return urlsInTransfer(get, types).length;
 }
 
-export function dropOverlayText(links: number | null): string {
-  if (links === null || links === 0) return 'Drop to download';
-  return links === 1 ? 'Drop to download 1 link' : `Drop to download ${links} links`;
+export function dropOverlayText(links: number | null, i18n: I18n): string {
+  if (links === null || links === 0) return i18n.t('ui.drop.title');
+  return i18n.t('ui.drop.titleLinks', { count: links });
 }

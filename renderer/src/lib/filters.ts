@@ -1,27 +1,10 @@
-// The filter tabs: which states each shows, and what an empty tab says.
+// The filter tabs: which states each shows. Their labels and what an empty tab says are
+// `ui.tabs.<filter>` and `ui.empty.<filter>` in the catalogue.
 
 import type { ItemState } from '../../../main/contract.ts';
 
 export const FILTERS = ['all', 'active', 'queued', 'paused', 'done', 'failed'] as const;
 export type Filter = (typeof FILTERS)[number];
-
-export const FILTER_LABELS: Record<Filter, string> = {
-  all: 'All',
-  active: 'Active',
-  queued: 'Queued',
-  paused: 'Paused',
-  done: 'Done',
-  failed: 'Failed',
-};
-
-export const EMPTY_FILTER_TEXT: Record<Filter, string> = {
-  all: 'No downloads yet.',
-  active: 'Nothing is downloading right now.',
-  queued: 'Nothing is waiting in the queue.',
-  paused: 'No paused downloads.',
-  done: 'No finished downloads yet.',
-  failed: 'Nothing has failed.',
-};
 
 // Canceled items show under All only: the person stopped them, so they need no attention.
 const FILTER_OF_STATE: Record<ItemState, Exclude<Filter, 'all'> | null> = {

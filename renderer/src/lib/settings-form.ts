@@ -3,7 +3,7 @@
 
 import type { Settings } from '../../../main/contract.ts';
 
-export type SpeedUnit = 'KB/s' | 'MB/s';
+export type SpeedUnit = 'kB/s' | 'MB/s';
 
 export interface SettingsForm {
   dir: string;
@@ -23,11 +23,11 @@ const SWITCHES = ['autoResume', 'closeToTray', 'notifications', 'keepAwake', 'st
 
 export type SettingsPatch = Partial<Pick<Settings, 'dir' | 'maxConcurrent' | 'connections' | 'speedLimit' | (typeof SWITCHES)[number]>>;
 
-const UNIT_BYTES: Record<SpeedUnit, number> = { 'KB/s': 1000, 'MB/s': 1_000_000 };
+const UNIT_BYTES: Record<SpeedUnit, number> = { 'kB/s': 1000, 'MB/s': 1_000_000 };
 
 export function toForm(settings: Settings): SettingsForm {
   const limit = settings.speedLimit;
-  const unit: SpeedUnit = limit >= 1_000_000 && limit % 100_000 === 0 ? 'MB/s' : 'KB/s';
+  const unit: SpeedUnit = limit >= 1_000_000 && limit % 100_000 === 0 ? 'MB/s' : 'kB/s';
   return {
     dir: settings.dir,
     maxConcurrent: String(settings.maxConcurrent),
@@ -42,19 +42,25 @@ export function toForm(settings: Settings): SettingsForm {
   };
 }
 
-export type FormResult = { ok: true; patch: SettingsPatch } | { ok: false; field: keyof SettingsForm; message: string };
+/** What is wrong with a field: a catalogue key under `ui.settings.errors` and its numbers. */
+export interface FieldProblem {
+  key: 'dirEmpty' | 'maxConcurrentRange' | 'connectionsRange' | 'speedLimitNumber';
+  params?: Record<string, number>;
+}
+
+export type FormResult = { ok: true; patch: SettingsPatch } | { ok: false; field: keyof SettingsForm; problem: FieldProblem };
 
 /** The fields that changed, checked; or the first field that is wrong and why. */
 export function toPatch(form: SettingsForm, current: Settings): FormResult {
   const dir = form.dir.trim();
-  if (dir === '') return { ok: false, field: 'dir', message: 'Choose a folder for downloads.' };
+  if (dir === '') return { ok: false, field: 'dir', problem: { key: 'dirEmpty' } };
   const maxConcurrent = wholeNumber(form.maxConcurrent);
-  if (maxConcurrent === null || maxConcurrent < 1 || maxConcurrent > 64) return { ok: false, field: 'maxConcurrent', message: 'Downloads at once is a whole number from 1 to 64.' };
+  if (maxConcurrent === null || maxConcurrent < 1 || maxConcurrent > 64) return { ok: false, field: 'maxConcurrent', problem: { key: 'maxConcurrentRange', params: { min: 1, max: 64 } } };
   const connections = wholeNumber(form.connections);
-  if (connections === null || connections < 1 || connections > 32) return { ok: false, field: 'connections', message: 'Connections per download is a whole number from 1 to 32.' };
+  if (connections === null || connections < 1 || connections > 32) return { ok: false, field: 'connections', problem: { key: 'connectionsRange', params: { min: 1, max: 32 } } };
   const limitText = form.speedLimit.trim();
   const limit = limitText === '' ? 0 : Number(limitText);
-  if (!Number.isFinite(limit) || limit < 0) return { ok: false, field: 'speedLimit', message: 'The speed limit is a number, 0 for no limit.' };
+  if (!Number.isFinite(limit) || limit < 0) return { ok: false, field: 'speedLimit', problem: { key: 'speedLimitNumber' } };
   const speedLimit = Math.round(limit * UNIT_BYTES[form.speedUnit]);
 
   const patch: SettingsPatch = {};

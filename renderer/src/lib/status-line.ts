@@ -1,9 +1,8 @@
 // The one line of text under each download, and the words a screen reader hears for its
-// progress bar: what is happening, in plain language.
+// progress bar: what is happening, in plain language, in the window's language.
 
-import { describeError, describeHistory, type I18n } from '../../../i18n/index.ts';
+import { describeError, describeHistory, formatDuration, formatTime, type I18n } from '../../../i18n/index.ts';
 import type { ItemSnapshot } from '../../../main/contract.ts';
-import { formatBytes, formatDuration, formatSpeed, ordinal } from './format.ts';
 
 type Progress = Pick<ItemSnapshot, 'bytes' | 'total' | 'state'>;
 
@@ -14,40 +13,41 @@ export function percentOf(item: Progress): number | null {
   return Math.max(0, Math.min(99, Math.floor((item.bytes / item.total) * 100)));
 }
 
-function sizeSoFar(item: Progress): string {
-  return item.total !== null ? `${formatBytes(item.bytes)} of ${formatBytes(item.total)}` : formatBytes(item.bytes);
+function sizeSoFar(item: Progress, i18n: I18n): string {
+  return item.total !== null ? i18n.t('ui.status.sizeOf', { bytes: item.bytes, total: item.total }) : i18n.t('ui.status.sizeSoFar', { bytes: item.bytes });
 }
 
 /**
  * `45.2 MB of 1.2 GB · 8.4 MB/s · 2 min left`, `Queued — 3rd`, `Paused · 45.2 MB of 1.2 GB`,
- * `Waiting to retry in 8 s (attempt 2 of 5)`, `Done · 1.2 GB`, or what went wrong.
+ * `Waiting to retry in 8 sec (attempt 2 of 5)`, `Done · 1.2 GB`, or what went wrong.
  * `now` (epoch ms) counts down the retry wait; `queuePosition` is 1-based.
  */
 export function statusLine(item: ItemSnapshot, queuePosition: number | null, now: number, i18n: I18n): string {
+  const t = i18n.t.bind(i18n);
   switch (item.state) {
     case 'downloading': {
-      if (item.bytes === 0 && item.speed === 0) return item.total !== null ? `Starting · ${formatBytes(item.total)}` : 'Starting…';
-      const parts = [sizeSoFar(item)];
-      if (item.speed > 0) parts.push(formatSpeed(item.speed));
-      if (item.eta !== null && item.speed > 0) parts.push(`${formatDuration(item.eta)} left`);
-      else if (item.speed === 0) parts.push('waiting for data…');
+      if (item.bytes === 0 && item.speed === 0) return item.total !== null ? t('ui.status.startingSize', { total: item.total }) : t('ui.status.starting');
+      const parts = [sizeSoFar(item, i18n)];
+      if (item.speed > 0) parts.push(t('ui.status.speed', { speed: item.speed }));
+      if (item.eta !== null && item.speed > 0) parts.push(t('ui.status.left', { duration: formatDuration(item.eta, i18n.language) }));
+      else if (item.speed === 0) parts.push(t('ui.status.waitingForData'));
       return parts.join(' · ');
     }
     case 'retrying': {
       const retry = item.retry;
-      if (!retry) return 'Waiting to retry';
+      if (!retry) return t('ui.status.waitingToRetry');
       const seconds = Math.max(0, Math.ceil((retry.at - now) / 1000));
-      const when = seconds > 0 ? `in ${formatDuration(seconds)}` : 'now';
-      return `Waiting to retry ${when} (attempt ${retry.attempt} of ${retry.maxAttempts})`;
+      const attempt = { attempt: retry.attempt, max: retry.maxAttempts };
+      return seconds > 0 ? t('ui.status.retryIn', { ...attempt, duration: formatDuration(seconds, i18n.language) }) : t('ui.status.retryNow', attempt);
     }
     case 'queued':
-      return queuePosition !== null ? `Queued — ${ordinal(queuePosition)}` : 'Queued';
+      return queuePosition !== null ? t('ui.status.queuedAt', { count: queuePosition, ordinal: true }) : t('ui.status.queued');
     case 'paused':
-      return item.bytes > 0 ? `Paused · ${sizeSoFar(item)}` : 'Paused';
+      return item.bytes > 0 ? t('ui.status.pausedSize', { size: sizeSoFar(item, i18n) }) : t('ui.status.paused');
     case 'done':
-      return `Done · ${formatBytes(item.total ?? item.bytes)}`;
+      return t('ui.status.done', { size: item.total ?? item.bytes });
     case 'canceled':
-      return 'Canceled — the partial file was deleted. Retry starts it again.';
+      return t('ui.status.canceled');
     case 'failed':
       return failureLine(item, i18n);
   }
@@ -59,35 +59,25 @@ export function statusLine(item: ItemSnapshot, queuePosition: number | null, now
  */
 export function failureLine(item: Pick<ItemSnapshot, 'error' | 'bytes'>, i18n: I18n): string {
   const error = item.error;
-  if (!error) return 'The download stopped with an error. Retry continues from where it stopped.';
-  if (error.code === 'ERR_LINK_EXPIRED' && item.bytes > 0) {
-    const status = error.params?.['status'];
-    return `The link expired${status ? ` (${status})` : ''} — Change link… keeps the ${formatBytes(item.bytes)} already downloaded`;
+  if (!error) return i18n.t('ui.status.failedUnknown');
+  const status = error.params?.['status'];
+  if (error.code === 'ERR_LINK_EXPIRED' && item.bytes > 0 && status !== undefined) {
+    return i18n.t('ui.status.linkExpiredKeeps', { status, bytes: item.bytes });
   }
   return describeError(i18n, error);
 }
 
 /** The status line in full (it may be cut short on screen), then the item's latest history. */
 export function statusTooltip(line: string, history: ItemSnapshot['history'], i18n: I18n, shown = 3): string {
-  const recent = history.slice(-shown).map((entry) => `${new Date(entry.at).toLocaleTimeString()} — ${describeHistory(i18n, entry)}`);
+  const recent = history.slice(-shown).map((entry) => `${formatTime(entry.at, i18n.language)} — ${describeHistory(i18n, entry)}`);
   return recent.length > 0 ? `${line}\n\n${recent.join('\n')}` : line;
 }
 
 /** Words for a progress bar's aria-valuetext: `45 percent, 45.2 MB of 1.2 GB, paused`. */
-export function progressWords(item: ItemSnapshot): string {
-  if (item.state === 'done') return `Complete, ${formatBytes(item.total ?? item.bytes)}`;
+export function progressWords(item: ItemSnapshot, i18n: I18n): string {
+  const t = i18n.t.bind(i18n);
+  if (item.state === 'done') return t('ui.progress.complete', { size: item.total ?? item.bytes });
   const percent = percentOf(item);
-  const amount = percent !== null ? `${percent} percent, ${sizeSoFar(item)}` : `${formatBytes(item.bytes)} so far, size unknown`;
-  const state = item.state === 'downloading' ? '' : `, ${STATE_WORDS[item.state]}`;
-  return `${amount}${state}`;
+  const progress = percent !== null ? t('ui.progress.percent', { percent, size: sizeSoFar(item, i18n) }) : t('ui.progress.unknownSize', { bytes: item.bytes });
+  return item.state === 'downloading' ? progress : t('ui.progress.withState', { progress, state: t(`ui.progress.states.${item.state}`) });
 }
-
-const STATE_WORDS: Record<ItemSnapshot['state'], string> = {
-  queued: 'queued',
-  downloading: 'downloading',
-  retrying: 'waiting to retry',
-  paused: 'paused',
-  done: 'done',
-  failed: 'failed',
-  canceled: 'canceled',
-};

@@ -1,0 +1,82 @@
+// The own-document tier: `items/<id>.json`, one small document per item that owns a part
+// file, so the per-second progress write of one download rewrites nobody else's. Writes
+// wait in `pending` until the store flushes them (coalesced), unless they are urgent.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Checkpoint } from './item.ts';
+import type { JsonDocument, StoreProvider } from './store.ts';
+import { isCheckpoint } from './stored-checkpoint.ts';
+
+export class ItemDocuments {
+  #provider: StoreProvider;
+  readonly dir: string;
+  #docs = new Map<string, JsonDocument>();
+  #pending = new Map<string, Checkpoint>();
+
+  constructor(provider: StoreProvider) {
+    this.#provider = provider;
+    this.dir = path.join(provider.dir, 'items');
+    fs.mkdirSync(this.dir, { recursive: true });
+  }
+
+  /** Every readable item document; the unreadable ones are reported, never fatal. */
+  load(unreadable: { path: string; reason: string }[]): Checkpoint[] {
+    const items: Checkpoint[] = [];
+    for (const entry of fs.readdirSync(this.dir)) {
+      if (!entry.endsWith('.json')) continue;
+      try {
+        const value = this.#doc(entry.slice(0, -'.json'.length)).store;
+        if (!isCheckpoint(value)) throw new Error('not a Tsuzuki checkpoint');
+        items.push(value);
+      } catch (error) {
+        unreadable.push({ path: path.join(this.dir, entry), reason: (error as Error).message });
+      }
+    }
+    return items;
+  }
+
+  /** Whether the item has (or had, this run) its own document. */
+  has(id: string): boolean {
+    return this.#docs.has(id);
+  }
+
+  /** Writes the item's document now. */
+  write(cp: Checkpoint): void {
+    this.#pending.delete(cp.id);
+    this.#doc(cp.id).store = structuredClone(cp) as unknown as Record<string, unknown>;
+  }
+
+  /** Writes it at the next flush. */
+  schedule(cp: Checkpoint): void {
+    this.#pending.set(cp.id, cp);
+  }
+
+  /** A scheduled write that is no longer wanted (the item moved on, or went). */
+  unschedule(id: string): void {
+    this.#pending.delete(id);
+  }
+
+  writePending(): void {
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const cp of pending) this.write(cp);
+  }
+
+  delete(id: string): void {
+    this.#pending.delete(id);
+    const doc = this.#docs.get(id);
+    // Items that finished before their first write never had a document.
+    if (doc) fs.rmSync(doc.path, { force: true });
+    this.#docs.delete(id);
+  }
+
+  #doc(id: string): JsonDocument {
+    let doc = this.#docs.get(id);
+    if (!doc) {
+      doc = this.#provider.open(this.dir, id);
+      this.#docs.set(id, doc);
+    }
+    return doc;
+  }
+}

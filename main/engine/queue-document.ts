@@ -1,0 +1,68 @@
+// The queue tier: one shared document for the items that own nothing on disk yet. It is
+// rewritten only when what a restart would read changes (starting a download does not:
+// queued and downloading both restore as queued).
+
+import type { Checkpoint } from './item.ts';
+import type { JsonDocument, StoreProvider } from './store.ts';
+import { restoresAs } from './store-tiers.ts';
+import { isCheckpoint } from './stored-checkpoint.ts';
+
+export class QueueDocument {
+  #doc: JsonDocument;
+  #items = new Map<string, Checkpoint>();
+  /** The state each entry was last written with, as a restart would read it. */
+  #writtenAs = new Map<string, string>();
+  #dirty = false;
+
+  constructor(provider: StoreProvider) {
+    this.#doc = provider.open(provider.dir, 'queue');
+  }
+
+  /** The valid entries of the document (an invalid one is skipped, never fatal). */
+  load(): Checkpoint[] {
+    const stored = this.#doc.store['items'];
+    for (const value of Array.isArray(stored) ? stored : []) {
+      if (isCheckpoint(value)) this.#items.set(value.id, value);
+    }
+    return [...this.#items.values()];
+  }
+
+  has(id: string): boolean {
+    return this.#items.has(id);
+  }
+
+  /** Records an entry; false when a restart would read the same thing, so nothing is due. */
+  put(cp: Checkpoint): boolean {
+    const state = restoresAs(cp.state);
+    if (this.#items.get(cp.id) === cp && this.#writtenAs.get(cp.id) === state) return false;
+    this.#writtenAs.set(cp.id, state);
+    this.#items.set(cp.id, cp);
+    this.#dirty = true;
+    return true;
+  }
+
+  /** Drops an entry (it moved to another tier, or was removed); true if it was here. */
+  delete(id: string): boolean {
+    this.#writtenAs.delete(id);
+    if (!this.#items.delete(id)) return false;
+    this.#dirty = true;
+    return true;
+  }
+
+  /**
+   * Drops an entry without asking for a rewrite: for an item that reached the history,
+   * which wins over the queue when the store is read, so a stale entry on disk is harmless
+   * and the next real change rewrites the document anyway.
+   */
+  forget(id: string): void {
+    this.#writtenAs.delete(id);
+    this.#items.delete(id);
+  }
+
+  /** Rewrites the document if anything changed. */
+  write(): void {
+    if (!this.#dirty) return;
+    this.#doc.store = { items: [...this.#items.values()] } as unknown as Record<string, unknown>;
+    this.#dirty = false;
+  }
+}

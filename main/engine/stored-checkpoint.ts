@@ -1,0 +1,27 @@
+// Stored data is input like any other: a hand-edited or half-written document must not
+// crash the engine or let a name escape its folder, so every stored checkpoint is checked
+// before it is believed.
+
+import { isValidRangeList } from './byte-ranges.ts';
+import type { Checkpoint, ItemState } from './item.ts';
+
+const ITEM_STATES = new Set<ItemState>(['queued', 'downloading', 'retrying', 'paused', 'done', 'failed', 'canceled']);
+
+export function isCheckpoint(value: unknown): value is Checkpoint {
+  if (typeof value !== 'object' || value === null) return false;
+  const item = value as Partial<Checkpoint>;
+  return (
+    typeof item.id === 'string' &&
+    /^[\w-]{1,64}$/.test(item.id) &&
+    typeof item.url === 'string' &&
+    typeof item.dir === 'string' &&
+    typeof item.state === 'string' &&
+    ITEM_STATES.has(item.state) &&
+    (item.fileName === undefined || (typeof item.fileName === 'string' && !/[/\\]/.test(item.fileName) && item.fileName !== '..')) &&
+    (item.total === undefined || Number.isSafeInteger(item.total)) &&
+    isValidRangeList(item.done, item.total) &&
+    typeof item.options === 'object' &&
+    Array.isArray(item.history) &&
+    typeof item.order === 'number'
+  );
+}

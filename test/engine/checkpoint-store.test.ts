@@ -1,0 +1,215 @@
+// The store's tiers on their own, against real documents on disk: which tier an item lives
+// in, that every move between tiers leaves it in one (a crash at any write finds it once),
+// and that the claim journal gives a part file back to its item after a crash.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { CheckpointStore } from '../../main/engine/checkpoint-store.ts';
+import type { Checkpoint } from '../../main/engine/item.ts';
+import { newCheckpoint } from '../../main/engine/new-checkpoint.ts';
+import type { JsonDocument, StoreProvider } from '../../main/engine/store.ts';
+import { tierOf } from '../../main/engine/store-tiers.ts';
+import { confStoreProvider } from '../../main/stores/conf-store.ts';
+import { tempWorkspace } from '../support/files.ts';
+
+function item(dir: string, order = 1): Checkpoint {
+  return newCheckpoint(`https://example.com/file-${order}.bin`, dir, {}, order, Date.now());
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function idsIn(file: string): string[] {
+  if (!fs.existsSync(file)) return [];
+  return ((readJson(file) as { items?: Checkpoint[] }).items ?? []).map((cp) => cp.id);
+}
+
+/** A provider whose process "dies" at its nth write: that write and every later one never happen. */
+function crashingProvider(dir: string, crashAt: number): { provider: StoreProvider; writes: () => number } {
+  const real = confStoreProvider(dir);
+  let writes = 0;
+  const provider: StoreProvider = {
+    dir,
+    open(folder, name): JsonDocument {
+      const doc = real.open(folder, name);
+      return {
+        path: doc.path,
+        get store() {
+          return doc.store;
+        },
+        set store(value) {
+          writes += 1;
+          if (writes >= crashAt) throw new Error('crashed');
+          doc.store = value;
+        },
+      };
+    },
+  };
+  return { provider, writes: () => writes };
+}
+
+describe('store tiers', () => {
+  it('a pure rule: nothing on disk → queue, a part file → own document, finished → history', () => {
+    const base = { state: 'queued' as const, fileName: undefined, done: [] };
+    assert.equal(tierOf(base), 'queue');
+    assert.equal(tierOf({ ...base, state: 'paused' }), 'queue');
+    assert.equal(tierOf({ ...base, state: 'downloading', fileName: 'a.bin' }), 'own');
+    assert.equal(tierOf({ ...base, state: 'failed', done: [[0, 10]] }), 'own');
+    assert.equal(tierOf({ ...base, state: 'done', fileName: 'a.bin' }), 'history');
+    // An item keeps its own document once it has one (a cancel forgets its file).
+    assert.equal(tierOf({ ...base, state: 'canceled' }, 'own'), 'own');
+    assert.equal(tierOf({ ...base, state: 'done' }, 'own'), 'history');
+  });
+
+  it('each item is written to its tier, and leaves the one before', () => {
+    const ws = tempWorkspace();
+    const store = new CheckpointStore(confStoreProvider(ws.state));
+    store.loadItems();
+    const cp = item(ws.downloads);
+    const own = path.join(ws.state, 'items', `${cp.id}.json`);
+    const queue = path.join(ws.state, 'queue.json');
+    const history = path.join(ws.state, 'history.json');
+
+    store.save(cp);
+    store.flush();
+    assert.deepEqual(idsIn(queue), [cp.id]);
+    assert.equal(fs.existsSync(own), false);
+
+    cp.fileName = 'file-1.bin';
+    cp.state = 'downloading';
+    store.claim(cp);
+    assert.match(fs.readFileSync(path.join(ws.state, 'claims.jsonl'), 'utf8'), new RegExp(cp.id), 'the claim is journaled at once');
+    store.flush();
+    assert.equal((readJson(own) as Checkpoint).fileName, 'file-1.bin');
+    assert.deepEqual(idsIn(queue), []);
+    assert.equal(fs.readFileSync(path.join(ws.state, 'claims.jsonl'), 'utf8'), '', 'emptied once the store caught up');
+
+    cp.done = [[0, 100]];
+    store.save(cp, true);
+    assert.deepEqual((readJson(own) as Checkpoint).done, [[0, 100]], 'an urgent save is on disk at once');
+
+    cp.state = 'done';
+    store.save(cp);
+    store.flush();
+    assert.deepEqual(idsIn(history), [cp.id]);
+    assert.equal(fs.existsSync(own), false, 'its own document goes once the history holds it');
+    store.close();
+
+    const again = new CheckpointStore(confStoreProvider(ws.state));
+    assert.deepEqual(
+      again.loadItems().map((loaded) => [loaded.id, loaded.state]),
+      [[cp.id, 'done']],
+    );
+    again.close();
+    ws.cleanup();
+  });
+
+  it('a crash at any write between tiers finds every item exactly once, in a state it really had', () => {
+    // The life of one item, write by write: queued, claimed, progress, finished.
+    const run = (provider: StoreProvider, dir: string): void => {
+      const store = new CheckpointStore(provider);
+      store.loadItems();
+      const cp = { ...item(dir), id: 'the-item' };
+      store.save(cp);
+      store.flush();
+      cp.fileName = 'file-1.bin';
+      cp.state = 'downloading';
+      fs.writeFileSync(path.join(dir, 'file-1.bin.part'), '');
+      store.claim(cp);
+      store.flush();
+      cp.done = [[0, 100]];
+      store.save(cp, true);
+      cp.state = 'done';
+      store.save(cp);
+      store.flush();
+      store.close();
+    };
+    const complete = tempWorkspace();
+    const counting = crashingProvider(complete.state, Number.POSITIVE_INFINITY);
+    fs.mkdirSync(complete.downloads, { recursive: true });
+    run(counting.provider, complete.downloads);
+    const totalWrites = counting.writes();
+    complete.cleanup();
+    assert.ok(totalWrites >= 4, `${totalWrites} writes`);
+
+    // A kill -9 keeps the claim journal; a power cut may lose its last lines, and then the
+    // order of the writes alone must keep the item.
+    const cases = (['kept', 'lost'] as const).flatMap((journal) => Array.from({ length: totalWrites }, (_, i) => ({ journal, crashAt: i + 1 })));
+    for (const { journal, crashAt } of cases) {
+      const ws = tempWorkspace();
+      fs.mkdirSync(ws.downloads, { recursive: true });
+      assert.throws(() => run(crashingProvider(ws.state, crashAt).provider, ws.downloads), /crashed/);
+      if (journal === 'lost') fs.truncateSync(path.join(ws.state, 'claims.jsonl'), 0);
+      const store = new CheckpointStore(confStoreProvider(ws.state));
+      const loaded = store.loadItems();
+      const found = loaded.filter((cp) => cp.id === 'the-item');
+      // Before the first write nothing was promised; after it, the item is never lost.
+      if (crashAt > 1) assert.equal(found.length, 1, `crash at write ${crashAt}, journal ${journal}: found ${found.length}`);
+      assert.equal(loaded.length, found.length, `crash at write ${crashAt}, journal ${journal}: no other item appears`);
+      const cp = found[0];
+      if (cp && cp.state !== 'queued') assert.equal(cp.fileName, 'file-1.bin', `crash at write ${crashAt}, journal ${journal}: the claimed name is kept`);
+      store.close();
+      // And the next run leaves it in exactly one tier.
+      const dirs = [idsIn(path.join(ws.state, 'queue.json')), idsIn(path.join(ws.state, 'history.json')), fs.readdirSync(path.join(ws.state, 'items'))];
+      assert.ok(dirs.filter((ids) => ids.length > 0).length <= 1, `crash at write ${crashAt}, journal ${journal}: in one tier after the next run (${JSON.stringify(dirs)})`);
+      ws.cleanup();
+    }
+  });
+
+  it('an item left in two tiers by a crash is read once: the later tier wins', () => {
+    const ws = tempWorkspace();
+    const provider = confStoreProvider(ws.state);
+    fs.mkdirSync(path.join(ws.state, 'items'), { recursive: true });
+    const queued = item(ws.downloads, 1);
+    const claimed = { ...queued, fileName: 'file-1.bin', state: 'downloading' as const, done: [[0, 10]] as [number, number][] };
+    const finishing = { ...item(ws.downloads, 2), fileName: 'file-2.bin', state: 'downloading' as const, done: [[0, 10]] as [number, number][] };
+    const finished = { ...finishing, state: 'done' as const, done: [[0, 20]] as [number, number][], total: 20 };
+    // Own document written, queue not yet rewritten; history written, own document not yet deleted.
+    provider.open(ws.state, 'queue').store = { items: [queued] };
+    provider.open(path.join(ws.state, 'items'), queued.id).store = claimed as unknown as Record<string, unknown>;
+    provider.open(path.join(ws.state, 'items'), finishing.id).store = finishing as unknown as Record<string, unknown>;
+    provider.open(ws.state, 'history').store = { items: [finished] };
+
+    const store = new CheckpointStore(provider);
+    const loaded = new Map(store.loadItems().map((cp) => [cp.id, cp]));
+    assert.equal(loaded.size, 2);
+    assert.equal(loaded.get(queued.id)?.fileName, 'file-1.bin');
+    assert.equal(loaded.get(finishing.id)?.state, 'done');
+    store.save(loaded.get(queued.id)!);
+    store.close();
+    assert.deepEqual(idsIn(path.join(ws.state, 'queue.json')), [], 'the stale queue entry is gone');
+    assert.equal(fs.existsSync(path.join(ws.state, 'items', `${finishing.id}.json`)), false, 'the finished item keeps only its history entry');
+    ws.cleanup();
+  });
+
+  it('the claim journal gives a part file back to its item, and drops claims nothing backs', () => {
+    const ws = tempWorkspace();
+    fs.mkdirSync(ws.downloads, { recursive: true });
+    const provider = confStoreProvider(ws.state);
+    const known = item(ws.downloads, 1);
+    const unknown = { ...item(ws.downloads, 2), fileName: 'lost.bin', state: 'downloading' as const };
+    const gone = { ...item(ws.downloads, 3), fileName: 'gone.bin', state: 'downloading' as const };
+    provider.open(ws.state, 'queue').store = { items: [known] };
+    fs.writeFileSync(path.join(ws.downloads, 'lost.bin.part'), 'abc');
+    const line = (cp: Checkpoint) => `${JSON.stringify({ ...cp, done: [], history: [] })}\n`;
+    fs.writeFileSync(
+      path.join(ws.state, 'claims.jsonl'),
+      line({ ...known, fileName: 'file-1.bin', state: 'downloading' }) + line(unknown) + line(gone) + '{"id":"cut-sh',
+    );
+
+    const store = new CheckpointStore(provider);
+    const loaded = new Map(store.loadItems().map((cp) => [cp.id, cp]));
+    assert.equal(loaded.get(known.id)?.fileName, 'file-1.bin', 'a known item gets the name it claimed');
+    assert.deepEqual(loaded.get(known.id)?.done, [], 'but no bytes: none were recorded');
+    assert.equal(loaded.get(unknown.id)?.fileName, 'lost.bin', 'an item only the journal knew comes back, since its part file exists');
+    assert.equal(loaded.has(gone.id), false, 'a claim whose part file is not there is dropped');
+    assert.equal(loaded.size, 2, 'a line cut short by the crash is ignored');
+    assert.equal(fs.readFileSync(path.join(ws.state, 'claims.jsonl'), 'utf8'), '', 'replayed once, then emptied');
+    assert.equal((readJson(path.join(ws.state, 'items', `${known.id}.json`)) as Checkpoint).fileName, 'file-1.bin', 'written to its own document at once');
+    store.close();
+    ws.cleanup();
+  });
+});
