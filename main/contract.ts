@@ -39,6 +39,8 @@ const settingsPatch = z.strictObject({
   maxRetries: z.number().int().min(0).max(100).optional(),
   stallTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
   resumeWithoutValidator: z.boolean().optional(),
+  diskReserveBytes: z.number().int().min(0).max(2 ** 40).optional(),
+  allowInsecureRedirects: z.boolean().optional(),
   closeToTray: z.boolean().optional(),
   notifications: z.boolean().optional(),
   keepAwake: z.boolean().optional(),

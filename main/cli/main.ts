@@ -2,10 +2,13 @@
 // Subcommands load on demand: the engine's libraries take a while to import, and
 // `tsuzuki --help` should not wait for them.
 
+import { installLastResort } from '../host/last-resort.ts';
 import { say } from './messages.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Both subcommands run the engine in this process: a stray error logs one line, never a stack.
+  installLastResort((line) => console.error(`tsuzuki: ${line}`));
   switch (command) {
     case 'get': {
       const { getCommand } = await import('./get.ts');

@@ -11,6 +11,7 @@ import { createI18n, describeError, matchLocale, resolveChoice } from '../../i18
 import { toErrorInfo } from '../engine/errors.ts';
 import type { StoreProvider } from '../engine/store.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
+import { installLastResort } from '../host/last-resort.ts';
 import { registerIpc, trustedSender } from '../host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { urlsInArgv } from '../host/urls-in-argv.ts';
@@ -20,6 +21,9 @@ import { keepRunningInTray } from './close-to-tray.ts';
 import { DesktopPresence } from './desktop-presence.ts';
 import { followSystem } from './system-events.ts';
 import { createMainWindow, guardContents, hardenSession, isAppUrl, rendererDir } from './window.ts';
+
+// A stray error is logged, never a crash dialog that takes every download down with it.
+installLastResort((line) => console.error(`Tsuzuki: ${line}`));
 
 // Every renderer is sandboxed, whatever a window's own options say.
 app.enableSandbox();

@@ -7,6 +7,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { claimName } from './checkpoint-transitions.ts';
 import { ClaimJournal } from './claim-journal.ts';
 import { HistoryDocument } from './history-document.ts';
 import type { Checkpoint, Settings } from './item.ts';
@@ -70,8 +71,7 @@ export class CheckpointStore {
       if (!isCheckpoint(claim) || !claim.fileName) continue;
       const known = items.get(claim.id);
       if (known && known.fileName === undefined) {
-        known.fileName = claim.fileName;
-        known.done = [];
+        claimName(known, claim.fileName);
         this.#own.write(known);
         this.#queue.delete(known.id);
       } else if (!known && fs.existsSync(path.join(claim.dir, `${claim.fileName}.part`))) {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { missingRanges } from './byte-ranges.ts';
+import { finishFile } from './checkpoint-transitions.ts';
 import { sha256OfFile } from './content.ts';
 import { DownloadError } from './errors.ts';
 import type { ByteRange, Checkpoint } from './item.ts';
@@ -18,8 +19,6 @@ export async function completePartFile(cp: Checkpoint, file: PartFile, done: Byt
   if (size !== total || (done && missingRanges(done, total).length > 0)) {
     throw new DownloadError('ERR_SIZE_MISMATCH', { params: { size, total }, action: 'retry' });
   }
-  cp.done = total > 0 ? [[0, total]] : [];
-  cp.total = total;
   const expected = cp.options.sha256?.toLowerCase();
   if (expected) {
     const actual = await sha256OfFile(file.path);
@@ -37,7 +36,7 @@ export async function completePartFile(cp: Checkpoint, file: PartFile, done: Byt
   } catch (error) {
     throw writeError(error, target);
   }
-  cp.fileName = finalName;
+  finishFile(cp, { total, fileName: finalName });
 }
 
 /**
@@ -48,6 +47,6 @@ export function finishedBeforeCrash(cp: Checkpoint): boolean {
   if (!cp.fileName || cp.total === undefined || fs.existsSync(partPathOf(cp.dir, cp.fileName))) return false;
   const stat = fs.statSync(insideFolder(cp.dir, cp.fileName), { throwIfNoEntry: false });
   if (!stat?.isFile() || stat.size !== cp.total) return false;
-  cp.done = cp.total > 0 ? [[0, cp.total]] : [];
+  finishFile(cp, { total: cp.total, fileName: cp.fileName });
   return true;
 }

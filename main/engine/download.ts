@@ -4,29 +4,24 @@
 // `decide` before a byte of it is written. Progress is recorded only after fdatasync, so a
 // crash at any instant resumes from bytes that really are on disk.
 
-import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Request } from 'got';
-import { coveredBytes, sameRanges } from './byte-ranges.ts';
+import { type AttemptOwner, Restart, runAttempt, type Slot } from './attempt.ts';
+import { coveredBytes } from './byte-ranges.ts';
 import { DownloadError, type HistoryCode, type Params } from './errors.ts';
 import type { HttpClient } from './http-client.ts';
-import { requestError, responseOf } from './http-client.ts';
+import { requestError } from './http-client.ts';
 import type { Checkpoint, RetryInfo, Settings } from './item.ts';
 import { PartFile } from './part-file.ts';
-import { PositionalWriter } from './positional-writer.ts';
-import { decide, type FileFacts, hasValidator, type RestartReason } from './response-check.ts';
+import { ProgressRecorder } from './progress-recorder.ts';
+import { type FileFacts, hasValidator, type RestartReason } from './response-check.ts';
 import { retryDelay } from './retry-delay.ts';
 import { SegmentLedger, type Segment } from './segment-ledger.ts';
-import { StallWatchdog } from './stall-watchdog.ts';
 import { decoderFor } from './content.ts';
 import { completePartFile, finishedBeforeCrash } from './complete-file.ts';
 import { claimFileName, partPathOf } from './target-file.ts';
 import { WorkerGroup } from './worker-group.ts';
 import type { HostSlots } from './host-slots.ts';
-import { Throttle } from './throttle.ts';
 import { TokenBucket } from './token-bucket.ts';
-
-const PROGRESS_INTERVAL_MS = 1000;
 const MAX_RESTARTS = 5;
 
 export interface DownloadDeps {
@@ -50,28 +45,18 @@ export interface DownloadDeps {
   globalLimit: TokenBucket;
 }
 
-/** Thrown inside an attempt when what we have must be discarded and the file probed again. */
-class Restart extends Error {
-  readonly reason: RestartReason;
-  constructor(reason: RestartReason) {
-    super(reason.code);
-    this.reason = reason;
-  }
-}
-
 export class Download {
   readonly cp: Checkpoint;
   retry: RetryInfo | null = null;
   #deps: DownloadDeps;
   #ledger: SegmentLedger | undefined;
   #file: PartFile | undefined;
-  #writers = new Set<PositionalWriter>();
   #encoded = false;
   /** The server answered a range with the whole file: no ranges for the rest of this run. */
   #rangesIgnored = false;
   #failures = 0;
   #restarts = 0;
-  #flushing: Promise<void> | undefined;
+  #progress: ProgressRecorder;
   #ownLimit: TokenBucket | undefined;
   /** Cuts every backoff wait short (the network is back, the machine woke). */
   #nudge = new AbortController();
@@ -82,6 +67,7 @@ export class Download {
   constructor(checkpoint: Checkpoint, deps: DownloadDeps) {
     this.cp = checkpoint;
     this.#deps = deps;
+    this.#progress = new ProgressRecorder({ cp: checkpoint, file: () => this.#file, ledger: () => this.#ledger, persist: () => deps.persist(true) });
     const limit = checkpoint.options.speedLimit ?? 0;
     if (limit > 0) this.#ownLimit = new TokenBucket(limit);
   }
@@ -98,16 +84,7 @@ export class Download {
   /** Runs until the file is complete and renamed. Rejects with a DownloadError, or with the abort reason. */
   async run(signal: AbortSignal): Promise<void> {
     if (finishedBeforeCrash(this.cp)) return;
-    // Early records come quickly (0.2, 0.4, 0.8 s) so that even a download killed in its
-    // first second resumes with a range; after that, about once a second.
-    let interval = 200;
-    let timer: NodeJS.Timeout;
-    const tick = () => {
-      void this.#recordProgress().catch(() => {});
-      interval = Math.min(PROGRESS_INTERVAL_MS, interval * 2);
-      timer = setTimeout(tick, interval);
-    };
-    timer = setTimeout(tick, interval);
+    this.#progress.start();
     try {
       for (;;) {
         try {
@@ -121,7 +98,7 @@ export class Download {
         }
       }
     } finally {
-      clearTimeout(timer);
+      this.#progress.stop();
       this.retry = null;
       await this.#release();
     }
@@ -164,12 +141,12 @@ export class Download {
   async #worker(group: WorkerGroup, probe: 'probe' | undefined): Promise<void> {
     // The probe's segment is created when its response arrives, so it lives in a slot the
     // worker keeps across attempts: a retry continues that very segment.
-    const slot: { segment?: Segment | undefined } = { segment: probe ? undefined : this.#ledger?.next() };
+    const slot: Slot = { segment: probe ? undefined : this.#ledger?.next() };
     if (!probe && !slot.segment) return;
     for (;;) {
       const startedAt = slot.segment?.position;
       try {
-        await this.#fetch(slot, group);
+        await runAttempt(this.#attemptOwner(group), slot, group.signal);
         this.#failures = 0;
         this.retry = null;
         if (slot.segment) this.#ledger?.release(slot.segment);
@@ -188,100 +165,35 @@ export class Download {
     }
   }
 
-  /** One request filling the slot's segment (the probe creates its segment on the way). */
-  async #fetch(slot: { segment?: Segment | undefined }, group: WorkerGroup): Promise<void> {
-    const { cp } = this;
-    const given = slot.segment;
-    const ranged = given !== undefined;
-    const headers: Record<string, string> = {};
-    if (given) {
-      // Open-ended up to the end of the file (bytes=N-), bounded only for a helper's share.
-      const last = Number.isFinite(given.end) && given.end !== cp.total ? String(given.end - 1) : '';
-      headers['range'] = `bytes=${given.position}-${last}`;
-      if (cp.validators?.etag) headers['if-match'] = cp.validators.etag;
-      else if (cp.validators?.lastModified) headers['if-unmodified-since'] = cp.validators.lastModified;
-    }
-    const releaseSlot = await this.#deps.hostSlots.acquire(new URL(cp.url).host, group.signal);
-    const controller = new AbortController();
-    const onGroupAbort = () => controller.abort(group.signal.reason);
-    group.signal.addEventListener('abort', onGroupAbort, { once: true });
-    const watchdog = new StallWatchdog(this.#deps.settings().stallTimeoutMs, () =>
-      controller.abort(new DownloadError('ERR_STALLED', { params: { seconds: Math.round(this.#deps.settings().stallTimeoutMs / 1000) }, action: 'resume', retryable: true })),
-    );
-    let request: Request | undefined;
-    try {
-      request = this.#deps.http.stream(cp.url, headers, controller.signal, cp.options.headers);
-      // Between the response head and the pipeline (the name is claimed, the part file opened)
-      // the stream has no other error listener: a connection cut then would crash the
-      // process. The stream keeps the error, and the pipeline below rejects with it.
-      request.on('error', () => {});
-      // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
-      request.on('downloadProgress', () => watchdog.feed());
-      const response = await responseOf(request);
-      watchdog.feed();
-      const decision = decide({ start: given?.position ?? 0, ranged, total: cp.total, validators: cp.validators }, response, Date.now());
-      switch (decision.kind) {
-        case 'fail':
-          throw decision.error;
-        case 'restart':
-          throw new Restart(decision.reason);
-        case 'rewrite':
-          this.#rangesIgnored = true;
-          cp.acceptsRanges = false;
-          throw new Restart(decision.reason);
-        case 'complete':
-          if (given) given.position = given.end;
-          request.destroy();
-          return;
-        case 'write':
-          break;
-      }
-      if (!slot.segment) {
-        slot.segment = await this.#adopt(decision.facts, response.url);
-        this.#addHelpers(group);
-      }
-      const target = slot.segment;
-      const writer = new PositionalWriter({
-        file: this.#file!,
-        position: target.position,
-        limit: () => target.end,
-        onAccepted: (bytes) => (target.received += bytes),
-        onWritten: (position) => (target.position = position),
-        onLimitReached: () => controller.abort(new SegmentFilled()),
-      });
-      this.#writers.add(writer);
-      target.received = target.position - target.start;
-      try {
-        const stages: NodeJS.ReadWriteStream[] = [];
-        const limits = this.#limits();
-        if (limits().length > 0) stages.push(new Throttle(limits, (holding) => (holding ? watchdog.hold() : watchdog.feed())));
-        if (this.#encoded) stages.push(decoderFor(decision.facts.encoding!));
-        await pipeline([request, ...stages, writer]);
-      } catch (error) {
-        if (!(controller.signal.reason instanceof SegmentFilled)) throw error;
-      } finally {
-        this.#writers.delete(writer);
-      }
-      if (target.position < target.end && Number.isFinite(target.end)) {
-        throw new DownloadError('ERR_NETWORK', { action: 'resume', retryable: true });
-      }
-      if (!Number.isFinite(target.end)) this.#settleUnknownTotal(target);
-    } catch (error) {
-      request?.destroy();
-      const reason = controller.signal.reason;
-      if (reason instanceof DownloadError || reason instanceof Restart) throw reason;
-      if (group.signal.aborted) throw group.signal.reason;
-      throw error instanceof DownloadError || error instanceof Restart ? error : requestError(error);
-    } finally {
-      watchdog.stop();
-      releaseSlot();
-      group.signal.removeEventListener('abort', onGroupAbort);
-    }
+  /** The speed limits that apply now (the global one can change while running). */
+  #limits(): TokenBucket[] {
+    return [this.#deps.globalLimit, this.#ownLimit].filter((bucket): bucket is TokenBucket => bucket !== undefined && bucket.rate > 0);
   }
 
-  /** The speed limits that apply now (the global one can change while running). */
-  #limits(): () => TokenBucket[] {
-    return () => [this.#deps.globalLimit, this.#ownLimit].filter((bucket): bucket is TokenBucket => bucket !== undefined && bucket.rate > 0);
+  /** What each request of this download works with (see attempt.ts). */
+  #attemptOwner(group: WorkerGroup): AttemptOwner {
+    return {
+      cp: this.cp,
+      http: this.#deps.http,
+      hostSlots: this.#deps.hostSlots,
+      stallTimeoutMs: () => this.#deps.settings().stallTimeoutMs,
+      file: () => this.#file!,
+      encoded: () => this.#encoded,
+      limits: () => this.#limits(),
+      adopt: async (facts, finalUrl) => {
+        const segment = await this.#adopt(facts, finalUrl);
+        this.#addHelpers(group);
+        return segment;
+      },
+      rangesIgnored: () => {
+        this.#rangesIgnored = true;
+        this.cp.acceptsRanges = false;
+      },
+      settleUnknownTotal: (segment) => this.#settleUnknownTotal(segment),
+      track: (writer) => this.#progress.track(writer),
+      reserveBytes: () => this.#deps.settings().diskReserveBytes,
+      bytes: () => this.bytes(),
+    };
   }
 
   /** The probe answered: settle the name, open the part file, set up the ledger. */
@@ -350,10 +262,10 @@ export class Download {
     if (options.woke) {
       if (this.#failuresAtSuspend !== undefined) this.#failures = Math.min(this.#failures, this.#failuresAtSuspend);
       this.#failuresAtSuspend = undefined;
-      this.#forgiven = { budget: Math.max(1, this.#writers.size), until: Date.now() + this.#deps.settings().stallTimeoutMs + 10_000 };
+      this.#forgiven = { budget: Math.max(1, this.#progress.writers.size), until: Date.now() + this.#deps.settings().stallTimeoutMs + 10_000 };
       if (this.#canContinue()) {
         const slept = new DownloadError('ERR_NETWORK', { params: { variant: 'slept' }, retryable: true });
-        for (const writer of this.#writers) writer.destroy(slept);
+        for (const writer of this.#progress.writers) writer.destroy(slept);
       }
     }
     const nudge = this.#nudge;
@@ -376,7 +288,7 @@ export class Download {
     this.retry = { attempt: this.#failures + 1, maxAttempts: maxRetries + 1, at: Date.now() + delay };
     this.cp.error = failure.info();
     this.#deps.changed();
-    await this.#recordProgress().catch(() => {});
+    await this.#progress.record();
     const nudged = this.#nudge.signal;
     await sleep(delay, undefined, { signal: AbortSignal.any([signal, nudged]) }).catch((error: unknown) => {
       if (signal.aborted || !nudged.aborted) throw error;
@@ -392,7 +304,7 @@ export class Download {
       throw new DownloadError('ERR_SERVER_CHANGED', { params: { ...reason.params, reason: reason.code, times: MAX_RESTARTS }, action: 'retryLater' });
     }
     this.#note(reason);
-    await this.#flushWriters();
+    await this.#progress.flushWriters();
     this.#forgetProgress();
     if (reason.code === 'serverFileChanged') delete this.cp.validators;
     await this.#file?.truncate(0).catch(() => {});
@@ -409,7 +321,7 @@ export class Download {
     const { cp } = this;
     const file = this.#file;
     if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', { params: { detail: 'the download ended without a file' }, action: 'retry' });
-    await this.#flushWriters();
+    await this.#progress.flushWriters();
     try {
       await completePartFile(cp, file, this.#ledger?.doneRanges(), (name) => name !== cp.fileName && this.#deps.isNameTaken(cp.dir, name));
     } catch (error) {
@@ -421,36 +333,10 @@ export class Download {
   }
 
 
-  /** Flushes, fsyncs, then records progress: recorded bytes never exceed durable bytes. */
-  #recordProgress(): Promise<void> {
-    this.#flushing ??= (async () => {
-      try {
-        const file = this.#file;
-        const ledger = this.#ledger;
-        if (!file || file.closed || !ledger) return;
-        await this.#flushWriters();
-        const done = ledger.doneRanges();
-        if (sameRanges(done, this.cp.done)) return;
-        await file.sync();
-        this.cp.done = done;
-        // Not coalesced: these come at most about once a second, and a kill right after one
-        // must find it on disk.
-        this.#deps.persist(true);
-      } finally {
-        this.#flushing = undefined;
-      }
-    })();
-    return this.#flushing;
-  }
-
-  async #flushWriters(): Promise<void> {
-    await Promise.all([...this.#writers].map((writer) => writer.flush().catch(() => {})));
-  }
-
   /** On any exit: keep every written byte, record it, close the file. */
   async #release(): Promise<void> {
-    await this.#flushing?.catch(() => {});
-    await this.#recordProgress().catch(() => {});
+    await this.#progress.settled();
+    await this.#progress.record();
     await this.#file?.close().catch(() => {});
     this.#file = undefined;
     this.#ledger = undefined;
@@ -466,5 +352,3 @@ export class Download {
   }
 }
 
-/** Marks an abort that only means "this connection's range is full". */
-class SegmentFilled extends Error {}

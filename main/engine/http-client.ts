@@ -4,7 +4,7 @@
 // bytes), identity encoding asked for, redirects followed but loops named, keep-alive
 // agents shared by every download.
 
-import http, { type IncomingHttpHeaders } from 'node:http';
+import http from 'node:http';
 import https from 'node:https';
 import got, { type Request } from 'got';
 import { DownloadError } from './errors.ts';
@@ -101,15 +101,4 @@ export function requestError(error: unknown): DownloadError {
     return new DownloadError('ERR_NETWORK', { params: { variant: 'tls', detail: code }, action: 'checkLink', cause: error });
   }
   return new DownloadError('ERR_NETWORK', { params: { variant: 'lost', detail: (code || detail).slice(0, 120) }, action: 'resume', cause: error, retryable: true });
-}
-
-/** The response head of a got stream (status, headers, final URL after redirects). */
-export function responseOf(request: Request): Promise<{ status: number; headers: IncomingHttpHeaders; url: string }> {
-  return new Promise((resolve, reject) => {
-    request.once('response', (response: { statusCode: number; headers: IncomingHttpHeaders; url: string }) => {
-      request.off('error', reject);
-      resolve({ status: response.statusCode, headers: response.headers, url: response.url });
-    });
-    request.once('error', reject);
-  });
 }

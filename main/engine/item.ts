@@ -6,14 +6,20 @@ import type { ErrorInfo, HistoryEntry } from './errors.ts';
 
 export type { HistoryEntry };
 
-export type ItemState =
+/** The states a checkpoint is stored in. */
+export type StoredState =
   | 'queued' // waiting for a free slot
-  | 'downloading' // a request is open or being opened
-  | 'retrying' // waiting out a backoff before the next attempt
+  | 'downloading' // a request is open or being opened (restores as queued)
   | 'paused' // stopped by the user; resumes from its checkpoint
   | 'done' // renamed to its final name, verified
   | 'failed' // gave up; `error` says why; resume continues from the checkpoint
   | 'canceled'; // stopped by the user and its partial file deleted
+
+/**
+ * What hosts show: a stored state, or `retrying` while a running download waits out a
+ * backoff. That one is never stored: it is read off the live download for the snapshot.
+ */
+export type ItemState = StoredState | 'retrying';
 
 /** A byte range [start, end) of the file. */
 export type ByteRange = [start: number, end: number];
@@ -63,7 +69,7 @@ export interface Checkpoint {
   acceptsRanges?: boolean;
   /** Byte ranges durably on disk in `<fileName>.part`, sorted and merged. */
   done: ByteRange[];
-  state: ItemState;
+  state: StoredState;
   error?: ErrorInfo;
   options: AddOptions;
   history: HistoryEntry[];
@@ -130,6 +136,10 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Resume downloads whose server gives no validator (cannot be verified). */
   resumeWithoutValidator: boolean;
+  /** Bytes a download leaves free on its disk; it stops with ERR_DISK_FULL rather than take them. */
+  diskReserveBytes: number;
+  /** Follow a redirect from https to http for items without a SHA-256 (the link's owner cannot vouch for plain http bytes). */
+  allowInsecureRedirects: boolean;
   /** Desktop app: closing the window keeps downloads running behind the tray icon. */
   closeToTray: boolean;
   /** Desktop app: a notification when downloads finish or fail. */

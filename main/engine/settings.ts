@@ -16,6 +16,9 @@ export function defaultSettings(): Settings {
     maxRetries: 5,
     stallTimeoutMs: 20_000,
     resumeWithoutValidator: false,
+    // Room for the checkpoint store (and everyone else) once a download has filled the disk.
+    diskReserveBytes: 32 * 1024 * 1024,
+    allowInsecureRedirects: false,
     closeToTray: true,
     notifications: true,
     keepAwake: true,

@@ -106,7 +106,7 @@ describe('redirects', () => {
     server.redirect('/start', '/hop1', 301);
     server.redirect('/hop1', '/hop2', 302);
     server.redirect('/hop2', '/files/final.bin', 307);
-    server.serve('/files/final.bin', { body, faults: { cutAfterBytes: 20_000 } });
+    server.serve('/files/final.bin', { body, faults: { stallAfterBytes: 20_000 } });
     const ws = tempWorkspace();
     const manager = await openTestManager(ws.state, ws.downloads);
     const item = await downloadOne(manager, server.url('/start'));

@@ -13,6 +13,8 @@ const settings: Settings = {
   maxRetries: 5,
   stallTimeoutMs: 30_000,
   resumeWithoutValidator: false,
+  diskReserveBytes: 32 * 1024 * 1024,
+  allowInsecureRedirects: false,
   closeToTray: true,
   notifications: true,
   keepAwake: true,

@@ -31,6 +31,15 @@ export interface Faults {
   noLength?: boolean;
   /** Bytes per second per connection. */
   throttleBytesPerSec?: number;
+  /** Drop the connection right after the response headers, for the first `dropTimes` bodies (default 1). */
+  dropAfterHeaders?: 'close' | 'reset';
+  dropTimes?: number;
+  /** How `cutAfterBytes` ends the connection: a FIN (default) or a TCP reset. */
+  cutWith?: 'close' | 'reset';
+  /** Send a body that never ends (chunked, no length, no ranges): bytes until the client stops. */
+  endless?: boolean;
+  /** Announce this Content-Length (with ranges) and send the real body: a size the disk cannot hold. */
+  announceLength?: number;
 }
 
 export interface FileSpec {
@@ -201,6 +210,12 @@ function respond(route: Route, req: http.IncomingMessage, res: http.ServerRespon
   if (faults.noLength) {
     return sendBody(route, res, entry, 200, file.body, onSent, true);
   }
+  if (faults.endless) return sendEndless(res, entry, file.body, onSent);
+  if (faults.announceLength !== undefined && !req.headers.range) {
+    res.setHeader('accept-ranges', 'bytes');
+    res.setHeader('content-length', faults.announceLength);
+    return sendBody(route, res, entry, 200, file.body, onSent);
+  }
   if (!faults.ignoreRange || faults.advertiseRanges) res.setHeader('accept-ranges', 'bytes');
   const range = faults.ignoreRange ? undefined : parseRange(req.headers.range, file.body.length);
   if (range === 'unsatisfiable') {
@@ -253,6 +268,12 @@ function sendBody(route: Route, res: http.ServerResponse, entry: LoggedRequest, 
   const stallAt = faults.stallAfterBytes !== undefined && route.bodies <= (faults.stallTimes ?? 1) ? faults.stallAfterBytes : undefined;
   const stopAt = Math.min(cutAt ?? Infinity, stallAt ?? Infinity, body.length);
   if (chunked) res.removeHeader('content-length');
+  const dropTimes = faults.dropTimes ?? 1;
+  if (faults.dropAfterHeaders && route.bodies <= dropTimes) {
+    res.flushHeaders();
+    dropConnection(res, faults.dropAfterHeaders);
+    return;
+  }
   const rate = faults.throttleBytesPerSec;
   const slice = rate ? Math.max(1, Math.floor(rate / 20)) : 64 * 1024;
   let offset = 0;
@@ -270,12 +291,34 @@ function sendBody(route: Route, res: http.ServerResponse, entry: LoggedRequest, 
     }
     if (offset >= body.length) return void res.end();
     if (cutAt !== undefined && offset >= cutAt) {
-      // Let what was written leave, then drop the connection mid-body.
-      res.once('drain', () => res.socket?.destroy());
-      if (res.writableLength === 0) res.socket?.destroy();
+      dropConnection(res, faults.cutWith ?? 'close');
     }
     // A stall: nothing more is sent; close() destroys the socket.
   };
   if (chunked) res.flushHeaders();
   pump();
+}
+
+/** The body repeated for as long as the client reads (bounded only by the client). */
+function sendEndless(res: http.ServerResponse, entry: LoggedRequest, body: Buffer, onSent: () => void): void {
+  entry.status = 200;
+  res.statusCode = 200;
+  const chunk = body.length > 0 ? body : Buffer.alloc(64 * 1024);
+  const pump = () => {
+    while (!res.destroyed && !res.socket?.destroyed) {
+      const ok = res.write(chunk);
+      entry.bodyBytesSent += chunk.length;
+      onSent();
+      if (!ok) return void res.once('drain', pump);
+    }
+  };
+  res.flushHeaders();
+  pump();
+}
+
+/** Once what was written has left for the kernel (writes are flushed in order), ends the connection: a FIN, or an RST. */
+function dropConnection(res: http.ServerResponse, how: 'close' | 'reset'): void {
+  const socket = res.socket;
+  if (!socket) return;
+  socket.write(Buffer.alloc(0), () => (how === 'reset' ? socket.resetAndDestroy() : socket.destroy()));
 }

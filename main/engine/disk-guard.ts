@@ -1,0 +1,87 @@
+// Keeps a reserve free on the download's disk, so the checkpoint store can still write when
+// a file has taken all it may. Before a download starts, its known size is checked against
+// the room above the reserve; while a body is written (any body: known length, unknown
+// length, compressed) a guard stage stops it at the reserve. Asking the file system on
+// every chunk would cost a system call per 64 KiB; instead each answer grants a budget of
+// half the room above the reserve (several downloads sharing a disk converge on the
+// reserve rather than overshoot it), and the disk is asked again when the budget is spent.
+
+import fs from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
+import { DownloadError } from './errors.ts';
+
+const MAX_BUDGET = 64 * 1024 * 1024;
+
+export interface DiskRoom {
+  /** Bytes an unprivileged writer may still use. */
+  free: number;
+  /** What is kept free: the setting, but never more than an eighth of a small disk (records need kilobytes, not a whole small disk). */
+  reserve: number;
+}
+
+/** Free space and reserve on the disk holding `dir`; undefined when the platform cannot tell. */
+export async function diskRoom(dir: string, reserveSetting: number): Promise<DiskRoom | undefined> {
+  try {
+    const stats = await fs.promises.statfs(dir);
+    return { free: stats.bavail * stats.bsize, reserve: Math.min(reserveSetting, Math.floor((stats.blocks * stats.bsize) / 8)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Not enough room: how much the download needs, how much is free, and what Tsuzuki keeps free. */
+export function diskFullError(needed: number, room: DiskRoom, dir: string, cause?: unknown): DownloadError {
+  return new DownloadError('ERR_DISK_FULL', {
+    params: { variant: 'space', path: dir, needed, free: Math.max(0, room.free), reserve: room.reserve },
+    action: 'freeSpace',
+    cause,
+  });
+}
+
+/** Fails when `needed` more bytes would eat into the reserve. */
+export async function checkRoom(dir: string, needed: number, reserveSetting: number): Promise<void> {
+  if (needed <= 0) return;
+  const room = await diskRoom(dir, reserveSetting);
+  if (room && needed > room.free - room.reserve) throw diskFullError(needed, room, dir);
+}
+
+export class DiskGuard extends Transform {
+  #dir: string;
+  #reserve: number;
+  /** Bytes this download still needs, when known (for the error). */
+  #remaining: () => number | undefined;
+  #budget = 0;
+  #asking = false;
+
+  constructor(dir: string, reserve: number, remaining: () => number | undefined) {
+    super();
+    this.#dir = dir;
+    this.#reserve = reserve;
+    this.#remaining = remaining;
+  }
+
+  // Chunks pass at once and the disk is asked in the background: holding a chunk back while
+  // asking would leave the bytes behind it in the HTTP stream, which drops them when the
+  // server then closes the connection. What passes during one question (a few milliseconds
+  // of data) is far below the reserve.
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.#budget -= chunk.length;
+    if (this.#budget < 0 && !this.#asking) this.#ask(chunk.length);
+    callback(null, chunk);
+  }
+
+  #ask(chunkBytes: number): void {
+    this.#asking = true;
+    void diskRoom(this.#dir, this.#reserve).then((room) => {
+      this.#asking = false;
+      if (this.destroyed) return;
+      if (!room) {
+        this.#budget = MAX_BUDGET;
+        return;
+      }
+      const above = room.free - room.reserve;
+      if (above < chunkBytes) return void this.destroy(diskFullError(Math.max(chunkBytes, this.#remaining() ?? 0), room, this.#dir));
+      this.#budget = Math.max(chunkBytes, Math.min(MAX_BUDGET, Math.floor(above / 2)));
+    });
+  }
+}
