@@ -53,31 +53,34 @@ export interface AddOptions {
   headers?: Record<string, string>;
 }
 
-/** Everything needed to continue a download after a restart. */
+/**
+ * Everything needed to continue a download after a restart. Read-only everywhere: it
+ * changes only through the named transitions in checkpoint-transitions.ts.
+ */
 export interface Checkpoint {
-  id: string;
-  url: string;
+  readonly id: string;
+  readonly url: string;
   /** The URL after redirects, when it differs. Resumes go to the original URL. */
-  finalUrl?: string;
-  dir: string;
+  readonly finalUrl?: string;
+  readonly dir: string;
   /** Final file name (sanitized, conflict-free) once known. */
-  fileName?: string;
+  readonly fileName?: string;
   /** Total size in bytes, when the server said. */
-  total?: number;
-  validators?: Validators;
+  readonly total?: number;
+  readonly validators?: Validators;
   /** Whether the server answered a range request with 206 before. */
-  acceptsRanges?: boolean;
+  readonly acceptsRanges?: boolean;
   /** Byte ranges durably on disk in `<fileName>.part`, sorted and merged. */
-  done: ByteRange[];
-  state: StoredState;
-  error?: ErrorInfo;
-  options: AddOptions;
-  history: HistoryEntry[];
-  addedAt: number;
-  updatedAt: number;
-  finishedAt?: number;
+  readonly done: readonly ByteRange[];
+  readonly state: StoredState;
+  readonly error?: ErrorInfo;
+  readonly options: AddOptions;
+  readonly history: readonly HistoryEntry[];
+  readonly addedAt: number;
+  readonly updatedAt: number;
+  readonly finishedAt?: number;
   /** Position in the queue; lower starts first. */
-  order: number;
+  readonly order: number;
 }
 
 export interface RetryInfo {
@@ -104,7 +107,7 @@ export interface ItemSnapshot {
   /** Seconds left, or null while it cannot be estimated honestly. */
   eta: number | null;
   /** Ranges done, for drawing the segments of a multi-connection download. */
-  segments: ByteRange[];
+  segments: readonly ByteRange[];
   /** Connections open (or opening) now; those waiting for a per-host slot are not counted. */
   connections: number;
   /** Present while every connection of a running item waits for a slot: the host and its limit. */
@@ -113,7 +116,7 @@ export interface ItemSnapshot {
   retry: RetryInfo | null;
   /** Queue order: among queued items, a lower value starts first. Hosts derive "3rd in queue" from it. */
   order: number;
-  history: HistoryEntry[];
+  history: readonly HistoryEntry[];
   addedAt: number;
   finishedAt: number | null;
   /** Full path of the finished file (done items only). */

@@ -94,11 +94,11 @@ describe('tsuzuki get', () => {
       let recorded = 0;
       for (const fraction of [0.25, 0.5, 0.75]) {
         const run = startCli(args);
-        // Past the next checkpoint (written about once a second) so there is progress to keep:
-        // the bytes sent, and a record on disk that holds more than the last run's.
+        // Past the next checkpoint (written about once a second) so there is progress to keep.
         await server.waitForBodyBytes(route, Math.floor(body.length * fraction), 20_000);
-        await recordedMoreThan(ws.state, recorded);
-        recorded = recordedBytes(ws.state);
+        // Sent is not yet received: on a loaded machine the bytes can sit in socket buffers.
+        // Kill only once this run has put more of them on record.
+        recorded = await waitForRecordedBytes(ws.state, recorded + 1);
         const before = server.requestsFor(route).length;
         run.child.kill('SIGKILL');
         const { signal } = await run.result;
@@ -124,6 +124,7 @@ describe('tsuzuki get', () => {
     const args = ['get', server.url('/term.bin'), '--dir', ws.downloads, '--state', ws.state, '--connections', '1', '-q'];
     const run = startCli(args);
     await server.waitForBodyBytes('/term.bin', 500_000, 20_000);
+    await waitForRecordedBytes(ws.state, 400_000);
     run.child.kill('SIGTERM');
     const stopped = await run.result;
     assert.equal(stopped.code, 143);
@@ -170,26 +171,22 @@ describe('tsuzuki get', () => {
   });
 });
 
-/** Bytes the checkpoints in a state folder record as done (0 while none does). */
-function recordedBytes(stateDir: string): number {
-  const items = path.join(stateDir, 'items');
-  let total = 0;
-  for (const name of fs.existsSync(items) ? fs.readdirSync(items) : []) {
-    try {
-      const { done } = JSON.parse(fs.readFileSync(path.join(items, name), 'utf8')) as { done?: [number, number][] };
-      for (const [start, end] of done ?? []) total += end - start;
-    } catch {
-      // Being replaced right now (conf writes a temp file and renames it): read it next time.
+/** Resolves with the bytes the checkpoints in `stateDir` record, once at least `min` (bounded, polled). */
+async function waitForRecordedBytes(stateDir: string, min: number, timeoutMs = 20_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let total = 0;
+    for (const file of fs.existsSync(stateDir) ? (fs.readdirSync(stateDir, { recursive: true }) as string[]) : []) {
+      if (!file.endsWith('.json')) continue;
+      try {
+        const done = (JSON.parse(fs.readFileSync(path.join(stateDir, file), 'utf8')) as { done?: unknown }).done;
+        if (Array.isArray(done)) total += done.reduce((sum: number, [start, end]: [number, number]) => sum + (end - start), 0);
+      } catch {
+        // Being replaced right now: read it on the next round.
+      }
     }
+    if (total >= min) return total;
+    if (Date.now() > deadline) throw new Error(`the checkpoints recorded ${total} bytes, not ${min}, within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return total;
-}
-
-/** Waits, bounded, until a checkpoint records more than `bytes`. */
-async function recordedMoreThan(stateDir: string, bytes: number): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (recordedBytes(stateDir) > bytes) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`no checkpoint recorded more than ${bytes} bytes within 10 s`);
 }
