@@ -43,6 +43,14 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     super();
     this.#lock = StateLock.acquire(options.store.dir);
     this.#store = new CheckpointStore(options.store);
+    // A record that cannot be written (a full disk) is noted on the items it concerns now.
+    this.#store.onWriteProblem = (problem) => {
+      for (const item of this.#items.values()) {
+        if (!item.download) continue;
+        item.cp.history.push(problem ? { at: Date.now(), code: 'recordNotSaved', params: { detail: String(problem.params?.['detail'] ?? problem.code) } } : { at: Date.now(), code: 'recordSavedAgain' });
+        this.#feed.changed(item.cp.id);
+      }
+    };
     this.#settings = { ...defaultSettings(), ...options.defaults, ...this.#store.loadSettings(), ...options.overrides };
     this.#feed = new ChangeFeed(this.#items, (change) => this.emit('items', change), options.snapshotIntervalMs ?? 100);
     this.#scheduler = new Scheduler({
@@ -56,6 +64,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
         this.#names.index(item.cp);
         this.#store.claim(item.cp);
       },
+      claiming: (item, name) => this.#store.claimIntent(item.cp, name),
       changed: (item) => this.#feed.changed(item.cp.id),
       isNameTaken: (item, dir, name) => this.#names.isTaken(item.cp.id, dir, name),
     });

@@ -59,6 +59,8 @@ export interface Checkpoint {
   /** Total size in bytes, when the server said. */
   total?: number;
   validators?: Validators;
+  /** Identity (inode) of the `.part` this item made: a file put in its place is not continued. */
+  partIno?: number;
   /** Whether the server answered a range request with 206 before. */
   acceptsRanges?: boolean;
   /** Byte ranges durably on disk in `<fileName>.part`, sorted and merged. */
