@@ -14,6 +14,9 @@ export interface DescribeOptions {
 
 /** `The server has no file at this link (404). Check the link and try again.` */
 export function describeError(i18n: I18n, error: ErrorInfo, options: DescribeOptions = {}): string {
+  // Errors stored before errors were data carry their own (English) sentence and no facts.
+  const legacy = (error as { message?: unknown }).message;
+  if (!error.params && !error.action && typeof legacy === 'string' && legacy !== '') return legacy;
   const t = i18n.t.bind(i18n);
   const params = error.params ?? {};
   let text = reasonOf(i18n, error.code, params);

@@ -22,6 +22,8 @@ export function createI18n(locale: string): I18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     returnEmptyString: false,
+    // A value a message names but the data lacks shows as nothing, never as `{{name}}`.
+    missingInterpolationHandler: () => '',
   });
   // `{{kept, bytes}}` and `{{speed, speed}}` in a catalogue: SI decimal units.
   instance.services.formatter?.add('bytes', (value, lng) => formatBytes(Number(value), lng ?? FALLBACK_LOCALE));

@@ -99,7 +99,10 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   }
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
   if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 'stallTimeoutMs', 1000);
-  if (values.proxy !== undefined) settings.proxy = checkProxyUrl(values.proxy);
+  if (values.proxy !== undefined) {
+    if (!settingSchemas.proxy.safeParse(values.proxy).success) throw new UsageError('get.proxyTooLong', { max: settingSchemas.proxy.unwrap().maxLength ?? 0 });
+    settings.proxy = checkProxyUrl(values.proxy);
+  }
   // As in curl, -A and -e are shorthands for the headers; an explicit -H of the same name wins.
   const lines = [
     ...(values['user-agent'] !== undefined ? [`User-Agent: ${values['user-agent']}`] : []),
@@ -107,6 +110,11 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   ];
   const shorthand = parseHeaderLines(lines);
   const explicit = parseHeaderLines(values.header ?? []);
+  const headers = { ...shorthand, ...explicit };
+  const headerSchema = addOptionSchemas.headers.unwrap();
+  if (!headerSchema.safeParse(headers).success) {
+    throw new UsageError('get.headerTooLong', { nameMax: headerSchema.keyType.maxLength ?? 0, valueMax: headerSchema.valueType.maxLength ?? 0 });
+  }
   return {
     urls,
     dir: path.resolve(values.dir ?? '.'),
@@ -114,7 +122,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     stateDir: values.state ? path.resolve(values.state) : cliStateDir(path.resolve(values.dir ?? '.')),
     quiet: values.quiet ?? false,
     settings,
-    headers: { ...shorthand, ...explicit },
+    headers,
   };
 }
 

@@ -8,6 +8,8 @@ import { APP_SCHEME, resolveAppRequest } from '../host/app-protocol.ts';
 import { contentSecurityPolicy } from '../host/page-policy.ts';
 
 export function registerAppScheme(): void {
+  // The page and its modules share the app://tsuzuki origin, so no CORS privilege is needed;
+  // corsEnabled would let other origins read these files without any CORS check.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, allowServiceWorkers: false, stream: false } }]);
 }
 

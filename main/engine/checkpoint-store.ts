@@ -7,6 +7,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { claimName } from './checkpoint-transitions.ts';
 import { ClaimJournal, type JournalEntry } from './claim-journal.ts';
 import type { ErrorInfo } from './errors.ts';
 import { writeError } from './part-file.ts';
@@ -88,8 +89,7 @@ export class CheckpointStore {
       if (intent && !(part?.isFile() && part.size === 0)) continue;
       const known = items.get(claim.id);
       if (known && known.fileName === undefined) {
-        known.fileName = claim.fileName;
-        known.done = [];
+        claimName(known, claim.fileName!);
         this.#own.write(known);
         this.#queue.delete(known.id);
       } else if (!known && part) {

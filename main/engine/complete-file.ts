@@ -6,6 +6,7 @@
 
 import fs from 'node:fs';
 import { missingRanges } from './byte-ranges.ts';
+import { finishFile } from './checkpoint-transitions.ts';
 import { sha256OfDescriptor } from './content.ts';
 import { DownloadError } from './errors.ts';
 import type { ByteRange, Checkpoint } from './item.ts';
@@ -32,8 +33,6 @@ export async function completePartFile(
   if (size !== total || (done && missingRanges(done, total).length > 0)) {
     throw new DownloadError('ERR_SIZE_MISMATCH', { params: { size, total }, action: 'retry' });
   }
-  cp.done = total > 0 ? [[0, total]] : [];
-  cp.total = total;
   const expected = cp.options.sha256?.toLowerCase();
   if (expected) {
     const actual = await sha256OfDescriptor(file.fd, size);
@@ -45,7 +44,7 @@ export async function completePartFile(
   }
   beforeMove();
   try {
-    cp.fileName = moveToFinalName(cp.dir, cp.fileName!, file, isTaken);
+    finishFile(cp, { total, fileName: moveToFinalName(cp.dir, cp.fileName!, file, isTaken) });
   } finally {
     await file.close();
   }
@@ -108,6 +107,6 @@ export async function finishedBeforeCrash(cp: Checkpoint): Promise<boolean> {
     }
   }
   if (secondName) fs.unlinkSync(partPath);
-  cp.done = cp.total > 0 ? [[0, cp.total]] : [];
+  finishFile(cp, { total: cp.total, fileName: cp.fileName });
   return true;
 }

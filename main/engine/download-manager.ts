@@ -7,9 +7,10 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ChangeFeed, snapshotNow } from './change-feed.ts';
+import { clearError, forgetFile, moveInQueue, noteHistory, relink as relinkCheckpoint, restoreState, setState, touch } from './checkpoint-transitions.ts';
 import { CheckpointStore } from './checkpoint-store.ts';
 import { DownloadError, toErrorInfo } from './errors.ts';
-import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, ItemState, Settings } from './item.ts';
+import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings, StoredState } from './item.ts';
 import type { ManagedItem } from './managed-item.ts';
 import type { ManagerEvents, ManagerOptions } from './manager-options.ts';
 import { NameIndex } from './name-index.ts';
@@ -25,8 +26,6 @@ import { checkProxyUrl } from './proxy-agents.ts';
 import { normalizeRequestHeaders } from './request-headers.ts';
 
 export type { ManagerEvents, ManagerOptions };
-
-const ACTIVE = new Set<ItemState>(['downloading', 'retrying']);
 
 export class DownloadManager extends EventEmitter<ManagerEvents> {
   #store: CheckpointStore;
@@ -47,7 +46,8 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#store.onWriteProblem = (problem) => {
       for (const item of this.#items.values()) {
         if (!item.download) continue;
-        item.cp.history.push(problem ? { at: Date.now(), code: 'recordNotSaved', params: { detail: String(problem.params?.['detail'] ?? problem.code) } } : { at: Date.now(), code: 'recordSavedAgain' });
+        if (problem) noteHistory(item.cp, 'recordNotSaved', { detail: String(problem.params?.['detail'] ?? problem.code) });
+        else noteHistory(item.cp, 'recordSavedAgain');
         this.#feed.changed(item.cp.id);
       }
     };
@@ -60,7 +60,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       setState: (item, state) => this.#setState(item, state),
       save: (item, urgent) => this.#save(item.cp, urgent),
       claimed: (item) => {
-        item.cp.updatedAt = Date.now();
+        touch(item.cp, Date.now());
         this.#names.index(item.cp);
         this.#store.claim(item.cp);
       },
@@ -79,9 +79,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   #restore(): void {
     for (const cp of this.#store.loadItems()) {
-      if (cp.state === 'downloading' || cp.state === 'retrying' || cp.state === 'queued') {
-        cp.state = this.#settings.autoResume ? 'queued' : 'paused';
-      }
+      restoreState(cp, this.#settings.autoResume);
       const item: ManagedItem = { cp, meter: new SpeedMeter() };
       this.#items.set(cp.id, item);
       this.#queue.update(item);
@@ -129,7 +127,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   pause(ids: string[]): void {
     for (const item of this.#itemsOf(ids)) {
       const { state } = item.cp;
-      if (state === 'queued' || ACTIVE.has(state)) {
+      if (state === 'queued' || state === 'downloading') {
         this.#setState(item, 'paused');
         void this.#scheduler.stop(item, 'pause');
       }
@@ -174,8 +172,8 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     await Promise.all(items.map((item) => this.#scheduler.stop(item, 'cancel')));
     for (const item of items) {
       this.#deletePartial(item.cp);
-      this.#forgetFile(item.cp);
-      delete item.cp.error;
+      forgetFile(item.cp);
+      clearError(item.cp);
       this.#setState(item, 'canceled');
     }
     this.#scheduler.pump();
@@ -213,9 +211,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     if (item.cp.state === 'done') throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'alreadyDone' }, action: 'addAsNew' });
     const href = parseDownloadUrl(url).href;
     const relink = () => {
-      item.cp.url = href;
-      delete item.cp.finalUrl;
-      item.cp.history.push({ at: Date.now(), code: 'linkChanged' });
+      relinkCheckpoint(item.cp, href);
       this.#requeue(item);
       this.#scheduler.pump();
     };
@@ -234,7 +230,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     const before = others[index - 1]?.cp.order;
     const after = others[index]?.cp.order;
     // A fractional order moves one item without renumbering (and rewriting) all the others.
-    item.cp.order = before === undefined ? (after ?? 1) - 1 : after === undefined ? before + 1 : (before + after) / 2;
+    moveInQueue(item.cp, before === undefined ? (after ?? 1) - 1 : after === undefined ? before + 1 : (before + after) / 2);
     this.#save(item.cp);
     this.#queue.reordered();
     this.#feed.changed(id);
@@ -301,13 +297,13 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   }
 
   #requeue(item: ManagedItem): void {
-    delete item.cp.error;
-    if (item.cp.state === 'canceled') this.#forgetFile(item.cp);
+    clearError(item.cp);
+    if (item.cp.state === 'canceled') forgetFile(item.cp);
     this.#setState(item, 'queued');
   }
 
-  #setState(item: ManagedItem, state: ItemState): void {
-    item.cp.state = state;
+  #setState(item: ManagedItem, state: StoredState): void {
+    setState(item.cp, state);
     this.#queue.update(item);
     this.#save(item.cp);
     this.#feed.changed(item.cp.id);
@@ -315,21 +311,13 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   }
 
   #save(cp: Checkpoint, urgent = false): void {
-    cp.updatedAt = Date.now();
+    touch(cp, Date.now());
     this.#names.index(cp);
     this.#store.save(cp, urgent);
   }
 
   #deletePartial(cp: Checkpoint): void {
     if (cp.fileName && cp.state !== 'done') fs.rmSync(partPathOf(cp.dir, cp.fileName), { force: true });
-  }
-
-  #forgetFile(cp: Checkpoint): void {
-    cp.done = [];
-    delete cp.fileName;
-    delete cp.total;
-    delete cp.validators;
-    delete cp.acceptsRanges;
   }
 
   #item(id: string): ManagedItem {

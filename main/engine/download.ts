@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type AttemptOwner, Restart, runAttempt, type Slot } from './attempt.ts';
 import { coveredBytes } from './byte-ranges.ts';
+import { adoptProbe, claimName, clearError, dropPartFile, noteHistory, rangesIgnored, recordPartIdentity, restart, setError, settleTotal, trustFileSize } from './checkpoint-transitions.ts';
 import { DownloadError, type HistoryCode, type Params } from './errors.ts';
 import type { HttpClient } from './http-client.ts';
 import { requestError } from './http-client.ts';
@@ -143,11 +144,9 @@ export class Download {
     this.#file = file;
     const size = existed ? await file.size() : 0;
     if (cp.total !== undefined) await checkRoom(cp.dir, cp.total - Math.min(size, coveredBytes(cp.done)), this.#deps.settings().diskReserveBytes);
-    // Trust only ranges the file really holds (it may have been truncated behind our back).
-    const done = cp.done.map(([s, e]): [number, number] => [s, Math.min(e, size)]).filter(([s, e]) => e > s);
-    cp.done = done;
-    if (done.length === 0) return;
-    this.#ledger = new SegmentLedger(done, cp.total, this.#deps.minSplitBytes);
+    trustFileSize(cp, size);
+    if (cp.done.length === 0) return;
+    this.#ledger = new SegmentLedger([...cp.done], cp.total, this.#deps.minSplitBytes);
   }
 
   async #worker(group: WorkerGroup, probe: 'probe' | undefined): Promise<void> {
@@ -199,7 +198,7 @@ export class Download {
       },
       rangesIgnored: () => {
         this.#rangesIgnored = true;
-        this.cp.acceptsRanges = false;
+        rangesIgnored(this.cp);
       },
       settleUnknownTotal: (segment) => this.#settleUnknownTotal(segment),
       track: (writer) => this.#progress.track(writer),
@@ -211,7 +210,6 @@ export class Download {
   /** The probe answered: settle the name, open the part file, set up the ledger. */
   async #adopt(facts: FileFacts, finalUrl: string): Promise<Segment> {
     const { cp } = this;
-    if (finalUrl && finalUrl !== cp.url) cp.finalUrl = finalUrl;
     this.#encoded = facts.encoding !== undefined;
     if (this.#encoded) decoderFor(facts.encoding!); // fails clearly for a coding we cannot undo
     // A size the disk cannot hold fails before a name is claimed: nothing is left behind.
@@ -219,17 +217,19 @@ export class Download {
     this.#lengthWasUnknown = facts.total === undefined;
     if (!cp.fileName) {
       const claimed = await claimFileName(cp.dir, cp.options.fileName, facts.contentDisposition, finalUrl || cp.url, this.#deps.isNameTaken, (name) => this.#deps.claiming(name));
-      cp.fileName = claimed.name;
+      claimName(cp, claimed.name);
       this.#file = claimed.file;
-      cp.partIno = claimed.file.ino;
+      recordPartIdentity(cp, claimed.file.ino);
     } else {
       this.#file ??= this.#openPart().file;
       await this.#file.truncate(0);
     }
-    cp.total = facts.total;
-    cp.validators = facts.validators;
-    cp.acceptsRanges = facts.acceptsRanges && facts.total !== undefined && !this.#rangesIgnored;
-    cp.done = [];
+    adoptProbe(cp, {
+      finalUrl: finalUrl || undefined,
+      total: facts.total,
+      validators: facts.validators,
+      acceptsRanges: facts.acceptsRanges && facts.total !== undefined && !this.#rangesIgnored,
+    });
     this.#ledger = new SegmentLedger([], cp.total, this.#deps.minSplitBytes);
     // Before any byte: a crash must not leave a `.part` that no record knows about.
     this.#deps.claimed();
@@ -259,7 +259,7 @@ export class Download {
   /** A stream of unknown length ended cleanly: that end is the size. */
   #settleUnknownTotal(segment: Segment): void {
     segment.end = segment.position;
-    this.cp.total = segment.position;
+    settleTotal(this.cp, segment.position);
     this.#ledger?.settleTotal(segment.position);
   }
 
@@ -302,7 +302,7 @@ export class Download {
     }
     const delay = retryDelay({ failures: this.#failures, baseMs: this.#deps.retryBaseDelayMs, maxMs: this.#deps.retryMaxDelayMs, retryAfterMs: failure.retryAfterMs });
     this.retry = { attempt: this.#failures + 1, maxAttempts: maxRetries + 1, at: Date.now() + delay };
-    this.cp.error = failure.info();
+    setError(this.cp, failure.info());
     this.#deps.changed();
     await this.#progress.record();
     const nudged = this.#nudge.signal;
@@ -310,7 +310,7 @@ export class Download {
       if (signal.aborted || !nudged.aborted) throw error;
     });
     this.retry = null;
-    delete this.cp.error;
+    clearError(this.cp);
     this.#deps.changed();
   }
 
@@ -321,15 +321,16 @@ export class Download {
     }
     this.#note(reason);
     await this.#progress.flushWriters();
-    this.#forgetProgress();
-    if (reason.code === 'serverFileChanged') delete this.cp.validators;
+    restart(this.cp, { fileChanged: reason.code === 'serverFileChanged' });
+    this.#ledger = undefined;
     await this.#file?.truncate(0).catch(() => {});
     this.#deps.persist();
     this.#deps.changed();
   }
 
+  /** What we have cannot be continued: start over from byte 0. */
   #forgetProgress(): void {
-    this.cp.done = [];
+    restart(this.cp, { fileChanged: false });
     this.#ledger = undefined;
   }
 
@@ -371,21 +372,19 @@ export class Download {
   async #dropPart(partPath: string): Promise<void> {
     await fs.promises.rm(partPath, { force: true }).catch(() => {});
     this.#forgetProgress();
-    delete this.cp.fileName;
-    delete this.cp.partIno;
+    dropPartFile(this.cp);
     this.#deps.changed();
   }
 
   #openPart(): { file: PartFile; existed: boolean } {
     const opened = PartFile.openOrCreate(partPathOf(this.cp.dir, this.cp.fileName!), this.cp.partIno);
-    this.cp.partIno = opened.file.ino;
+    recordPartIdentity(this.cp, opened.file.ino);
     if (opened.replaced) this.#note({ code: 'partReplaced' });
     return opened;
   }
 
   #note(entry: { code: HistoryCode; params?: Params | undefined }): void {
-    this.cp.history.push(entry.params ? { at: Date.now(), code: entry.code, params: entry.params } : { at: Date.now(), code: entry.code });
-    if (this.cp.history.length > 50) this.cp.history.splice(0, this.cp.history.length - 50);
+    noteHistory(this.cp, entry.code, entry.params);
   }
 }
 

@@ -6,14 +6,20 @@ import type { ErrorInfo, HistoryEntry } from './errors.ts';
 
 export type { HistoryEntry };
 
-export type ItemState =
+/** The states a checkpoint is stored in. */
+export type StoredState =
   | 'queued' // waiting for a free slot
-  | 'downloading' // a request is open or being opened
-  | 'retrying' // waiting out a backoff before the next attempt
+  | 'downloading' // a request is open or being opened (restores as queued)
   | 'paused' // stopped by the user; resumes from its checkpoint
   | 'done' // renamed to its final name, verified
   | 'failed' // gave up; `error` says why; resume continues from the checkpoint
   | 'canceled'; // stopped by the user and its partial file deleted
+
+/**
+ * What hosts show: a stored state, or `retrying` while a running download waits out a
+ * backoff. That one is never stored: it is read off the live download for the snapshot.
+ */
+export type ItemState = StoredState | 'retrying';
 
 /** A byte range [start, end) of the file. */
 export type ByteRange = [start: number, end: number];
@@ -47,33 +53,36 @@ export interface AddOptions {
   headers?: Record<string, string>;
 }
 
-/** Everything needed to continue a download after a restart. */
+/**
+ * Everything needed to continue a download after a restart. Read-only everywhere: it
+ * changes only through the named transitions in checkpoint-transitions.ts.
+ */
 export interface Checkpoint {
-  id: string;
-  url: string;
+  readonly id: string;
+  readonly url: string;
   /** The URL after redirects, when it differs. Resumes go to the original URL. */
-  finalUrl?: string;
-  dir: string;
+  readonly finalUrl?: string;
+  readonly dir: string;
   /** Final file name (sanitized, conflict-free) once known. */
-  fileName?: string;
+  readonly fileName?: string;
   /** Total size in bytes, when the server said. */
-  total?: number;
-  validators?: Validators;
+  readonly total?: number;
+  readonly validators?: Validators;
   /** Identity (inode) of the `.part` this item made: a file put in its place is not continued. */
-  partIno?: number;
+  readonly partIno?: number;
   /** Whether the server answered a range request with 206 before. */
-  acceptsRanges?: boolean;
+  readonly acceptsRanges?: boolean;
   /** Byte ranges durably on disk in `<fileName>.part`, sorted and merged. */
-  done: ByteRange[];
-  state: ItemState;
-  error?: ErrorInfo;
-  options: AddOptions;
-  history: HistoryEntry[];
-  addedAt: number;
-  updatedAt: number;
-  finishedAt?: number;
+  readonly done: readonly ByteRange[];
+  readonly state: StoredState;
+  readonly error?: ErrorInfo;
+  readonly options: AddOptions;
+  readonly history: readonly HistoryEntry[];
+  readonly addedAt: number;
+  readonly updatedAt: number;
+  readonly finishedAt?: number;
   /** Position in the queue; lower starts first. */
-  order: number;
+  readonly order: number;
 }
 
 export interface RetryInfo {
@@ -100,13 +109,13 @@ export interface ItemSnapshot {
   /** Seconds left, or null while it cannot be estimated honestly. */
   eta: number | null;
   /** Ranges done, for drawing the segments of a multi-connection download. */
-  segments: ByteRange[];
+  segments: readonly ByteRange[];
   connections: number;
   error: ErrorInfo | null;
   retry: RetryInfo | null;
   /** Queue order: among queued items, a lower value starts first. Hosts derive "3rd in queue" from it. */
   order: number;
-  history: HistoryEntry[];
+  history: readonly HistoryEntry[];
   addedAt: number;
   finishedAt: number | null;
   /** Full path of the finished file (done items only). */

@@ -3,6 +3,7 @@
 // and a crash at any instant resumes from bytes that really are on disk.
 
 import { sameRanges } from './byte-ranges.ts';
+import { recordDurable } from './checkpoint-transitions.ts';
 import type { Checkpoint } from './item.ts';
 import type { PartFile } from './part-file.ts';
 import type { PositionalWriter } from './positional-writer.ts';
@@ -83,7 +84,7 @@ export class ProgressRecorder {
     const done = ledger.doneRanges();
     if (sameRanges(done, this.#source.cp.done)) return;
     await file.sync();
-    this.#source.cp.done = done;
+    recordDurable(this.#source.cp, done);
     // Not coalesced: these come at most about once a second, and a kill right after one
     // must find it on disk.
     this.#source.persist();

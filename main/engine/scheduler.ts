@@ -3,12 +3,13 @@
 // nothing is left to do. It owns what every run shares: the HTTP client, the per-host
 // connection slots and the global speed limit.
 
+import { clearError, markFinished, setError } from './checkpoint-transitions.ts';
 import { Download } from './download.ts';
 import { toErrorInfo } from './errors.ts';
 import { HostSlots } from './host-slots.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import { checkProxyUrl } from './proxy-agents.ts';
-import type { ItemState, Settings } from './item.ts';
+import type { Settings, StoredState } from './item.ts';
 import type { ManagedItem, StopReason } from './managed-item.ts';
 import type { ManagerOptions } from './manager-options.ts';
 import type { QueueIndex } from './queue-index.ts';
@@ -19,7 +20,7 @@ export interface SchedulerDeps {
   settings: () => Settings;
   options: ManagerOptions;
   /** Sets an item's state and records it. */
-  setState: (item: ManagedItem, state: ItemState) => void;
+  setState: (item: ManagedItem, state: StoredState) => void;
   /** Records an item's checkpoint: soon, or at once when `urgent`. */
   save: (item: ManagedItem, urgent?: boolean) => void;
   /** Records that an item now owns its `.part` file. */
@@ -120,11 +121,11 @@ export class Scheduler {
     item.download = download;
     deps.queue.setRunning(item, true);
     item.meter.reset();
-    delete item.cp.error;
+    clearError(item.cp);
     deps.setState(item, 'downloading');
     item.running = download.run(controller.signal).then(
       () => {
-        item.cp.finishedAt = Date.now();
+        markFinished(item.cp, Date.now());
         deps.setState(item, 'done');
       },
       (error: unknown) => this.#settleStopped(item, controller.signal, error),
@@ -147,7 +148,7 @@ export class Scheduler {
       this.#deps.save(item);
       return;
     }
-    item.cp.error = toErrorInfo(error);
+    setError(item.cp, toErrorInfo(error));
     this.#deps.setState(item, 'failed');
   }
 }

@@ -2,7 +2,7 @@
 // and electron-store rewrite a whole document on every write, so the tiers exist to keep
 // each write small: see docs/ARCHITECTURE.md#store-tiers. Pure: a checkpoint in, a tier out.
 
-import type { Checkpoint, ItemState } from './item.ts';
+import type { Checkpoint, StoredState } from './item.ts';
 
 export type Tier =
   /** `queue.json`, shared: items that own nothing on disk yet (adding 2,000 links is one write). */
@@ -21,6 +21,6 @@ export function tierOf(cp: Pick<Checkpoint, 'state' | 'fileName' | 'done'>, curr
 }
 
 /** The state an item is restored in: a run that was going restarts from the queue. */
-export function restoresAs(state: ItemState): ItemState {
-  return state === 'downloading' || state === 'retrying' ? 'queued' : state;
+export function restoresAs(state: StoredState): StoredState {
+  return state === 'downloading' ? 'queued' : state;
 }

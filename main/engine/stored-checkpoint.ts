@@ -3,9 +3,9 @@
 // before it is believed.
 
 import { isValidRangeList } from './byte-ranges.ts';
-import type { Checkpoint, ItemState } from './item.ts';
+import type { Checkpoint, StoredState } from './item.ts';
 
-const ITEM_STATES = new Set<ItemState>(['queued', 'downloading', 'retrying', 'paused', 'done', 'failed', 'canceled']);
+const STORED_STATES = new Set<string>(['queued', 'downloading', 'paused', 'done', 'failed', 'canceled'] satisfies StoredState[]);
 
 export function isCheckpoint(value: unknown): value is Checkpoint {
   if (typeof value !== 'object' || value === null) return false;
@@ -16,7 +16,7 @@ export function isCheckpoint(value: unknown): value is Checkpoint {
     typeof item.url === 'string' &&
     typeof item.dir === 'string' &&
     typeof item.state === 'string' &&
-    ITEM_STATES.has(item.state) &&
+    STORED_STATES.has(item.state) &&
     (item.fileName === undefined || (typeof item.fileName === 'string' && !/[/\\]/.test(item.fileName) && item.fileName !== '..')) &&
     (item.total === undefined || Number.isSafeInteger(item.total)) &&
     isValidRangeList(item.done, item.total) &&

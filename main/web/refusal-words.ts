@@ -34,6 +34,11 @@ export function acceptedLanguages(header: string | undefined): string[] {
 }
 
 export function refusalWords(refusal: Refusal, request: IncomingMessage, manager: DownloadManager): { language: string; text: string } {
+  return pageWords(`refused.${refusal.code}`, request, manager, refusal.params);
+}
+
+/** A line of the web host's own (`web.<key>` in the catalogue) for this request. */
+export function pageWords(key: string, request: IncomingMessage, manager: DownloadManager, params: Record<string, string> = {}): { language: string; text: string } {
   const language = resolveChoice(manager.getSettings().language, acceptedLanguages(request.headers['accept-language']));
-  return { language, text: i18nFor(language).t(`web.refused.${refusal.code}`, refusal.params ?? {}) };
+  return { language, text: i18nFor(language).t(`web.${key}`, params) };
 }

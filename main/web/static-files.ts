@@ -43,12 +43,14 @@ function statFile(file: string): fs.Stats | undefined {
   }
 }
 
-export function sendStatic(res: ServerResponse, root: string, urlPath: string, headers: Record<string, string>): void {
+/** `notFound` words the 404 page in the reader's language. */
+export function sendStatic(res: ServerResponse, root: string, urlPath: string, headers: Record<string, string>, notFound: () => { language: string; text: string }): void {
   const file = resolveStatic(root, urlPath);
   const stat = file ? statFile(file) : undefined;
   if (!file || !stat) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers });
-    res.end('Not found.');
+    const words = notFound();
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'content-language': words.language, ...headers });
+    res.end(words.text);
     return;
   }
   res.writeHead(200, {

@@ -12,7 +12,7 @@ import { dispatch } from '../host/dispatch.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
 import { contentSecurityPolicy } from '../host/page-policy.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
-import { refusalWords } from './refusal-words.ts';
+import { pageWords, refusalWords } from './refusal-words.ts';
 import { RequestGuard, requestTarget, type Verdict } from './request-guard.ts';
 import { sendStatic } from './static-files.ts';
 
@@ -79,7 +79,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(303, { location: '/', 'set-cookie': guard.cookieHeader(), ...security });
       return void res.end();
     }
-    sendStatic(res, rendererDir, target!.pathname, security);
+    sendStatic(res, rendererDir, target!.pathname, security, () => pageWords('notFound', req, manager));
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });

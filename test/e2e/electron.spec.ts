@@ -57,6 +57,10 @@ test.describe('desktop app', () => {
       bridge: Object.keys((globalThis as { tsuzuki?: object }).tsuzuki ?? {}).sort(),
     }));
     expect(seen).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'on'] });
+    // Served from its own origin, with no network access of its own (connect-src 'none').
+    expect(page.url()).toBe('app://tsuzuki/index.html');
+    const fetched = await page.evaluate(() => fetch('app://tsuzuki/index.html').then(() => 'allowed', () => 'refused'));
+    expect(fetched).toBe('refused');
     // No new windows, no navigation away.
     await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com/'));
     expect(app.windows()).toHaveLength(1);

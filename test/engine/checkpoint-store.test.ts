@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CheckpointStore } from '../../main/engine/checkpoint-store.ts';
+import { claimName, recordDurable, setState } from '../../main/engine/checkpoint-transitions.ts';
 import type { Checkpoint } from '../../main/engine/item.ts';
 import { newCheckpoint } from '../../main/engine/new-checkpoint.ts';
 import type { JsonDocument, StoreProvider } from '../../main/engine/store.ts';
@@ -78,8 +79,8 @@ describe('store tiers', () => {
     assert.deepEqual(idsIn(queue), [cp.id]);
     assert.equal(fs.existsSync(own), false);
 
-    cp.fileName = 'file-1.bin';
-    cp.state = 'downloading';
+    claimName(cp, 'file-1.bin');
+    setState(cp, 'downloading');
     store.claim(cp);
     assert.match(fs.readFileSync(path.join(ws.state, 'claims.jsonl'), 'utf8'), new RegExp(cp.id), 'the claim is journaled at once');
     store.flush();
@@ -87,11 +88,11 @@ describe('store tiers', () => {
     assert.deepEqual(idsIn(queue), []);
     assert.equal(fs.readFileSync(path.join(ws.state, 'claims.jsonl'), 'utf8'), '', 'emptied once the store caught up');
 
-    cp.done = [[0, 100]];
+    recordDurable(cp, [[0, 100]]);
     store.save(cp, true);
     assert.deepEqual((readJson(own) as Checkpoint).done, [[0, 100]], 'an urgent save is on disk at once');
 
-    cp.state = 'done';
+    setState(cp, 'done');
     store.save(cp);
     store.flush();
     assert.deepEqual(idsIn(history), [cp.id]);
@@ -121,14 +122,14 @@ describe('store tiers', () => {
       const cp = { ...item(dir), id: 'the-item' };
       step(() => store.save(cp));
       step(() => store.flush());
-      cp.fileName = 'file-1.bin';
-      cp.state = 'downloading';
+      claimName(cp, 'file-1.bin');
+      setState(cp, 'downloading');
       fs.writeFileSync(path.join(dir, 'file-1.bin.part'), '');
       step(() => store.claim(cp));
       step(() => store.flush());
-      cp.done = [[0, 100]];
+      recordDurable(cp, [[0, 100]]);
       step(() => store.save(cp, true));
-      cp.state = 'done';
+      setState(cp, 'done');
       step(() => store.save(cp));
       step(() => store.flush());
       step(() => store.close());

@@ -12,13 +12,13 @@ import { startWebHost, type WebHost } from '../../main/web/web-host.ts';
 import { tempWorkspace } from '../support/files.ts';
 import { openTestManager } from '../support/manager.ts';
 
-function get(port: number, headers: Record<string, string>): Promise<{ status: number; language: string | undefined; body: string }> {
+function get(port: number, headers: Record<string, string>, urlPath = '/'): Promise<{ status: number; language: string | undefined; setCookie: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: '/', headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+    const request = http.request({ host: '127.0.0.1', port, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, language: res.headers['content-language'], body }));
+      res.on('end', () => resolve({ status: res.statusCode!, language: res.headers['content-language'], setCookie: res.headers['set-cookie']?.[0], body }));
     });
     request.on('error', reject);
     request.end();
@@ -56,6 +56,14 @@ describe('web host pages in the reader’s language', () => {
     const foreign = await get(host.port, { host: `evil.example:${host.port}`, 'accept-language': 'ja' });
     assert.equal(foreign.status, 403);
     assert.equal(foreign.body, `ホスト「evil.example:${host.port}」はこの Tsuzuki Web ホストではありません。`);
+  });
+
+  it('says a missing file in the reader’s language too', async () => {
+    const login = await get(host.port, { 'accept-language': 'ja' }, `/?token=${host.token}`);
+    const cookie = String(login.setCookie).split(';')[0]!;
+    const missing = await get(host.port, { 'accept-language': 'ja', cookie }, '/nothing-here.js');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body, '見つかりません。');
   });
 
   it('uses the language chosen in Settings over the browser’s', async () => {

@@ -99,4 +99,13 @@ describe('the message catalogues', () => {
     const en = createI18n('en');
     assert.equal(describeError(en, { code: 'ERR_NETWORK', params: { variant: 'somethingNew' } }), 'The server stopped sending before the file was complete.');
   });
+
+  it('show an error or history entry stored before they were data as it was stored', () => {
+    const en = createI18n('en');
+    const legacy = { code: 'ERR_NOT_FOUND', message: 'The server has no file at this link (404).' } as unknown as Parameters<typeof describeError>[1];
+    assert.equal(describeError(en, legacy), 'The server has no file at this link (404).');
+    const old = { at: 0, message: 'Link changed' } as unknown as Parameters<typeof describeHistory>[1];
+    assert.equal(describeHistory(en, old), 'Link changed');
+    assert.doesNotMatch(describeError(en, { code: 'ERR_NOT_FOUND' }), /\{\{/);
+  });
 });
