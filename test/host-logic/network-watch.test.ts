@@ -43,3 +43,14 @@ describe('network watch', () => {
     assert.equal(calls, 1);
   });
 });
+
+describe('Linux autostart entry', async () => {
+  const { autostartEntry, execArgument } = await import('../../main/host/desktop/linux-autostart.ts');
+  it('quotes what the Desktop Entry specification needs quoted', () => {
+    assert.equal(execArgument('/opt/Tsuzuki/tsuzuki'), '/opt/Tsuzuki/tsuzuki');
+    assert.equal(execArgument('/home/ana/My Apps/Tsuzuki.AppImage'), '"/home/ana/My Apps/Tsuzuki.AppImage"');
+    assert.equal(execArgument('/tmp/a"b$c`d\\e'), '"/tmp/a\\"b\\$c\\`d\\\\e"');
+    assert.equal(execArgument('/tmp/100%'), '"/tmp/100%%"');
+    assert.match(autostartEntry(['/opt/t', '--hidden']), /^Exec=\/opt\/t --hidden$/m);
+  });
+});

@@ -161,11 +161,18 @@ describe('Electron shell on the desktop (fake electron)', () => {
     assert.equal(electron.record.openDialogs.at(-1)!.options.defaultPath, '/somewhere');
   });
 
-  it('start at login follows the setting', async () => {
+  it('start at login follows the setting: a login item, and on Linux an autostart entry', async () => {
+    const entry = path.join(ws.root, 'appData', 'autostart', 'tsuzuki.desktop');
     await value('setSettings', { startAtLogin: true });
     assert.deepEqual(electron.record.loginItems.at(-1), { openAtLogin: true, args: ['--hidden'] });
+    if (process.platform === 'linux') {
+      const text = fs.readFileSync(entry, 'utf8');
+      assert.match(text, /^\[Desktop Entry\]\nType=Application\nName=Tsuzuki\n/);
+      assert.match(text, /^Exec=.+ --hidden$/m);
+    }
     await value('setSettings', { startAtLogin: false });
     assert.equal(electron.record.loginItems.at(-1)!.openAtLogin, false);
+    assert.equal(fs.existsSync(entry), false, 'the autostart entry is gone');
   });
 
   it('keep awake off: no blocker while downloading', async () => {

@@ -2,6 +2,7 @@
 // the fake `electron` module. Importing either starts it, so each test file loads it once.
 
 import { registerHooks } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as fake from './fake-electron.ts';
 
@@ -15,7 +16,8 @@ registerHooks({
 });
 
 export async function loadShell(options: { userData: string; downloads: string; argv?: string[]; singleInstance?: boolean }): Promise<typeof fake> {
-  fake.app.paths = { userData: options.userData, downloads: options.downloads };
+  // appData (~/.config on Linux, where the autostart entry goes) sits next to userData, in the test's temp folder.
+  fake.app.paths = { userData: options.userData, downloads: options.downloads, appData: path.join(path.dirname(options.userData), 'appData') };
   fake.app.singleInstance = options.singleInstance ?? true;
   process.argv.push(...(options.argv ?? []));
   await import('../../../main/electron/index.ts');
