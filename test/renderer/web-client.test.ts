@@ -83,6 +83,11 @@ describe('the web client', () => {
     assert.deepEqual(got, [['x']]);
   });
 
+  it('refuses an event the contract does not name, as the preload does', () => {
+    const { client } = setup();
+    assert.throws(() => client.on('nope' as never, () => {}), /Unknown event/);
+  });
+
   it('answers ERR_DISCONNECTED at once while down, and for calls cut off by a drop', async () => {
     const { client, sockets } = setup();
     const before = await client.invoke('list', {});

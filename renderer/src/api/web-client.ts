@@ -6,7 +6,7 @@
 // The socket reconnects with backoff when it drops; a call made while it is down answers
 // at once with ERR_DISCONNECTED (never hangs), and so does a call cut off by a drop.
 
-import { WS_PATH } from '../../../main/contract-names.ts';
+import { isEventName, WS_PATH } from '../../../main/contract-names.ts';
 import type { ClientFrame, EventName, EventPayloads, Result, ServerFrame, TsuzukiApi } from '../../../main/contract.ts';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
@@ -152,6 +152,8 @@ export function createWebClient(options: WebClientOptions): WebClient {
       });
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {
+      // As the preload does: a typo in an event name is a bug to hear about, not silence.
+      if (!isEventName(event)) throw new Error(`Unknown event "${String(event).slice(0, 80)}".`);
       const set = listeners.get(event) ?? new Set();
       set.add(listener as (payload: never) => void);
       listeners.set(event, set);
