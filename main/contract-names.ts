@@ -25,12 +25,16 @@ const COMMAND_SET: { [C in keyof CommandResults]: true } = {
   showInFolder: true,
   getHostFeatures: true,
   chooseFolder: true,
+  listPairings: true,
+  answerPairing: true,
+  revokePairing: true,
 };
 
 const EVENT_SET: { [E in keyof EventPayloads]: true } = {
   items: true,
   settings: true,
   reveal: true,
+  pairings: true,
 };
 
 export type Command = keyof CommandResults;

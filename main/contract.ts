@@ -84,6 +84,12 @@ export const commandSchemas = {
   getHostFeatures: z.strictObject({}),
   /** The system's folder picker (desktop only); resolves to null when the person cancels. */
   chooseFolder: z.strictObject({ defaultPath: z.string().min(1).max(4096).optional() }),
+  /** Browsers paired for hand-off, and pairing requests waiting for an answer. */
+  listPairings: z.strictObject({}),
+  /** Approve or deny a browser's pairing request (the code is shown in both places). */
+  answerPairing: z.strictObject({ id, approve: z.boolean() }),
+  /** Take a paired browser's token away: its extension must pair again. */
+  revokePairing: z.strictObject({ id }),
 } as const satisfies { [C in Command]: z.ZodType };
 
 export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> };
@@ -99,6 +105,29 @@ export interface HostFeatures {
   chooseFolder: boolean;
   /** The tray, notifications, keep-awake and login settings mean something here. */
   desktopSettings: boolean;
+}
+
+/** A browser extension asking to hand downloads over; the code is also shown in the browser. */
+export interface PendingPairing {
+  id: string;
+  code: string;
+  /** What the extension says it runs in; for the person to read, not trusted. */
+  browser: string;
+  origin: string;
+  requestedAt: number;
+}
+
+export interface PairedBrowser {
+  id: string;
+  browser: string;
+  origin: string;
+  pairedAt: number;
+  lastSeenAt: number | null;
+}
+
+export interface PairingsView {
+  pending: PendingPairing[];
+  paired: PairedBrowser[];
 }
 
 export interface CommandResults {
@@ -120,6 +149,9 @@ export interface CommandResults {
   showInFolder: void;
   getHostFeatures: HostFeatures;
   chooseFolder: { path: string | null };
+  listPairings: PairingsView;
+  answerPairing: void;
+  revokePairing: void;
 }
 
 /** Every command answers with an envelope; errors are data, never thrown across the boundary. */
@@ -132,6 +164,8 @@ export interface EventPayloads {
   settings: Settings;
   /** Bring this row into view and select it (the desktop app, when a notification is clicked). */
   reveal: { id: string };
+  /** Browser pairings changed (a request arrived, was answered or expired; a browser was revoked). */
+  pairings: PairingsView;
 }
 
 export type CommandHandlers = {

@@ -70,11 +70,12 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     return 1;
   }
 
-  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { toErrorInfo }] = await Promise.all([
+  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { toErrorInfo }, { Pairings }] = await Promise.all([
     import('../engine/download-manager.ts'),
     import('../stores/conf-store.ts'),
     import('../web/web-host.ts'),
     import('../engine/errors.ts'),
+    import('../host/extension/pairings.ts'),
   ]);
   const stateDir = path.resolve(values.state ?? defaultStateDir('web'));
   let manager: DownloadManager;
@@ -95,7 +96,9 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
 
   let server: Awaited<ReturnType<typeof startWebHost>>;
   try {
-    server = await startWebHost({ manager, rendererDir, port, host });
+    // Browsers paired for hand-off are kept beside the items, so a restart keeps them paired.
+    const store = confStoreProvider(stateDir);
+    server = await startWebHost({ manager, rendererDir, port, host, pairings: new Pairings(store.open(stateDir, 'browsers')) });
   } catch (error) {
     await manager.close();
     const code = (error as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@
 import type { CommandHandlers } from '../contract.ts';
 import type { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
+import type { Pairings } from './extension/pairings.ts';
 
 /** What only the host's platform can do (Electron opens files; a browser host cannot). */
 export interface Platform {
@@ -17,7 +18,8 @@ export interface Platform {
   desktopSettings?: boolean;
 }
 
-export function createHandlers(manager: DownloadManager, platform: Platform): CommandHandlers {
+/** `pairings`: the browsers that may hand downloads over, where this host listens for them. */
+export function createHandlers(manager: DownloadManager, platform: Platform, pairings?: Pairings): CommandHandlers {
   return {
     add: ({ urls, options }) => {
       if (options?.dir !== undefined && platform.allowedFolder && !platform.allowedFolder(options.dir)) {
@@ -51,6 +53,13 @@ export function createHandlers(manager: DownloadManager, platform: Platform): Co
         throw new DownloadError('ERR_UNSUPPORTED', { params: { variant: 'chooseFolder' } });
       }
       return { path: await platform.chooseFolder(defaultPath ?? manager.getSettings().dir) };
+    },
+    listPairings: () => pairings?.view() ?? { pending: [], paired: [] },
+    answerPairing: ({ id, approve }) => {
+      if (!pairings?.answer(id, approve)) throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'pairingGone' } });
+    },
+    revokePairing: ({ id }) => {
+      pairings?.revoke(id);
     },
   };
 }

@@ -13,6 +13,8 @@ import { createHandlers, type Platform } from '../host/handlers.ts';
 import { contentSecurityPolicy } from '../host/page-policy.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { pageWords, refusalWords } from './refusal-words.ts';
+import { createExtensionEndpoint, EXTENSION_PATH } from '../host/extension/endpoint.ts';
+import { Pairings } from '../host/extension/pairings.ts';
 import { RequestGuard, requestTarget, type Verdict } from './request-guard.ts';
 import { sendStatic } from './static-files.ts';
 
@@ -25,6 +27,8 @@ export interface WebHostOptions {
   port?: number;
   host?: string;
   token?: string;
+  /** Browsers paired for hand-off (kept in the state folder by `tsuzuki serve`); in memory when absent. */
+  pairings?: Pairings;
 }
 
 export interface WebHost {
@@ -51,7 +55,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { manager } = options;
   const host = options.host ?? '127.0.0.1';
   const rendererDir = path.resolve(options.rendererDir);
-  const handlers = createHandlers(manager, browserPlatform(manager));
+  const pairings = options.pairings ?? new Pairings();
+  const handlers = createHandlers(manager, browserPlatform(manager), pairings);
+  // The extension's own door: its checks (loopback, Host, extension Origin, token) replace the window's cookie.
+  const extension = createExtensionEndpoint({ pairings, handlers, manager, isOwnHost: (value) => guard?.isOwnHost(value) ?? false, appName: 'tsuzuki serve' });
   const sockets = new Set<WebSocket>();
   let guard: RequestGuard | undefined;
 
@@ -62,6 +69,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return void res.end();
     }
     const target = requestTarget(req.url);
+    if (target?.pathname.startsWith(EXTENSION_PATH)) return extension(req, res);
     const verdict: Verdict = target ? guard.check(req, target) : { ok: false, status: 400, refusal: { code: 'badRequest' } };
     const security = securityHeaders(verdict.ok ? req.headers.host : undefined);
     if (!verdict.ok) {
@@ -111,6 +119,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const onSettings = (payload: ReturnType<DownloadManager['getSettings']>) => send({ type: 'event', event: 'settings', payload });
     manager.on('items', onItems);
     manager.on('settings', onSettings);
+    const onPairings = (payload: ReturnType<Pairings['view']>) => send({ type: 'event', event: 'pairings', payload });
+    pairings.on('changed', onPairings);
     ws.on('message', (data, isBinary) => {
       let frame: ClientFrame;
       try {
@@ -129,6 +139,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       batcher.stop();
       manager.off('items', onItems);
       manager.off('settings', onSettings);
+      pairings.off('changed', onPairings);
     });
   }
 

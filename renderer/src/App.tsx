@@ -15,6 +15,9 @@ import { Notices } from './components/Notices.tsx';
 import type { RowAction } from './components/row-actions.ts';
 import { SaveToFolder } from './components/SaveToFolder.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
+import { PairedBrowsers } from './components/PairedBrowsers.tsx';
+import { PairingDialog } from './components/PairingDialog.tsx';
+import { usePairings } from './hooks/use-pairings.ts';
 import { SummaryStrip } from './components/SummaryStrip.tsx';
 import { UrlList } from './components/UrlList.tsx';
 import { copyText } from './dom/clipboard.ts';
@@ -48,6 +51,7 @@ export function App() {
   const freeBytes = useFreeSpace(api, connection, settings?.dir);
   const localFiles = isDesktop();
   const features = useHostFeatures(api, connection);
+  const pairings = usePairings(api, connection, reportError, errorText);
 
   const [filter, setFilter] = useState<Filter>('all');
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -328,7 +332,10 @@ export function App() {
         onClose={() => setSettingsOpen(false)}
         onSave={saveSettings}
         onLanguage={chooseLanguage}
-      />
+      >
+        <PairedBrowsers browsers={pairings.view.paired} onRevoke={(id) => void pairings.revoke(id)} />
+      </SettingsDialog>
+      <PairingDialog request={pairings.view.pending[0]} onAnswer={(id, approve) => void pairings.answer(id, approve)} />
     </div>
   );
 }

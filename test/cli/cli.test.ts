@@ -91,10 +91,14 @@ describe('tsuzuki get', () => {
       server.serve(route, { body, faults: { throttleBytesPerSec: 1_000_000 } });
       const ws = tempWorkspace();
       const args = ['get', server.url(route), '--dir', ws.downloads, '--state', ws.state, '--connections', connections, '-q'];
+      let recorded = 0;
       for (const fraction of [0.25, 0.5, 0.75]) {
         const run = startCli(args);
         // Past the next checkpoint (written about once a second) so there is progress to keep.
         await server.waitForBodyBytes(route, Math.floor(body.length * fraction), 20_000);
+        // Sent is not yet received: on a loaded machine the bytes can sit in socket buffers.
+        // Kill only once this run has put more of them on record.
+        recorded = await waitForRecordedBytes(ws.state, recorded + 1);
         const before = server.requestsFor(route).length;
         run.child.kill('SIGKILL');
         const { signal } = await run.result;
@@ -120,6 +124,7 @@ describe('tsuzuki get', () => {
     const args = ['get', server.url('/term.bin'), '--dir', ws.downloads, '--state', ws.state, '--connections', '1', '-q'];
     const run = startCli(args);
     await server.waitForBodyBytes('/term.bin', 500_000, 20_000);
+    await waitForRecordedBytes(ws.state, 400_000);
     run.child.kill('SIGTERM');
     const stopped = await run.result;
     assert.equal(stopped.code, 143);
@@ -165,3 +170,23 @@ describe('tsuzuki get', () => {
     ws.cleanup();
   });
 });
+
+/** Resolves with the bytes the checkpoints in `stateDir` record, once at least `min` (bounded, polled). */
+async function waitForRecordedBytes(stateDir: string, min: number, timeoutMs = 20_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let total = 0;
+    for (const file of fs.existsSync(stateDir) ? (fs.readdirSync(stateDir, { recursive: true }) as string[]) : []) {
+      if (!file.endsWith('.json')) continue;
+      try {
+        const done = (JSON.parse(fs.readFileSync(path.join(stateDir, file), 'utf8')) as { done?: unknown }).done;
+        if (Array.isArray(done)) total += done.reduce((sum: number, [start, end]: [number, number]) => sum + (end - start), 0);
+      } catch {
+        // Being replaced right now: read it on the next round.
+      }
+    }
+    if (total >= min) return total;
+    if (Date.now() > deadline) throw new Error(`the checkpoints recorded ${total} bytes, not ${min}, within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -20,7 +20,7 @@ export interface SettingsDialogProps {
   onLanguage: (choice: string) => void;
 }
 
-export function SettingsDialog({ open, settings, desktopSettings = false, chooseFolder, onClose, onSave, onLanguage }: SettingsDialogProps) {
+export function SettingsDialog({ open, settings, desktopSettings = false, chooseFolder, onClose, onSave, onLanguage, children }: SettingsDialogProps & { children?: ReactNode }) {
   const { t } = useTranslation();
   const restoreFocus = useRestoreFocus(open);
   return (
@@ -36,6 +36,7 @@ export function SettingsDialog({ open, settings, desktopSettings = false, choose
           ) : (
             <p className="muted">{t('ui.settings.loading')}</p>
           )}
+          {children}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -1,0 +1,13 @@
+// Types for rules.js, so the project's tests can check the rules under Node.
+export interface RuleSettings {
+  enabled: boolean;
+  bypassNext: boolean;
+  bypassUntil: number;
+  minBytes: number;
+  skipSites: string[];
+}
+export type Decision = { catch: true } | { catch: false; reason: 'disabled' | 'bypass' | 'notHttp' | 'site' | 'small' };
+export function isHandOffUrl(url: string | undefined): boolean;
+export function decide(settings: RuleSettings, download: { url: string; totalBytes?: number; now: number }): Decision;
+export function matchesSite(host: string, site: string): boolean;
+export function parseSites(text: string): string[];

@@ -1,0 +1,48 @@
+// Whether a download the browser started goes to Tsuzuki. Pure: the settings and the
+// download's facts in, a decision out, so the rules are the same in every browser.
+
+/** Only http(s) links can be fetched again by Tsuzuki; blob:, data: and file: stay in the browser. */
+export function isHandOffUrl(url) {
+  return /^https?:\/\//i.test(url ?? '');
+}
+
+/**
+ * @param {{ enabled: boolean, bypassNext: boolean, bypassUntil: number, minBytes: number, skipSites: string[] }} settings
+ * @param {{ url: string, totalBytes?: number, now: number }} download
+ * @returns {{ catch: true } | { catch: false, reason: 'disabled' | 'bypass' | 'notHttp' | 'site' | 'small' }}
+ */
+export function decide(settings, download) {
+  if (!isHandOffUrl(download.url)) return { catch: false, reason: 'notHttp' };
+  if (!settings.enabled) return { catch: false, reason: 'disabled' };
+  if (settings.bypassNext || settings.bypassUntil > download.now) return { catch: false, reason: 'bypass' };
+  const host = hostOf(download.url);
+  if (settings.skipSites.some((site) => matchesSite(host, site))) return { catch: false, reason: 'site' };
+  const size = download.totalBytes ?? -1;
+  if (settings.minBytes > 0 && size >= 0 && size < settings.minBytes) return { catch: false, reason: 'small' };
+  return { catch: true };
+}
+
+/** "example.com" matches example.com and its subdomains; "*.example.com" only the subdomains. */
+export function matchesSite(host, site) {
+  const wanted = site.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/[/:].*$/, '');
+  if (!wanted) return false;
+  if (wanted.startsWith('*.')) return host.endsWith(wanted.slice(1));
+  return host === wanted || host.endsWith(`.${wanted}`);
+}
+
+/** Sites typed one per line or separated by commas. */
+export function parseSites(text) {
+  return text
+    .split(/[\s,]+/)
+    .map((site) => site.trim())
+    .filter(Boolean)
+    .slice(0, 200);
+}
+
+function hostOf(url) {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}

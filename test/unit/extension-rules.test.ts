@@ -1,0 +1,42 @@
+// The extension's rules for which browser downloads go to Tsuzuki: the same pure code the
+// extension runs, checked under Node.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decide, matchesSite, parseSites } from '../../extension/lib/rules.js';
+
+const on = { enabled: true, bypassNext: false, bypassUntil: 0, minBytes: 0, skipSites: [] as string[] };
+const now = 1_000_000;
+
+describe('which downloads the extension hands over', () => {
+  it('catches http(s) downloads, never blob:, data: or file: ones', () => {
+    assert.deepEqual(decide(on, { url: 'https://example.com/a.iso', totalBytes: 5e9, now }), { catch: true });
+    for (const url of ['blob:https://example.com/1', 'data:text/plain,hi', 'file:///etc/passwd']) {
+      assert.deepEqual(decide(on, { url, now }), { catch: false, reason: 'notHttp' });
+    }
+  });
+
+  it('lets the bypass, a switched-off extension, small files and chosen sites go to the browser', () => {
+    assert.equal(decide({ ...on, enabled: false }, { url: 'https://a.test/x', now }).catch, false);
+    assert.deepEqual(decide({ ...on, bypassNext: true }, { url: 'https://a.test/x', now }), { catch: false, reason: 'bypass' });
+    assert.deepEqual(decide({ ...on, bypassUntil: now + 1 }, { url: 'https://a.test/x', now }), { catch: false, reason: 'bypass' });
+    assert.deepEqual(decide({ ...on, bypassUntil: now - 1 }, { url: 'https://a.test/x', now }), { catch: true });
+    const small = { ...on, minBytes: 1_000_000 };
+    assert.deepEqual(decide(small, { url: 'https://a.test/x', totalBytes: 999_999, now }), { catch: false, reason: 'small' });
+    assert.deepEqual(decide(small, { url: 'https://a.test/x', totalBytes: 1_000_000, now }), { catch: true });
+    assert.deepEqual(decide(small, { url: 'https://a.test/x', totalBytes: -1, now }), { catch: true }, 'an unknown size is not small');
+    const sites = { ...on, skipSites: parseSites('example.com\n*.cdn.test, https://other.test/path') };
+    assert.deepEqual(decide(sites, { url: 'https://dl.example.com/x', now }), { catch: false, reason: 'site' });
+    assert.deepEqual(decide(sites, { url: 'https://other.test/x', now }), { catch: false, reason: 'site' });
+    assert.deepEqual(decide(sites, { url: 'https://notexample.com/x', now }), { catch: true });
+  });
+
+  it('matches a site and its subdomains; *.site only the subdomains', () => {
+    assert.equal(matchesSite('example.com', 'example.com'), true);
+    assert.equal(matchesSite('a.example.com', 'example.com'), true);
+    assert.equal(matchesSite('badexample.com', 'example.com'), false);
+    assert.equal(matchesSite('example.com', '*.example.com'), false);
+    assert.equal(matchesSite('a.example.com', '*.example.com'), true);
+    assert.equal(matchesSite('example.com', ''), false);
+  });
+});
