@@ -51,6 +51,18 @@ test.describe('a Japanese browser', () => {
     await expect(row.getByRole('progressbar', { name: 'old.zip の進捗' })).toHaveAttribute('aria-valuetext', /失敗$/);
     await page.getByRole('tab', { name: /^失敗 / }).click();
     await expect(row).toBeVisible();
+    // No English left in what is shown or announced (file names, hosts and units aside).
+    const words = await page.evaluate((folder) => {
+      const labels = [...document.querySelectorAll('[aria-label], [title], [placeholder], [aria-valuetext]')].flatMap((element) =>
+        ['aria-label', 'title', 'placeholder', 'aria-valuetext'].map((name) => element.getAttribute(name) ?? ''),
+      );
+      return [document.body.innerText, ...labels].join('\n').split(folder).join('').replace(/old\.zip|127\.0\.0\.1:\d+|Tsuzuki|[kMG]?B(\/s)?\b|ZIP/g, '');
+    }, setup.ws.downloads);
+    expect(words).not.toMatch(/[A-Za-z]{3,}/);
+    await row.getByRole('button', { name: 'old.zip のその他の操作' }).click();
+    await expect(page.getByRole('menuitem', { name: 'リンクを変更…' })).toBeVisible();
+    expect(await page.getByRole('menu').innerText()).not.toMatch(/[A-Za-z]{3,}/);
+    await page.keyboard.press('Escape');
     // A link that is not one is refused in Japanese too; the link itself stays as typed.
     await box.fill('ftp://example.com/file.bin');
     await page.getByRole('button', { name: '追加', exact: true }).click();
