@@ -8,7 +8,7 @@ import { say } from './messages.ts';
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   // Both subcommands run the engine in this process: a stray error logs one line, never a stack.
-  installLastResort((line) => console.error(`tsuzuki: ${line}`));
+  installLastResort((_line, detail) => console.error(`tsuzuki: ${say('lastResort', { detail })}`));
   switch (command) {
     case 'get': {
       const { getCommand } = await import('./get.ts');
