@@ -10,7 +10,8 @@ import { DownloadManager } from '../engine/download-manager.ts';
 import { createI18n, describeError, matchLocale, resolveChoice } from '../../i18n/index.ts';
 import { toErrorInfo } from '../engine/errors.ts';
 import type { StoreProvider } from '../engine/store.ts';
-import { createHandlers, type Platform } from '../host/handlers.ts';
+import type { Platform } from '../host/handlers.ts';
+import { startBrowserHandoff } from '../host/extension/desktop-handoff.ts';
 import { installLastResort } from '../host/last-resort.ts';
 import { registerIpc, trustedSender } from '../host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
@@ -111,7 +112,8 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
     },
     desktopSettings: true,
   };
-  registerIpc(ipcMain, createHandlers(manager, platform), trustedSender(() => window?.webContents, isAppUrl));
+  const handoff = startBrowserHandoff({ manager, platform, store, onPairings: (view) => send('pairings', view) });
+  registerIpc(ipcMain, handoff.handlers, trustedSender(() => window?.webContents, isAppUrl));
   const batcher = new SnapshotBatcher((payload) => send('items', payload));
   manager.on('items', (payload) => batcher.push(payload));
   manager.on('settings', (payload) => send('settings', payload));
@@ -142,6 +144,6 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
     batcher.stop();
     stopFollowing();
     presence.stop();
-    void manager.close().finally(() => app.exit(0));
+    void Promise.all([handoff.close(), manager.close()]).finally(() => app.exit(0));
   });
 }

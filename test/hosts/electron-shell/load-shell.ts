@@ -16,6 +16,8 @@ registerHooks({
 });
 
 export async function loadShell(options: { userData: string; downloads: string; argv?: string[]; singleInstance?: boolean }): Promise<typeof fake> {
+  // The browser hand-off listener takes a free port, never the fixed one a user's Tsuzuki uses.
+  process.env['TSUZUKI_EXTENSION_PORT'] = '0';
   // appData (~/.config on Linux, where the autostart entry goes) sits next to userData, in the test's temp folder.
   fake.app.paths = { userData: options.userData, downloads: options.downloads, appData: path.join(path.dirname(options.userData), 'appData') };
   fake.app.singleInstance = options.singleInstance ?? true;
