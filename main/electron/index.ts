@@ -127,8 +127,9 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
     addUrls(urls);
     showWindow();
   });
-  // Started at login (--hidden), the app waits in the tray; without a tray it opens.
-  if (!(process.argv.includes('--hidden') && presence.tray)) showWindow();
+  // Started at login (--hidden; macOS says so itself), the app waits in the tray; without a tray it opens.
+  const atLogin = process.argv.includes('--hidden') || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+  if (!(atLogin && presence.tray)) showWindow();
 
   app.on('activate', showWindow);
   keepRunningInTray({ manager, presence, userData: app.getPath('userData'), i18n });

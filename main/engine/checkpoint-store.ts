@@ -8,7 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { claimName } from './checkpoint-transitions.ts';
-import { ClaimJournal } from './claim-journal.ts';
+import { ClaimJournal, type JournalEntry } from './claim-journal.ts';
+import type { ErrorInfo } from './errors.ts';
+import { writeError } from './part-file.ts';
 import { HistoryDocument } from './history-document.ts';
 import type { Checkpoint, Settings } from './item.ts';
 import { ItemDocuments } from './item-documents.ts';
@@ -19,6 +21,8 @@ import { isCheckpoint } from './stored-checkpoint.ts';
 
 const HISTORY_FLUSH_MS = 1000;
 const ITEM_FLUSH_MS = 100;
+/** A write that failed (a full disk, a read-only folder) is tried again this much later. */
+const RETRY_MS = 1000;
 
 export class CheckpointStore {
   #provider: StoreProvider;
@@ -30,6 +34,13 @@ export class CheckpointStore {
   #historyTimer: NodeJS.Timeout | undefined;
   /** Documents that could not be read, with the reason (reported, never fatal). */
   readonly unreadable: { path: string; reason: string }[] = [];
+  /**
+   * Told when writing fails (with the reason) and when it works again (undefined). Writes
+   * never throw: a failed one stays pending and is retried; the documents are replaced
+   * atomically, so the last good record stays on disk meanwhile.
+   */
+  onWriteProblem: (problem: ErrorInfo | undefined) => void = () => {};
+  #problem: ErrorInfo | undefined;
 
   constructor(provider: StoreProvider) {
     this.#provider = provider;
@@ -65,16 +76,23 @@ export class CheckpointStore {
     return [...items.values()];
   }
 
-  /** Claims the store had not caught up with when the last process ended. */
+  /** Claims the store had not caught up with when the last process ended (the last one per item wins). */
   #replayClaims(items: Map<string, Checkpoint>): void {
-    for (const claim of this.#journal.read()) {
-      if (!isCheckpoint(claim) || !claim.fileName) continue;
+    const last = new Map<string, JournalEntry>();
+    for (const entry of this.#journal.read()) {
+      if (isCheckpoint(entry.checkpoint) && entry.checkpoint.fileName) last.set(entry.checkpoint.id, entry);
+    }
+    for (const { checkpoint: claim, intent } of last.values()) {
+      const part = fs.lstatSync(path.join(claim.dir, `${claim.fileName}.part`), { throwIfNoEntry: false });
+      // A name only about to be claimed is this item's if its `.part` was made and is still
+      // empty (bytes come only after the claim itself is recorded); else it never was.
+      if (intent && !(part?.isFile() && part.size === 0)) continue;
       const known = items.get(claim.id);
       if (known && known.fileName === undefined) {
-        claimName(known, claim.fileName);
+        claimName(known, claim.fileName!);
         this.#own.write(known);
         this.#queue.delete(known.id);
-      } else if (!known && fs.existsSync(path.join(claim.dir, `${claim.fileName}.part`))) {
+      } else if (!known && part) {
         items.set(claim.id, claim);
         this.#own.write(claim);
       }
@@ -84,8 +102,13 @@ export class CheckpointStore {
 
   /** Records that an item now owns a `.part` file: at once in the journal, soon in the store. */
   claim(checkpoint: Checkpoint): void {
-    this.#journal.append(checkpoint);
+    if (!this.#safely(() => this.#journal.append(checkpoint))) return this.save(checkpoint, true);
     this.save(checkpoint);
+  }
+
+  /** Records the name an item is about to claim, before its `.part` is made. */
+  claimIntent(checkpoint: Checkpoint, fileName: string): void {
+    this.#safely(() => this.#journal.append({ ...checkpoint, fileName }, true));
   }
 
   /** Records an item in its tier: within a tenth of a second (a second for the history), or now when `urgent`. */
@@ -106,7 +129,8 @@ export class CheckpointStore {
     // Own document first, queue entry after (flushItems keeps that order): never in neither.
     if (this.#queue.delete(checkpoint.id)) this.#armItems();
     if (urgent) {
-      this.#own.write(checkpoint);
+      this.#own.schedule(checkpoint);
+      if (!this.#safely(() => this.#own.write(checkpoint))) this.#armItems(RETRY_MS);
       return;
     }
     this.#own.schedule(checkpoint);
@@ -127,20 +151,43 @@ export class CheckpointStore {
     this.#provider.open(this.#provider.dir, 'settings').store = settings as unknown as Record<string, unknown>;
   }
 
-  /** Writes everything pending now (on close). */
-  flush(): void {
-    this.#flushItems();
+  /** Writes everything pending now (on close); false when something could not be written (it stays pending). */
+  flush(): boolean {
     clearTimeout(this.#historyTimer);
     this.#historyTimer = undefined;
-    // Only after the history holds them may their own documents go.
-    for (const id of this.#history.write()) this.#own.delete(id);
-    // Every claim is now in a document or in the history.
-    this.#journal.clear();
+    const written = this.#safely(() => {
+      this.#flushItems();
+      // Only after the history holds them may their own documents go.
+      for (const id of this.#history.write()) this.#own.delete(id);
+      // Every claim is now in a document or in the history.
+      this.#journal.clear();
+    });
+    if (!written) this.#armHistory(RETRY_MS);
+    return written;
   }
 
   close(): void {
     this.flush();
-    this.#journal.close();
+    clearTimeout(this.#historyTimer);
+    clearTimeout(this.#itemTimer);
+    this.#safely(() => this.#journal.close());
+  }
+
+  /** Runs a write; a failure is reported (once per streak), never thrown. */
+  #safely(write: () => void): boolean {
+    try {
+      write();
+    } catch (error) {
+      const problem = writeError(error, this.#provider.dir).info();
+      if (this.#problem?.code !== problem.code) this.onWriteProblem(problem);
+      this.#problem = problem;
+      return false;
+    }
+    if (this.#problem) {
+      this.#problem = undefined;
+      this.onWriteProblem(undefined);
+    }
+    return true;
   }
 
   #tierNow(id: string): Tier | undefined {
@@ -157,11 +204,14 @@ export class CheckpointStore {
     this.#queue.write();
   }
 
-  #armItems(): void {
-    this.#itemTimer ??= setTimeout(() => this.#flushItems(), ITEM_FLUSH_MS).unref();
+  #armItems(delay = ITEM_FLUSH_MS): void {
+    this.#itemTimer ??= setTimeout(() => {
+      this.#itemTimer = undefined;
+      if (!this.#safely(() => this.#flushItems())) this.#armItems(RETRY_MS);
+    }, delay).unref();
   }
 
-  #armHistory(): void {
-    this.#historyTimer ??= setTimeout(() => this.flush(), HISTORY_FLUSH_MS).unref();
+  #armHistory(delay = HISTORY_FLUSH_MS): void {
+    this.#historyTimer ??= setTimeout(() => this.flush(), delay).unref();
   }
 }

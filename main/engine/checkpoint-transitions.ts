@@ -39,6 +39,19 @@ export function claimName(cp: Checkpoint, fileName: string): void {
   c.done = [];
 }
 
+/** The `.part` this item now writes is the file with this identity (inode). */
+export function recordPartIdentity(cp: Checkpoint, ino: number): void {
+  open(cp).partIno = ino;
+}
+
+/** The part file was deleted (its bytes could not be continued): the name is claimed again on resume. */
+export function dropPartFile(cp: Checkpoint): void {
+  const c = open(cp);
+  c.done = [];
+  delete c.fileName;
+  delete c.partIno;
+}
+
 /** Ranges that are on disk after an fdatasync: the only way `done` grows. */
 export function recordDurable(cp: Checkpoint, done: ByteRange[]): void {
   open(cp).done = done;
@@ -114,6 +127,7 @@ export function forgetFile(cp: Checkpoint): void {
   const c = open(cp);
   c.done = [];
   delete c.fileName;
+  delete c.partIno;
   delete c.total;
   delete c.validators;
   delete c.acceptsRanges;

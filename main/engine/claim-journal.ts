@@ -9,6 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Checkpoint } from './item.ts';
 
+export interface JournalEntry {
+  checkpoint: Checkpoint;
+  /** Written before the `.part` was made: it may never have been. */
+  intent: boolean;
+}
+
 export class ClaimJournal {
   readonly path: string;
   #fd: number;
@@ -19,12 +25,13 @@ export class ClaimJournal {
   }
 
   /** Every claim recorded since the journal was last emptied, oldest first. */
-  read(): Checkpoint[] {
-    const claims: Checkpoint[] = [];
+  read(): JournalEntry[] {
+    const claims: JournalEntry[] = [];
     for (const line of fs.readFileSync(this.path, 'utf8').split('\n')) {
       if (!line) continue;
       try {
-        claims.push(JSON.parse(line) as Checkpoint);
+        const { claimIntent, ...checkpoint } = JSON.parse(line) as Checkpoint & { claimIntent?: boolean };
+        claims.push({ checkpoint: checkpoint as Checkpoint, intent: claimIntent === true });
       } catch {
         // A line cut short by a crash: that claim never completed.
       }
@@ -32,8 +39,9 @@ export class ClaimJournal {
     return claims;
   }
 
-  append(checkpoint: Checkpoint): void {
-    fs.writeSync(this.#fd, `${JSON.stringify({ ...checkpoint, done: [], history: [] })}\n`);
+  /** `intent`: the name is about to be claimed (its `.part` may or may not have been made). */
+  append(checkpoint: Checkpoint, intent = false): void {
+    fs.writeSync(this.#fd, `${JSON.stringify({ ...checkpoint, done: [], history: [], ...(intent ? { claimIntent: true } : {}) })}\n`);
   }
 
   /** Called once every claim in it is in the store. */

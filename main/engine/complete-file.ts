@@ -1,18 +1,32 @@
 // The last step of a download: every byte on disk (flushed), the size the server
-// announced, the checksum the user gave, and only then the rename to the final name.
+// announced, the checksum the user gave (computed from the open descriptor, so it is the
+// bytes of this very file), and only then the move to the final name. The move never
+// replaces anything: the file gets a second name with link(), which fails on any existing
+// entry (a planted link, a dangling one, another file), then the `.part` name goes.
 
 import fs from 'node:fs';
-import path from 'node:path';
 import { missingRanges } from './byte-ranges.ts';
 import { finishFile } from './checkpoint-transitions.ts';
-import { sha256OfFile } from './content.ts';
+import { sha256OfDescriptor } from './content.ts';
 import { DownloadError } from './errors.ts';
 import type { ByteRange, Checkpoint } from './item.ts';
 import { writeError, type PartFile } from './part-file.ts';
-import { freeFinalName, insideFolder, partPathOf } from './target-file.ts';
+import { entryExists, finalNameCandidates, insideFolder, partPathOf } from './target-file.ts';
 
-/** Verifies and renames the part file; updates the checkpoint's size, ranges and final name. */
-export async function completePartFile(cp: Checkpoint, file: PartFile, done: ByteRange[] | undefined, isTaken: (name: string) => boolean): Promise<void> {
+/** File systems without hard links (FAT, some network and FUSE mounts) say so with these. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EINVAL']);
+
+/**
+ * Verifies the part file and gives it its final name; updates the checkpoint's size, ranges
+ * and final name. `beforeMove` runs once the bytes are verified (to record the size first).
+ */
+export async function completePartFile(
+  cp: Checkpoint,
+  file: PartFile,
+  done: ByteRange[] | undefined,
+  isTaken: (name: string) => boolean,
+  beforeMove: () => void = () => {},
+): Promise<void> {
   await file.sync();
   const size = await file.size();
   const total = cp.total ?? size;
@@ -21,32 +35,78 @@ export async function completePartFile(cp: Checkpoint, file: PartFile, done: Byt
   }
   const expected = cp.options.sha256?.toLowerCase();
   if (expected) {
-    const actual = await sha256OfFile(file.path);
+    const actual = await sha256OfDescriptor(file.fd, size);
     if (actual !== expected) {
       await file.close();
       fs.rmSync(file.path, { force: true });
       throw new DownloadError('ERR_CHECKSUM_MISMATCH', { params: { actual, expected }, action: 'checkChecksum' });
     }
   }
-  await file.close();
-  const finalName = freeFinalName(cp.dir, cp.fileName!, isTaken);
-  const target = path.join(cp.dir, finalName);
+  beforeMove();
   try {
-    fs.renameSync(file.path, target);
-  } catch (error) {
-    throw writeError(error, target);
+    finishFile(cp, { total, fileName: moveToFinalName(cp.dir, cp.fileName!, file, isTaken) });
+  } finally {
+    await file.close();
   }
-  finishFile(cp, { total, fileName: finalName });
+}
+
+function moveToFinalName(dir: string, claimed: string, file: PartFile, isTaken: (name: string) => boolean): string {
+  for (const name of finalNameCandidates(dir, claimed, isTaken)) {
+    const target = insideFolder(dir, name);
+    try {
+      fs.linkSync(file.path, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'EEXIST') continue;
+      if (!NO_HARD_LINKS.has(code)) throw writeError(error, target);
+      // No hard links here: a rename after a check, the best such a file system allows.
+      if (entryExists(target)) continue;
+      try {
+        fs.renameSync(file.path, target);
+      } catch (renameError) {
+        throw writeError(renameError, target);
+      }
+      return name;
+    }
+    // The new name must be this very file: a `.part` swapped after it was closed would be another.
+    if (fs.lstatSync(target).ino !== file.ino) {
+      fs.unlinkSync(target);
+      throw new DownloadError('ERR_WRITE', { params: { path: file.path, detail: 'EREPLACED' }, action: 'retry' });
+    }
+    try {
+      fs.unlinkSync(file.path);
+    } catch (error) {
+      throw writeError(error, file.path);
+    }
+    return name;
+  }
+  throw new DownloadError('ERR_INTERNAL', { params: { detail: 'no final name' }, action: 'retry' });
 }
 
 /**
- * The rename is the last step and its record follows it; a crash between the two leaves
- * the final file in place of the `.part`, at the announced size. That is a finished file.
+ * The move is the last step and its record follows it; a crash between the two leaves the
+ * final file at the announced size (and, between link and unlink, the `.part` as a second
+ * name of it). That is a finished file, once its SHA-256 matches when one was given.
  */
-export function finishedBeforeCrash(cp: Checkpoint): boolean {
-  if (!cp.fileName || cp.total === undefined || fs.existsSync(partPathOf(cp.dir, cp.fileName))) return false;
-  const stat = fs.statSync(insideFolder(cp.dir, cp.fileName), { throwIfNoEntry: false });
-  if (!stat?.isFile() || stat.size !== cp.total) return false;
+export async function finishedBeforeCrash(cp: Checkpoint): Promise<boolean> {
+  if (!cp.fileName || cp.total === undefined) return false;
+  const finalPath = insideFolder(cp.dir, cp.fileName);
+  const partPath = partPathOf(cp.dir, cp.fileName);
+  const final = fs.lstatSync(finalPath, { throwIfNoEntry: false });
+  if (!final?.isFile() || final.size !== cp.total) return false;
+  const part = fs.lstatSync(partPath, { throwIfNoEntry: false });
+  const secondName = part !== undefined && part.ino === final.ino && part.dev === final.dev;
+  if (part && !secondName) return false;
+  const expected = cp.options.sha256?.toLowerCase();
+  if (expected) {
+    const fd = fs.openSync(finalPath, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    try {
+      if ((await sha256OfDescriptor(fd, cp.total)) !== expected) return false;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  if (secondName) fs.unlinkSync(partPath);
   finishFile(cp, { total: cp.total, fileName: cp.fileName });
   return true;
 }

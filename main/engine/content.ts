@@ -23,8 +23,9 @@ export function decoderFor(encoding: string): Transform {
   }
 }
 
-export async function sha256OfFile(filePath: string): Promise<string> {
+/** The SHA-256 of the first `size` bytes behind an open descriptor (which stays open). */
+export async function sha256OfDescriptor(fd: number, size: number): Promise<string> {
   const hash = crypto.createHash('sha256');
-  await pipeline(fs.createReadStream(filePath, { highWaterMark: 1 << 20 }), hash);
+  if (size > 0) await pipeline(fs.createReadStream('', { fd, start: 0, end: size - 1, autoClose: false, highWaterMark: 1 << 20 }), hash);
   return hash.digest('hex');
 }

@@ -29,10 +29,11 @@ export async function diskRoom(dir: string, reserveSetting: number): Promise<Dis
   }
 }
 
-/** Not enough room: how much the download needs, how much is free, and what Tsuzuki keeps free. */
-export function diskFullError(needed: number, room: DiskRoom, dir: string, cause?: unknown): DownloadError {
+/** Not enough room: how much the download needs (when known), how much is free, and what Tsuzuki keeps free. */
+export function diskFullError(needed: number | undefined, room: DiskRoom, dir: string, cause?: unknown): DownloadError {
+  const free = Math.max(0, room.free);
   return new DownloadError('ERR_DISK_FULL', {
-    params: { variant: 'space', path: dir, needed, free: Math.max(0, room.free), reserve: room.reserve },
+    params: needed === undefined ? { variant: 'reserve', path: dir, free, reserve: room.reserve } : { variant: 'space', path: dir, needed, free, reserve: room.reserve },
     action: 'freeSpace',
     cause,
   });
@@ -80,7 +81,7 @@ export class DiskGuard extends Transform {
         return;
       }
       const above = room.free - room.reserve;
-      if (above < chunkBytes) return void this.destroy(diskFullError(Math.max(chunkBytes, this.#remaining() ?? 0), room, this.#dir));
+      if (above < chunkBytes) return void this.destroy(diskFullError(this.#remaining(), room, this.#dir));
       this.#budget = Math.max(chunkBytes, Math.min(MAX_BUDGET, Math.floor(above / 2)));
     });
   }

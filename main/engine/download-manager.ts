@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ChangeFeed, snapshotNow } from './change-feed.ts';
-import { clearError, forgetFile, moveInQueue, relink as relinkCheckpoint, restoreState, setState, touch } from './checkpoint-transitions.ts';
+import { clearError, forgetFile, moveInQueue, noteHistory, relink as relinkCheckpoint, restoreState, setState, touch } from './checkpoint-transitions.ts';
 import { CheckpointStore } from './checkpoint-store.ts';
 import { DownloadError, toErrorInfo } from './errors.ts';
 import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings, StoredState } from './item.ts';
@@ -42,6 +42,15 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     super();
     this.#lock = StateLock.acquire(options.store.dir);
     this.#store = new CheckpointStore(options.store);
+    // A record that cannot be written (a full disk) is noted on the items it concerns now.
+    this.#store.onWriteProblem = (problem) => {
+      for (const item of this.#items.values()) {
+        if (!item.download) continue;
+        if (problem) noteHistory(item.cp, 'recordNotSaved', { detail: String(problem.params?.['detail'] ?? problem.code) });
+        else noteHistory(item.cp, 'recordSavedAgain');
+        this.#feed.changed(item.cp.id);
+      }
+    };
     this.#settings = { ...defaultSettings(), ...options.defaults, ...this.#store.loadSettings(), ...options.overrides };
     this.#feed = new ChangeFeed(this.#items, (change) => this.emit('items', change), options.snapshotIntervalMs ?? 100);
     this.#scheduler = new Scheduler({
@@ -55,6 +64,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
         this.#names.index(item.cp);
         this.#store.claim(item.cp);
       },
+      claiming: (item, name) => this.#store.claimIntent(item.cp, name),
       changed: (item) => this.#feed.changed(item.cp.id),
       isNameTaken: (item, dir, name) => this.#names.isTaken(item.cp.id, dir, name),
     });

@@ -4,10 +4,11 @@
 // `decide` before a byte of it is written. Progress is recorded only after fdatasync, so a
 // crash at any instant resumes from bytes that really are on disk.
 
+import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type AttemptOwner, Restart, runAttempt, type Slot } from './attempt.ts';
 import { coveredBytes } from './byte-ranges.ts';
-import { adoptProbe, claimName, clearError, noteHistory, rangesIgnored, restart, setError, settleTotal, trustFileSize } from './checkpoint-transitions.ts';
+import { adoptProbe, claimName, clearError, dropPartFile, noteHistory, rangesIgnored, recordPartIdentity, restart, setError, settleTotal, trustFileSize } from './checkpoint-transitions.ts';
 import { DownloadError, type HistoryCode, type Params } from './errors.ts';
 import type { HttpClient } from './http-client.ts';
 import { requestError } from './http-client.ts';
@@ -18,6 +19,7 @@ import { type FileFacts, hasValidator, type RestartReason } from './response-che
 import { retryDelay } from './retry-delay.ts';
 import { SegmentLedger, type Segment } from './segment-ledger.ts';
 import { decoderFor } from './content.ts';
+import { checkRoom } from './disk-guard.ts';
 import { completePartFile, finishedBeforeCrash } from './complete-file.ts';
 import { claimFileName, partPathOf } from './target-file.ts';
 import { WorkerGroup } from './worker-group.ts';
@@ -32,6 +34,8 @@ export interface DownloadDeps {
   persist: (urgent?: boolean) => void;
   /** Records that this item now owns its `.part` file (cheaply, before any byte is written). */
   claimed: () => void;
+  /** Records, before its `.part` is made, the name this item is about to claim. */
+  claiming: (name: string) => void;
   /** Marks the item for the next snapshot batch. */
   changed: () => void;
   /** Whether another item already claimed this final name in this folder. */
@@ -58,6 +62,10 @@ export class Download {
   #failures = 0;
   #restarts = 0;
   #progress: ProgressRecorder;
+  /** The probe gave no length: the size is known only at the end. */
+  #lengthWasUnknown = false;
+  /** The run ended in a failure (not a pause or stop). */
+  #failed = false;
   #ownLimit: TokenBucket | undefined;
   /** Cuts every backoff wait short (the network is back, the machine woke). */
   #nudge = new AbortController();
@@ -84,7 +92,7 @@ export class Download {
 
   /** Runs until the file is complete and renamed. Rejects with a DownloadError, or with the abort reason. */
   async run(signal: AbortSignal): Promise<void> {
-    if (finishedBeforeCrash(this.cp)) return;
+    if (await finishedBeforeCrash(this.cp)) return;
     this.#progress.start();
     try {
       for (;;) {
@@ -94,7 +102,10 @@ export class Download {
           return;
         } catch (error) {
           if (signal.aborted) throw signal.reason;
-          if (!(error instanceof Restart)) throw error;
+          if (!(error instanceof Restart)) {
+            this.#failed = true;
+            throw error;
+          }
           await this.#restart(error.reason);
         }
       }
@@ -132,6 +143,7 @@ export class Download {
     const { file, existed } = this.#openPart();
     this.#file = file;
     const size = existed ? await file.size() : 0;
+    if (cp.total !== undefined) await checkRoom(cp.dir, cp.total - Math.min(size, coveredBytes(cp.done)), this.#deps.settings().diskReserveBytes);
     trustFileSize(cp, size);
     if (cp.done.length === 0) return;
     this.#ledger = new SegmentLedger([...cp.done], cp.total, this.#deps.minSplitBytes);
@@ -200,10 +212,14 @@ export class Download {
     const { cp } = this;
     this.#encoded = facts.encoding !== undefined;
     if (this.#encoded) decoderFor(facts.encoding!); // fails clearly for a coding we cannot undo
+    // A size the disk cannot hold fails before a name is claimed: nothing is left behind.
+    if (facts.total !== undefined) await checkRoom(cp.dir, facts.total - (this.#file ? await this.#file.size() : 0), this.#deps.settings().diskReserveBytes);
+    this.#lengthWasUnknown = facts.total === undefined;
     if (!cp.fileName) {
-      const claimed = await claimFileName(cp.dir, cp.options.fileName, facts.contentDisposition, finalUrl || cp.url, this.#deps.isNameTaken);
+      const claimed = await claimFileName(cp.dir, cp.options.fileName, facts.contentDisposition, finalUrl || cp.url, this.#deps.isNameTaken, (name) => this.#deps.claiming(name));
       claimName(cp, claimed.name);
       this.#file = claimed.file;
+      recordPartIdentity(cp, claimed.file.ino);
     } else {
       this.#file ??= this.#openPart().file;
       await this.#file.truncate(0);
@@ -324,7 +340,10 @@ export class Download {
     if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', { params: { detail: 'the download ended without a file' }, action: 'retry' });
     await this.#progress.flushWriters();
     try {
-      await completePartFile(cp, file, this.#ledger?.doneRanges(), (name) => name !== cp.fileName && this.#deps.isNameTaken(cp.dir, name));
+      // A body of unknown length learnt its size only now: recorded before the move, so a
+      // kill right after it still finds a finished file of the recorded size.
+      const beforeMove = () => this.#lengthWasUnknown && this.#deps.persist(true);
+      await completePartFile(cp, file, this.#ledger?.doneRanges(), (name) => name !== cp.fileName && this.#deps.isNameTaken(cp.dir, name), beforeMove);
     } catch (error) {
       // Bytes that failed the checks are worth nothing: a retry starts over.
       if (error instanceof DownloadError && (error.code === 'ERR_SIZE_MISMATCH' || error.code === 'ERR_CHECKSUM_MISMATCH')) this.#forgetProgress();
@@ -339,12 +358,29 @@ export class Download {
     await this.#progress.settled();
     await this.#progress.record();
     await this.#file?.close().catch(() => {});
+    if (this.#failed && this.#file && !this.#worthKeeping()) await this.#dropPart(this.#file.path);
     this.#file = undefined;
     this.#ledger = undefined;
   }
 
+  /** Whether a resume could continue from the bytes in the part file (else it starts over). */
+  #worthKeeping(): boolean {
+    return this.cp.total !== undefined && this.cp.done.length > 0 && this.#canContinue();
+  }
+
+  /** A failed download whose bytes a resume would throw away gives their space back now (a full disk most of all); the name is claimed again on resume. */
+  async #dropPart(partPath: string): Promise<void> {
+    await fs.promises.rm(partPath, { force: true }).catch(() => {});
+    this.#forgetProgress();
+    dropPartFile(this.cp);
+    this.#deps.changed();
+  }
+
   #openPart(): { file: PartFile; existed: boolean } {
-    return PartFile.openOrCreate(partPathOf(this.cp.dir, this.cp.fileName!));
+    const opened = PartFile.openOrCreate(partPathOf(this.cp.dir, this.cp.fileName!), this.cp.partIno);
+    recordPartIdentity(this.cp, opened.file.ino);
+    if (opened.replaced) this.#note({ code: 'partReplaced' });
+    return opened;
   }
 
   #note(entry: { code: HistoryCode; params?: Params | undefined }): void {

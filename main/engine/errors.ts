@@ -82,6 +82,9 @@ export const HISTORY_CODES = [
   'noValidator', // nothing proves the file unchanged, and resuming blindly is off
   'cannotContinue', // a retryable failure on a server that cannot continue (params: error + its params)
   'linkChanged', // the user gave a new link; bytes are kept if the file is unchanged
+  'recordNotSaved', // the checkpoint store could not write (params: the error's code and detail); it keeps trying
+  'recordSavedAgain', // the checkpoint store writes again
+  'partReplaced', // the `.part` was not this item's file (a link, a swapped file): a fresh one took its place
 ] as const;
 
 export type HistoryCode = (typeof HISTORY_CODES)[number];

@@ -43,8 +43,9 @@ export class ItemDocuments {
 
   /** Writes the item's document now. */
   write(cp: Checkpoint): void {
-    this.#pending.delete(cp.id);
     this.#doc(cp.id).store = structuredClone(cp) as unknown as Record<string, unknown>;
+    // Only once written: a write that failed (a full disk) stays pending for the retry.
+    if (this.#pending.get(cp.id) === cp) this.#pending.delete(cp.id);
   }
 
   /** Writes it at the next flush. */
@@ -57,10 +58,9 @@ export class ItemDocuments {
     this.#pending.delete(id);
   }
 
+  /** Writes every scheduled document; on a failure the rest stay scheduled and the error is thrown. */
   writePending(): void {
-    const pending = [...this.#pending.values()];
-    this.#pending.clear();
-    for (const cp of pending) this.write(cp);
+    for (const cp of [...this.#pending.values()]) this.write(cp);
   }
 
   delete(id: string): void {

@@ -68,6 +68,8 @@ export interface Checkpoint {
   /** Total size in bytes, when the server said. */
   readonly total?: number;
   readonly validators?: Validators;
+  /** Identity (inode) of the `.part` this item made: a file put in its place is not continued. */
+  readonly partIno?: number;
   /** Whether the server answered a range request with 206 before. */
   readonly acceptsRanges?: boolean;
   /** Byte ranges durably on disk in `<fileName>.part`, sorted and merged. */

@@ -1,6 +1,10 @@
 // The `.part` file a download writes into: opened once per run, written with positional
 // writes (so several connections can fill it at once and a resume never appends blindly),
 // flushed with fdatasync only when a checkpoint is about to record progress.
+// Nothing planted in the folder is followed: a part file is opened with O_NOFOLLOW and
+// checked on its descriptor (a regular file with one name, the very file this item made),
+// so a `.part` swapped for a link to a file elsewhere is never written through; such an
+// entry is removed (the link itself, never its target) and a fresh file made in its place.
 
 import fs from 'node:fs';
 import { promisify } from 'node:util';
@@ -13,30 +17,63 @@ const close = promisify(fs.close);
 const writev = promisify(fs.writev);
 const open = promisify(fs.open);
 
+const { O_RDWR, O_CREAT, O_EXCL } = fs.constants;
+// Windows has no O_NOFOLLOW; there, O_EXCL still refuses an existing entry of any kind.
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const CREATE_FLAGS = O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW;
+
 export class PartFile {
   readonly path: string;
   readonly fd: number;
+  /** The file's identity (inode), recorded so a later run can tell it from a swapped one. */
+  readonly ino: number;
   #closed = false;
 
   private constructor(path: string, fd: number) {
     this.path = path;
     this.fd = fd;
+    this.ino = fs.fstatSync(fd).ino;
   }
 
   /** Creates the file, failing with EEXIST if it is there: this is how a name is claimed. */
   static async createExclusive(path: string): Promise<PartFile> {
     // Off the main thread: with many short downloads, a synchronous create per file adds
     // up. (A raw descriptor: a FileHandle would close it when garbage collected.)
-    return new PartFile(path, await open(path, 'wx', 0o644));
+    // O_EXCL with O_CREAT fails on any existing entry, a symbolic link (even a dangling one) included.
+    return new PartFile(path, await open(path, CREATE_FLAGS, 0o644));
   }
 
-  /** Opens an existing part file to continue it, or creates it when it has gone missing. */
-  static openOrCreate(path: string): { file: PartFile; existed: boolean } {
+  /**
+   * Opens this item's part file to continue it (`ino`: the identity recorded when it was
+   * made), or makes a fresh one when it is missing or is not that file: a link, a file with
+   * other names, another file put in its place. `existed` says whether its bytes count.
+   */
+  static openOrCreate(path: string, ino?: number): { file: PartFile; existed: boolean; replaced: boolean } {
+    let fd: number | undefined;
+    let replaced = false;
     try {
-      return { file: new PartFile(path, fs.openSync(path, 'r+')), existed: true };
+      fd = fs.openSync(path, O_RDWR | O_NOFOLLOW);
+      const stat = fs.fstatSync(fd);
+      if (stat.isFile() && stat.nlink === 1 && (ino === undefined || stat.ino === ino)) return { file: new PartFile(path, fd), existed: true, replaced };
+      fs.closeSync(fd);
+      fd = undefined;
+      replaced = true;
+      fs.unlinkSync(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw writeError(error, path);
-      return { file: new PartFile(path, fs.openSync(path, 'w+', 0o644)), existed: false };
+      if (fd !== undefined) fs.closeSync(fd);
+      const code = (error as NodeJS.ErrnoException).code;
+      // ELOOP: a symbolic link (EMLINK on some BSDs); remove the link itself, never its target.
+      if (code === 'ELOOP' || code === 'EMLINK') {
+        removeEntry(path);
+        replaced = true;
+      } else if (code !== 'ENOENT') {
+        throw writeError(error, path);
+      }
+    }
+    try {
+      return { file: new PartFile(path, fs.openSync(path, CREATE_FLAGS, 0o644)), existed: false, replaced };
+    } catch (error) {
+      throw writeError(error, path);
     }
   }
 
@@ -81,6 +118,14 @@ export class PartFile {
 
   get closed(): boolean {
     return this.#closed;
+  }
+}
+
+function removeEntry(path: string): void {
+  try {
+    fs.unlinkSync(path);
+  } catch (error) {
+    throw writeError(error, path);
   }
 }
 

@@ -25,6 +25,7 @@ export interface SchedulerDeps {
   save: (item: ManagedItem, urgent?: boolean) => void;
   /** Records that an item now owns its `.part` file. */
   claimed: (item: ManagedItem) => void;
+  claiming: (item: ManagedItem, name: string) => void;
   changed: (item: ManagedItem) => void;
   isNameTaken: (item: ManagedItem, dir: string, name: string) => boolean;
 }
@@ -107,6 +108,7 @@ export class Scheduler {
       settings: deps.settings,
       persist: (urgent) => deps.save(item, urgent),
       claimed: () => deps.claimed(item),
+      claiming: (name) => deps.claiming(item, name),
       changed: () => deps.changed(item),
       isNameTaken: (dir, name) => deps.isNameTaken(item, dir, name),
       retryBaseDelayMs: options.retryBaseDelayMs ?? 1000,

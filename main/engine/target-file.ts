@@ -39,12 +39,15 @@ export async function claimFileName(
   contentDisposition: string | undefined,
   url: string,
   isTaken: (dir: string, name: string) => boolean,
+  /** Called just before a name's `.part` is made: it is recorded first, so a kill in between never leaves a `.part` nobody knows. */
+  claiming: (name: string) => void = () => {},
 ): Promise<{ name: string; file: PartFile }> {
   ensureFolder(dir);
   const desired = requested ? sanitizeFileName(requested) : nameFromResponse(contentDisposition, url);
   for (let n = 0; n <= MAX_NUMBERED; n++) {
     const name = numberedName(desired, n);
-    if (isTaken(dir, name) || fs.existsSync(insideFolder(dir, name))) continue;
+    if (isTaken(dir, name) || entryExists(insideFolder(dir, name)) || entryExists(partPathOf(dir, name))) continue;
+    claiming(name);
     try {
       return { name, file: await PartFile.createExclusive(partPathOf(dir, name)) };
     } catch (error) {
@@ -55,12 +58,17 @@ export async function claimFileName(
   throw new DownloadError('ERR_FOLDER', { params: { variant: 'tooManyNames', name: desired, path: dir }, action: 'chooseFolder' });
 }
 
-/** The name to rename to at the end: the claimed one, unless something took it meanwhile. */
-export function freeFinalName(dir: string, claimed: string, isTaken: (name: string) => boolean): string {
+/** Names to try at the end, in order: the claimed one, then numbered ones nobody else holds. */
+export function* finalNameCandidates(dir: string, claimed: string, isTaken: (name: string) => boolean): Generator<string> {
   for (let n = 0; n <= MAX_NUMBERED; n++) {
     const name = numberedName(claimed, n);
-    if (n > 0 && (isTaken(name) || fs.existsSync(insideFolder(dir, `${name}.part`)))) continue;
-    if (!fs.existsSync(insideFolder(dir, name))) return name;
+    if (n > 0 && (isTaken(name) || entryExists(insideFolder(dir, `${name}.part`)))) continue;
+    if (!entryExists(insideFolder(dir, name))) yield name;
   }
   throw new DownloadError('ERR_FOLDER', { params: { variant: 'tooManyNames', name: claimed, path: dir }, action: 'chooseFolder' });
+}
+
+/** Whether anything is at the path, a dangling symbolic link included (existsSync follows links). */
+export function entryExists(full: string): boolean {
+  return fs.lstatSync(full, { throwIfNoEntry: false }) !== undefined;
 }

@@ -1,0 +1,53 @@
+// A real small disk: a tmpfs of a given size under /mnt, holding a download folder and a
+// state folder, unmounted in teardown. Mounting needs privileges; `mountSmallDisk` returns
+// undefined where it is not allowed, and the test skips with that reason.
+
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface SmallDisk {
+  root: string;
+  downloads: string;
+  state: string;
+  /** Takes space away: a file of `bytes` outside the two folders. */
+  fill(bytes: number): string;
+  unmount(): void;
+}
+
+export function mountSmallDisk(sizeBytes: number): SmallDisk | undefined {
+  const root = `/mnt/tsz-harden-${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    fs.mkdirSync(root, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeBytes}`, 'tmpfs', root], { stdio: 'ignore' });
+  } catch {
+    fs.rmSync(root, { recursive: true, force: true });
+    return undefined;
+  }
+  const downloads = path.join(root, 'downloads');
+  const state = path.join(root, 'state');
+  fs.mkdirSync(downloads);
+  return {
+    root,
+    downloads,
+    state,
+    fill(bytes) {
+      const filler = path.join(root, `filler-${crypto.randomBytes(3).toString('hex')}`);
+      const fd = fs.openSync(filler, 'w');
+      try {
+        const block = Buffer.alloc(1 << 20, 1);
+        for (let left = bytes; left > 0; left -= block.length) fs.writeSync(fd, block, 0, Math.min(block.length, left));
+      } finally {
+        fs.closeSync(fd);
+      }
+      return filler;
+    },
+    unmount() {
+      execFileSync('umount', ['-l', root], { stdio: 'ignore' });
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export const CANNOT_MOUNT = 'cannot mount a small tmpfs here (needs root), so a full disk cannot be made';
