@@ -80,6 +80,20 @@ module.exports = {
       to: { path: '^main/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'extension-stands-alone',
+      comment: 'The browser extension ships unbundled to the browser: its own files only; it talks to the app over loopback HTTP, never by import.',
+      severity: 'error',
+      from: { path: '^extension/' },
+      to: { pathNot: '^extension/' },
+    },
+    {
+      name: 'product-ignores-the-extension',
+      comment: 'The app does not import the extension either; what they share is the HTTP protocol of main/host/extension.',
+      severity: 'error',
+      from: { path: '^(main|preload|renderer|i18n)/' },
+      to: { path: '^extension/' },
+    },
+    {
       name: 'link-rule-imports-nothing',
       comment: 'web-url.ts is bundled into the window and the preload through the names module.',
       severity: 'error',

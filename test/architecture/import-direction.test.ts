@@ -26,7 +26,7 @@ async function violations(baseDir: string, roots: string[]): Promise<{ result: I
 
 describe('import direction', () => {
   it('the sources keep it', async () => {
-    const roots = ['main', 'preload', 'renderer/src', 'bench', 'bin', 'i18n'].filter((dir) => fs.existsSync(path.join(ROOT, dir)));
+    const roots = ['main', 'preload', 'renderer/src', 'bench', 'bin', 'i18n', 'extension'].filter((dir) => fs.existsSync(path.join(ROOT, dir)));
     const { result, found } = await violations(ROOT, roots);
     assert.deepEqual(found, []);
     // A parser that saw no imports would pass every rule: make sure it saw the known ones.
@@ -54,6 +54,7 @@ describe('import direction', () => {
       'main/contract-names.ts': "import pad from 'left-pad';\nexport const COMMANDS = [pad];",
       'preload/index.ts': "import { schemas } from '../main/contract.ts';\nexport const s = schemas;",
       'i18n/words.ts': "import fs from 'node:fs';\nexport const words = fs;",
+      'extension/background.js': "import { x } from '../main/host/handlers.ts';\nexport const y = x;",
       'renderer/src/app.ts': "import { schemas } from '../../main/contract.ts';\nimport type { Item } from '../../main/engine/item.ts';\nexport const x: Item | typeof schemas = schemas;",
     };
     for (const [name, text] of Object.entries(files)) {
@@ -62,7 +63,7 @@ describe('import direction', () => {
     }
 
     it('reports every broken rule', async () => {
-      const { found } = await violations(dir, ['main', 'preload', 'renderer', 'i18n']);
+      const { found } = await violations(dir, ['main', 'preload', 'renderer', 'i18n', 'extension']);
       const broken = new Set(found.map((line) => line.split(':')[0]));
       for (const rule of [
         'engine-stays-plain-node',
@@ -74,6 +75,7 @@ describe('import direction', () => {
         'renderer-imports-no-contract-code',
         'renderer-sees-contract-types-only',
         'i18n-is-browser-safe',
+        'extension-stands-alone',
       ]) {
         assert.ok(broken.has(rule), `${rule} reported (found: ${found.join('; ')})`);
       }

@@ -18,7 +18,9 @@ describe('wake and network back', () => {
   it('the network is back: an attempt waiting out a 10-minute Retry-After goes at once', async () => {
     server.serve('/later.bin', { body, faults: { statuses: [{ status: 503, headers: { 'retry-after': '600' } }] } });
     const ws = tempWorkspace();
-    const manager = await openTestManager(ws.state, ws.downloads);
+    // A loaded machine can take longer than the usual test stall timeout (1.5 s) to answer;
+    // a stall would be retried at once and the 503 never parked.
+    const manager = await openTestManager(ws.state, ws.downloads, { stallTimeoutMs: 60_000 });
     const [id] = manager.add([server.url('/later.bin')]).added;
     const waiting = await waitForItem(manager, id!, (item) => item.state === 'retrying');
     assert.ok(waiting.retry && waiting.retry.at - Date.now() > 60_000, 'parked for minutes');
