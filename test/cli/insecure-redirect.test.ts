@@ -35,7 +35,7 @@ describe('an https link redirecting to http', () => {
       cannot = 'openssl is not available to make a test certificate';
       return;
     }
-    secure = https.createServer({ key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }, (req, res) => {
+    secure = https.createServer({ key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }, (_req, res) => {
       res.statusCode = 302;
       res.setHeader('location', plain.url('/file.bin'));
       res.end();
