@@ -2,7 +2,7 @@
 // on the desktop (tray, taskbar, notifications). Everything that can run without Electron
 // lives in main/host and main/engine and is tested there.
 
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import { app, session, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { eventChannel, type EventName, type EventPayloads } from '../contract.ts';
@@ -12,6 +12,7 @@ import { toErrorInfo } from '../engine/errors.ts';
 import type { StoreProvider } from '../engine/store.ts';
 import type { Platform } from '../host/handlers.ts';
 import { startBrowserHandoff } from '../host/extension/desktop-handoff.ts';
+import { followSystemProxy } from '../host/desktop/system-proxy.ts';
 import { installLastResort } from '../host/last-resort.ts';
 import { registerIpc, trustedSender } from '../host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
@@ -47,6 +48,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(early: string[], setSecondInstanceHandler: (handler: (urls: string[]) => void) => void): Promise<void> {
   await app.whenReady();
   hardenSession();
+  // Before any download starts: the engine reads the proxy from the environment per request.
+  await followSystemProxy((url) => session.defaultSession.resolveProxy(url), process.env);
   serveApp(rendererDir());
   const i18n = createI18n(matchLocale(app.getPreferredSystemLanguages()));
   installAppMenu(i18n);

@@ -12,6 +12,12 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\
 // Control characters, and characters Windows forbids in names; separators are handled first.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Characters that show as nothing: format characters (zero-width space and joiners, bidi
+// marks such as U+061C, the BOM, tags), blank "letters" (Hangul fillers U+115F, U+1160,
+// U+3164, U+FFA0, the blank Braille pattern, Khmer vowels U+17B4/5, Mongolian U+180E) and
+// line separators. A name made with them can pass for another ("setup.exe" beside
+// "set\u200bup.exe"); each is shown as "_".
+const INVISIBLE = /[\p{Cf}\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0\u2028\u2029]/gu;
 
 /** The name a response asks for: Content-Disposition (filename* first), else the URL's last path segment. */
 export function nameFromResponse(contentDisposition: string | undefined, url: string): string {
@@ -44,13 +50,25 @@ export function nameFromUrl(url: string): string {
 export function sanitizeFileName(raw: string, fallback = FALLBACK_NAME): string {
   // Keep only the last component of anything path-like, for either platform's separators.
   const leaf = raw.split(/[/\\]/).filter((part) => part !== '' && part !== '.' && part !== '..').at(-1) ?? '';
-  let name = leaf.normalize('NFC').replace(FORBIDDEN, '_');
+  let name = leaf.normalize('NFC').replace(FORBIDDEN, '_').replace(INVISIBLE, '_');
   // Leading dots would hide the file; trailing dots and spaces are dropped by Windows.
   name = name.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
   if (name === '') return fallback;
-  const { stem, ext } = splitExtension(name);
-  if (WINDOWS_RESERVED.test(stem)) name = `${stem}_${ext}`;
+  name = unreserved(name);
   return truncateToBytes(name, MAX_NAME_BYTES);
+}
+
+/**
+ * Windows opens a device for any name whose part before the first dot, trailing spaces
+ * dropped, is a device name: `CON`, `con.a.b`, `CON .txt`, `lpt1.x.y`. Such a name gets a
+ * "_" after that part (`CON_`, `con_.a.b`, `CON_.txt`), on every platform, so a file
+ * saved on Linux still opens when copied to Windows.
+ */
+function unreserved(name: string): string {
+  const dot = name.indexOf('.');
+  const base = (dot === -1 ? name : name.slice(0, dot)).trimEnd();
+  if (!WINDOWS_RESERVED.test(base)) return name;
+  return dot === -1 ? `${base}_` : `${base}_${name.slice(dot)}`;
 }
 
 /** `report.tar.gz` → stem `report`, ext `.tar.gz`; a name with no dot has no extension. */

@@ -3,7 +3,7 @@
 
 import { coveredBytes } from './byte-ranges.ts';
 import type { Download } from './download.ts';
-import { nameFromUrl } from './file-name.ts';
+import { nameFromUrl, sanitizeFileName } from './file-name.ts';
 import type { Checkpoint, ItemSnapshot } from './item.ts';
 import type { SpeedMeter } from './speed-meter.ts';
 import { insideFolder } from './target-file.ts';
@@ -15,7 +15,8 @@ export function snapshotOf(cp: Checkpoint, download: Download | undefined, meter
   return {
     id: cp.id,
     url: cp.url,
-    name: cp.fileName ?? cp.options.fileName ?? nameFromUrl(cp.url),
+    // Before the first response, the name it will most likely get: sanitized the same way.
+    name: cp.fileName ?? sanitizeFileName(cp.options.fileName ?? nameFromUrl(cp.url)),
     dir: cp.dir,
     state,
     bytes,

@@ -2,6 +2,7 @@
 // the same part files and rename each other's results away. A lock file holds the owner's
 // PID; a lock left by a process that died (kill -9, power loss) is taken over.
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DownloadError } from './errors.ts';
@@ -22,19 +23,26 @@ export class StateLock {
     if (held.has(lockPath)) {
       throw new DownloadError('ERR_STATE_LOCKED', { params: { pid: process.pid, dir }, action: 'closeOther' });
     }
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-        held.add(lockPath);
-        return new StateLock(lockPath);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // The lock appears whole (link() of a file already holding our PID), so nobody ever
+    // reads a half-written one and takes it for stale.
+    const mine = `${lockPath}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(mine, String(process.pid));
+    try {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        if (placeLock(mine, lockPath)) {
+          held.add(lockPath);
+          return new StateLock(lockPath);
+        }
+        const seen = readLock(lockPath);
+        if (seen === undefined) continue;
+        const owner = Number(seen.trim());
+        if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+          throw new DownloadError('ERR_STATE_LOCKED', { params: { pid: owner, dir }, action: 'closeOther' });
+        }
+        takeOverStale(lockPath, seen);
       }
-      const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-        throw new DownloadError('ERR_STATE_LOCKED', { params: { pid: owner, dir }, action: 'closeOther' });
-      }
-      fs.rmSync(lockPath, { force: true });
+    } finally {
+      fs.rmSync(mine, { force: true });
     }
     throw new DownloadError('ERR_INTERNAL', { params: { detail: `could not lock the state folder ${dir}` } });
   }
@@ -46,6 +54,55 @@ export class StateLock {
     } catch {
       // Already gone: nothing to release.
     }
+  }
+}
+
+/** Puts our lock in place; false when one is there already. */
+function placeLock(mine: string, lockPath: string): boolean {
+  try {
+    fs.linkSync(mine, lockPath);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+  }
+  // A file system without hard links: an exclusive create is the next best.
+  try {
+    fs.writeFileSync(lockPath, fs.readFileSync(mine), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function readLock(lockPath: string): string | undefined {
+  try {
+    return fs.readFileSync(lockPath, 'utf8');
+  } catch {
+    return undefined; // gone meanwhile: try again
+  }
+}
+
+/**
+ * Removes the stale lock we read, and only that one: it is moved aside (atomically), and
+ * if what was moved is not what we read (another process took the stale lock over first),
+ * that newer lock is put back.
+ */
+function takeOverStale(lockPath: string, seen: string): void {
+  const aside = `${lockPath}.stale.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(lockPath, aside);
+  } catch {
+    return; // gone meanwhile: try again
+  }
+  try {
+    if (readLock(aside) !== seen) fs.linkSync(aside, lockPath);
+  } catch {
+    // A third lock appeared meanwhile: it stands, and the next attempt reads it.
+  } finally {
+    fs.rmSync(aside, { force: true });
   }
 }
 

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { nameFromResponse, numberedName, sanitizeFileName } from '../../main/engine/file-name.ts';
+import { snapshotOf } from '../../main/engine/item-snapshot.ts';
+import { newCheckpoint } from '../../main/engine/new-checkpoint.ts';
+import { SpeedMeter } from '../../main/engine/speed-meter.ts';
 
 describe('file names from untrusted servers', () => {
   it('keeps one plain path component', () => {
@@ -41,5 +44,29 @@ describe('file names from untrusted servers', () => {
     assert.equal(numberedName('report.pdf', 1), 'report (1).pdf');
     assert.equal(numberedName('backup.tar.gz', 2), 'backup (2).tar.gz');
     assert.equal(numberedName('README', 3), 'README (3)');
+  });
+
+  it('renames device names with several dots or a space before the dot, as Windows reads them', () => {
+    assert.equal(sanitizeFileName('con.a.b'), 'con_.a.b');
+    assert.equal(sanitizeFileName('CON .txt'), 'CON_.txt');
+    assert.equal(sanitizeFileName('lpt1.x.y'), 'lpt1_.x.y');
+    assert.equal(sanitizeFileName('aux.tar.gz'), 'aux_.tar.gz');
+    assert.equal(sanitizeFileName('console.txt'), 'console.txt');
+  });
+
+  it('shows invisible and format characters as "_" so no name passes for another', () => {
+    assert.equal(sanitizeFileName('set\u200bup.exe'), 'set_up.exe');
+    assert.equal(sanitizeFileName('in\u061cvoice.pdf'), 'in_voice.pdf');
+    assert.equal(sanitizeFileName('a\u3164b.txt'), 'a_b.txt');
+    assert.equal(sanitizeFileName('\ufeffreport.txt'), '_report.txt');
+    assert.equal(sanitizeFileName('photo\u202egpj.exe'), 'photo_gpj.exe');
+    assert.equal(sanitizeFileName('x\u2060y\u00ad.bin'), 'x_y_.bin');
+  });
+
+  it('gives a row the sanitized name before the first response', () => {
+    const row = (url: string, fileName?: string) => snapshotOf(newCheckpoint(url, '/tmp', fileName ? { fileName } : {}, 1, 0), undefined, new SpeedMeter(), 0).name;
+    assert.equal(row('https://example.com/files/CON%20.txt'), 'CON_.txt');
+    assert.equal(row('https://example.com/a%E2%80%8Bb.bin'), 'a_b.bin');
+    assert.equal(row('https://example.com/x', 'lpt1.x.y'), 'lpt1_.x.y');
   });
 });

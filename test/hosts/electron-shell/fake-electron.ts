@@ -261,6 +261,10 @@ class FakeSession {
   setPermissionCheckHandler(handler: () => boolean): void {
     this.permissionCheck = handler;
   }
+  /** No system proxy on the test machine. */
+  async resolveProxy(_url: string): Promise<string> {
+    return 'DIRECT';
+  }
 }
 
 const defaultSession = new FakeSession();
