@@ -63,6 +63,8 @@ export interface AttemptOwner {
   reserveBytes(): number;
   /** Bytes received so far. */
   bytes(): number;
+  /** The setting that lets an https link redirect to http. */
+  allowInsecureRedirects(): boolean;
 }
 
 /** One request filling the slot's segment (the probe creates its segment on the way). */
@@ -87,7 +89,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
   );
   let request: Request | undefined;
   try {
-    request = owner.http.stream(cp.url, requestHeaders(cp, given), controller.signal, cp.options.headers);
+    request = owner.http.stream(cp.url, requestHeaders(cp, given), controller.signal, cp.options.headers, { allowDowngrade: owner.allowInsecureRedirects() || cp.options.sha256 !== undefined });
     request.on('error', fail);
     // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
     request.on('downloadProgress', () => watchdog.feed());

@@ -204,6 +204,7 @@ export class Download {
       track: (writer) => this.#progress.track(writer),
       reserveBytes: () => this.#deps.settings().diskReserveBytes,
       bytes: () => this.bytes(),
+      allowInsecureRedirects: () => this.#deps.settings().allowInsecureRedirects,
     };
   }
 

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'ERR_NOT_FOUND',
   'ERR_TOO_MANY_REDIRECTS',
   'ERR_REDIRECT_LOOP',
+  'ERR_INSECURE_REDIRECT', // an https link redirected to plain http (params: link)
   'ERR_SERVER_CHANGED',
   'ERR_BAD_RANGE_RESPONSE',
   'ERR_SIZE_MISMATCH',

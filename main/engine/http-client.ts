@@ -20,7 +20,7 @@ export interface HttpClient {
    * needs none of them, and a third party must not see them). `headers` are the engine's
    * (Range, If-Match) and win over any item header of the same name.
    */
-  stream(url: string, headers: Record<string, string>, signal: AbortSignal, itemHeaders?: Record<string, string>): Request;
+  stream(url: string, headers: Record<string, string>, signal: AbortSignal, itemHeaders?: Record<string, string>, policy?: RedirectPolicy): Request;
   /** Connections per host, shared by all downloads. */
   setMaxSocketsPerHost(count: number): void;
   /** The proxy from settings ('' = the one the environment names, if any). */
@@ -28,10 +28,15 @@ export interface HttpClient {
   destroy(): void;
 }
 
+export interface RedirectPolicy {
+  /** Follow a redirect from https to plain http (only safe when something else vouches for the bytes, a SHA-256). */
+  allowDowngrade: boolean;
+}
+
 export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
   const agents = new ProxyAgents(maxSocketsPerHost);
   return {
-    stream(url, headers, signal, itemHeaders = {}) {
+    stream(url, headers, signal, itemHeaders = {}, policy = { allowDowngrade: false }) {
       const visited = new Set<string>([url]);
       const origin = new URL(url).origin;
       return got.stream(url, {
@@ -58,6 +63,11 @@ export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
                 throw new DownloadError('ERR_REDIRECT_LOOP', { params: { link: next }, action: 'checkLink' });
               }
               visited.add(next);
+              // Checked before the hop is made: a plain-http request would already show the
+              // path to the network, and its bytes could be anyone's.
+              if (!policy.allowDowngrade && new URL(url).protocol === 'https:' && new URL(next).protocol === 'http:') {
+                throw new DownloadError('ERR_INSECURE_REDIRECT', { params: { link: next }, action: 'checkLink' });
+              }
               if (new URL(next).origin !== origin) {
                 for (const name of Object.keys(itemHeaders)) {
                   if (!Object.hasOwn(headers, name)) delete options.headers[name];
