@@ -31,7 +31,8 @@ const addOptions = z.strictObject({
 
 const settingsPatch = z.strictObject({
   dir: z.string().min(1).max(4096).optional(),
-  maxConcurrent: z.number().int().min(1).max(64).optional(),
+  // The window offers 1–64; the CLI goes further (200 slow downloads at once, as aria2c -j200).
+  maxConcurrent: z.number().int().min(1).max(1000).optional(),
   connections: z.number().int().min(1).max(32).optional(),
   perHostConnections: z.number().int().min(1).max(256).optional(),
   speedLimit: z.number().int().min(0).optional(),
