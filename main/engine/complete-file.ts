@@ -43,11 +43,10 @@ export async function completePartFile(
     }
   }
   beforeMove();
-  try {
-    finishFile(cp, { total, fileName: moveToFinalName(cp.dir, cp.fileName!, file, isTaken) });
-  } finally {
-    await file.close();
-  }
+  // Closed first, so the item is done the moment its final name appears; a `.part` swapped
+  // after the close is caught by the identity check after the link.
+  await file.close();
+  finishFile(cp, { total, fileName: moveToFinalName(cp.dir, cp.fileName!, file, isTaken) });
 }
 
 function moveToFinalName(dir: string, claimed: string, file: PartFile, isTaken: (name: string) => boolean): string {
