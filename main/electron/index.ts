@@ -14,6 +14,8 @@ import type { Platform } from '../host/handlers.ts';
 import { startBrowserHandoff } from '../host/extension/desktop-handoff.ts';
 import { followSystemProxy } from '../host/desktop/system-proxy.ts';
 import { installLastResort } from '../host/last-resort.ts';
+import { needsOpenConfirmation } from '../host/open-warning.ts';
+import { openWarningText } from '../host/desktop/words.ts';
 import { registerIpc, trustedSender } from '../host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { urlsInArgv } from '../host/urls-in-argv.ts';
@@ -104,6 +106,12 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
 
   const platform: Platform = {
     openFile: async (file) => {
+      if (needsOpenConfirmation(path.basename(file), process.platform)) {
+        const question = openWarningText(i18n, path.basename(file));
+        const options: Electron.MessageBoxOptions = { type: 'warning', ...question, defaultId: 1, cancelId: 1, noLink: true };
+        const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+        if (answer.response !== 0) return;
+      }
       const error = await shell.openPath(file);
       if (error) throw new Error(error);
     },

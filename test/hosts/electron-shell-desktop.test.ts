@@ -161,6 +161,28 @@ describe('Electron shell on the desktop (fake electron)', () => {
     assert.equal(electron.record.openDialogs.at(-1)!.options.defaultPath, '/somewhere');
   });
 
+  it('asks before opening a downloaded program, and opens other files at once', async () => {
+    server.serve('/desk/setup.sh', { body: small });
+    server.serve('/desk/notes.txt', { body: small });
+    const [program, text] = await add([server.url('/desk/setup.sh'), server.url('/desk/notes.txt')]);
+    const done = [await settled(program!), await settled(text!)];
+    assert.deepEqual(done.map((entry) => entry.state), ['done', 'done']);
+    const opened = electron.record.opened.length;
+    const asked = electron.record.messageBoxes.length;
+    electron.record.nextMessageBoxResponse = 1; // Cancel
+    assert.ok((await invoke('openFile', { id: program })).ok);
+    assert.equal(electron.record.messageBoxes.length, asked + 1);
+    assert.match(electron.record.messageBoxes.at(-1)!.detail!, /setup\.sh/);
+    assert.deepEqual(electron.record.messageBoxes.at(-1)!.buttons, ['Open', 'Cancel']);
+    assert.equal(electron.record.opened.length, opened, 'canceled: nothing opened');
+    electron.record.nextMessageBoxResponse = 0; // Open
+    assert.ok((await invoke('openFile', { id: program })).ok);
+    assert.equal(electron.record.opened.at(-1), done[0]!.path);
+    assert.ok((await invoke('openFile', { id: text })).ok);
+    assert.equal(electron.record.messageBoxes.length, asked + 2, 'a text file opens without a question');
+    assert.equal(electron.record.opened.at(-1), done[1]!.path);
+  });
+
   it('start at login follows the setting: a login item, and on Linux an autostart entry', async () => {
     const entry = path.join(ws.root, 'appData', 'autostart', 'tsuzuki.desktop');
     await value('setSettings', { startAtLogin: true });

@@ -38,3 +38,12 @@ export function closedToTrayText(i18n: I18n): { title: string; body: string } {
 export function menuLabels(i18n: I18n): { file: string; view: string; help: string; about: string } {
   return { file: i18n.t('desktop.menu.file'), view: i18n.t('desktop.menu.view'), help: i18n.t('desktop.menu.help'), about: i18n.t('desktop.menu.about') };
 }
+
+/** The question asked before opening a downloaded program (see main/host/open-warning.ts). */
+export function openWarningText(i18n: I18n, name: string): { message: string; detail: string; buttons: [open: string, cancel: string] } {
+  return {
+    message: i18n.t('desktop.openWarning.title'),
+    detail: i18n.t('desktop.openWarning.detail', { name }),
+    buttons: [i18n.t('desktop.openWarning.open'), i18n.t('desktop.openWarning.cancel')],
+  };
+}

@@ -32,6 +32,9 @@ export const record = {
   blockers: new Map<number, { type: string; stopped: boolean }>(),
   /** What the next folder picker answers (undefined: the person cancels). */
   nextFolder: undefined as string | undefined,
+  /** The button the next message box answers with (0 = the first). */
+  nextMessageBoxResponse: 1,
+  messageBoxes: [] as { message?: string; detail?: string; buttons?: string[] }[],
   openDialogs: [] as { window: boolean; options: { defaultPath?: string; properties?: string[] } }[],
   applicationMenu: undefined as FakeMenu | undefined,
   aboutShown: 0,
@@ -310,6 +313,11 @@ export const session = { defaultSession };
 export const dialog = {
   showErrorBox(title: string, content: string) {
     record.errorBoxes.push({ title, content });
+  },
+  async showMessageBox(...args: unknown[]) {
+    const options = (args.length > 1 ? args[1] : args[0]) as { message?: string; detail?: string; buttons?: string[] };
+    record.messageBoxes.push(options);
+    return { response: record.nextMessageBoxResponse, checkboxChecked: false };
   },
   async showOpenDialog(...args: unknown[]) {
     const options = (args.length > 1 ? args[1] : args[0]) as { defaultPath?: string; properties?: string[] };
