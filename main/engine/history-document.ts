@@ -4,7 +4,7 @@
 
 import type { Checkpoint } from './item.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
-import { isCheckpoint } from './stored-checkpoint.ts';
+import { checkpointsIn } from './stored-checkpoint.ts';
 
 export class HistoryDocument {
   #doc: JsonDocument;
@@ -18,10 +18,7 @@ export class HistoryDocument {
   }
 
   load(): Checkpoint[] {
-    const stored = this.#doc.store['items'];
-    for (const value of Array.isArray(stored) ? stored : []) {
-      if (isCheckpoint(value)) this.#items.set(value.id, value);
-    }
+    for (const cp of checkpointsIn(this.#doc)) this.#items.set(cp.id, cp);
     return [...this.#items.values()];
   }
 

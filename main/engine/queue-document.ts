@@ -5,7 +5,7 @@
 import type { Checkpoint } from './item.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
 import { restoresAs } from './store-tiers.ts';
-import { isCheckpoint } from './stored-checkpoint.ts';
+import { checkpointsIn } from './stored-checkpoint.ts';
 
 export class QueueDocument {
   #doc: JsonDocument;
@@ -20,10 +20,7 @@ export class QueueDocument {
 
   /** The valid entries of the document (an invalid one is skipped, never fatal). */
   load(): Checkpoint[] {
-    const stored = this.#doc.store['items'];
-    for (const value of Array.isArray(stored) ? stored : []) {
-      if (isCheckpoint(value)) this.#items.set(value.id, value);
-    }
+    for (const cp of checkpointsIn(this.#doc)) this.#items.set(cp.id, cp);
     return [...this.#items.values()];
   }
 

@@ -4,6 +4,7 @@
 
 import { isValidRangeList } from './byte-ranges.ts';
 import type { Checkpoint, StoredState } from './item.ts';
+import type { JsonDocument } from './store.ts';
 
 const STORED_STATES = new Set<string>(['queued', 'downloading', 'paused', 'done', 'failed', 'canceled'] satisfies StoredState[]);
 
@@ -24,4 +25,10 @@ export function isCheckpoint(value: unknown): value is Checkpoint {
     Array.isArray(item.history) &&
     typeof item.order === 'number'
   );
+}
+
+/** The valid checkpoints of a shared document's `items` list (an invalid entry is skipped, never fatal). */
+export function checkpointsIn(doc: JsonDocument): Checkpoint[] {
+  const stored = doc.store['items'];
+  return (Array.isArray(stored) ? stored : []).filter(isCheckpoint);
 }
