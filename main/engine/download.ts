@@ -10,8 +10,7 @@ import { type AttemptOwner, Restart, runAttempt, type Slot } from './attempt.ts'
 import { coveredBytes } from './byte-ranges.ts';
 import { adoptProbe, claimName, clearError, dropPartFile, noteHistory, rangesIgnored, recordPartIdentity, restart, setError, settleTotal, trustFileSize } from './checkpoint-transitions.ts';
 import { DownloadError, type HistoryCode, type Params } from './errors.ts';
-import type { HttpClient } from './http-client.ts';
-import { requestError } from './http-client.ts';
+import { type HttpClient, requestError } from './http-client.ts';
 import type { Checkpoint, RetryInfo, Settings } from './item.ts';
 import { PartFile } from './part-file.ts';
 import { ProgressRecorder } from './progress-recorder.ts';
@@ -362,7 +361,6 @@ export class Download {
     }
     this.#file = undefined;
   }
-
 
   /** On any exit: keep every written byte, record it, close the file. */
   async #release(): Promise<void> {
