@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Settings } from '../../main/contract.ts';
+import { defaultSettings } from '../../main/engine/settings.ts';
 import { toForm, toPatch } from '../../renderer/src/lib/settings-form.ts';
 
-const settings: Settings = {
-  dir: '/home/ana/Downloads',
-  maxConcurrent: 3,
-  connections: 8,
-  perHostConnections: 16,
-  speedLimit: 0,
-  autoResume: true,
-  maxRetries: 5,
-  stallTimeoutMs: 30_000,
-  resumeWithoutValidator: false,
-  diskReserveBytes: 32 * 1024 * 1024,
-  allowInsecureRedirects: false,
-  closeToTray: true,
-  notifications: true,
-  keepAwake: true,
-  startAtLogin: false,
-  proxy: '',
-  language: 'system',
-};
+// The defaults a new installation has, with a folder and a stall timeout that differ from them.
+const settings: Settings = { ...defaultSettings(), dir: '/home/ana/Downloads', stallTimeoutMs: 30_000 };
 
 describe('the settings form', () => {
   it('sends only what changed', () => {
