@@ -26,5 +26,7 @@ export default defineConfig({
       output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },
   },
-  ssr: { noExternal: true, external: ['electron'] },
+  // The xattr library is a native module that picks its prebuilt binary at run time: it stays
+  // a package in node_modules, loaded from there.
+  ssr: { noExternal: true, external: ['electron', '@napi-rs/xattr'] },
 });

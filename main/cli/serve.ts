@@ -1,5 +1,7 @@
 // `tsuzuki serve`: the window in a browser. Serves the built renderer and the contract on
 // 127.0.0.1 with a random token, and keeps the items across restarts in its state folder.
+// Listening beyond loopback, it refuses links to this machine and its own network unless
+// --allow-private (docs/ARCHITECTURE.md#destinations).
 // The engine and the server load only after the flags are read, so --help and flag errors
 // answer at once.
 
@@ -7,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import ipaddr from 'ipaddr.js';
 import type { DownloadManager } from '../engine/download-manager.ts';
 import { watchNetwork } from '../host/network-watch.ts';
 import { errorText, i18n, problemText, say } from './messages.ts';
@@ -17,7 +20,11 @@ export const DEFAULT_PORT = 7890;
 /** The built window (npm run build). main/cli and the CLI bundle in out/cli are both two levels below the root. */
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+/** Only this machine can reach a server bound here (all of 127/8 and ::1, IPv4-mapped forms too). */
+function isLoopbackHost(host: string): boolean {
+  if (host.toLowerCase() === 'localhost') return true;
+  return ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback';
+}
 
 export interface ServeOptions {
   /** Where the built renderer is (tests point this at a fixture). */
@@ -29,6 +36,7 @@ export interface ServeOptions {
 const OPTIONS = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
+  'allow-private': { type: 'boolean' },
   dir: { type: 'string', short: 'd' },
   state: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -37,7 +45,7 @@ const OPTIONS = {
 const KNOWN_FLAGS = Object.entries(OPTIONS).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]);
 
 export async function serveCommand(argv: string[], options: ServeOptions = {}): Promise<number> {
-  let values: { port?: string; host?: string; dir?: string; state?: string; help?: boolean };
+  let values: { port?: string; host?: string; 'allow-private'?: boolean; dir?: string; state?: string; help?: boolean };
   try {
     ({ values } = parseArgs({ args: argv, options: OPTIONS }));
   } catch (error) {
@@ -70,17 +78,22 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     return 1;
   }
 
-  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { toErrorInfo }, { Pairings }] = await Promise.all([
+  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { toErrorInfo }, { Pairings }, { isPublicAddress }] = await Promise.all([
     import('../engine/download-manager.ts'),
     import('../stores/conf-store.ts'),
     import('../web/web-host.ts'),
     import('../engine/errors.ts'),
     import('../host/extension/pairings.ts'),
+    import('../engine/destination-policy.ts'),
   ]);
+  // Whoever reaches a server beyond loopback could otherwise make this machine fetch from
+  // its own network; on loopback only its own user can, who can fetch from there anyway.
+  const exposed = !isLoopbackHost(host);
+  const refusePrivate = exposed && !values['allow-private'];
   const stateDir = path.resolve(values.state ?? defaultStateDir('web'));
   let manager: DownloadManager;
   try {
-    manager = await Manager.open({ store: confStoreProvider(stateDir) });
+    manager = await Manager.open({ store: confStoreProvider(stateDir), ...(refusePrivate && { allowAddress: isPublicAddress }) });
   } catch (error) {
     console.error(`tsuzuki serve: ${errorText(toErrorInfo(error))}`);
     return 1;
@@ -106,8 +119,9 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     console.error(`tsuzuki serve: ${code === 'EADDRINUSE' ? i18n.t('join.sentences', { first: line, second: say('serve.portInUse') }) : line}`);
     return 1;
   }
-  if (!LOOPBACK.has(host)) {
-    console.error(`tsuzuki serve: ${say('serve.exposed', { host })}`);
+  if (exposed) {
+    const warning = say('serve.exposed', { host });
+    console.error(`tsuzuki serve: ${refusePrivate ? i18n.t('join.sentences', { first: warning, second: say('serve.privateRefused') }) : warning}`);
   }
   console.log(say('serve.serving', { dir: manager.getSettings().dir, url: server.url }));
 

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'ERR_TOO_MANY_REDIRECTS',
   'ERR_REDIRECT_LOOP',
   'ERR_INSECURE_REDIRECT', // an https link redirected to plain http (params: link)
+  'ERR_PRIVATE_DESTINATION', // a link (or a redirect hop) leads to a loopback, link-local or private address this host may not fetch from (params: host, address)
   'ERR_SERVER_CHANGED',
   'ERR_BAD_RANGE_RESPONSE',
   'ERR_SIZE_MISMATCH',
@@ -55,6 +56,7 @@ export const ACTION_CODES = [
   'closeOther', // another Tsuzuki process holds the state folder
   'reload', // reload the page or restart the app
   'useBrowserSession', // the site wants the browser's session (cookies, Referer): hand the download over from the browser
+  'allowPrivate', // the host refuses its own networks: its operator may allow them (tsuzuki serve --allow-private)
 ] as const;
 
 export type ActionCode = (typeof ACTION_CODES)[number];
@@ -86,6 +88,7 @@ export const HISTORY_CODES = [
   'recordNotSaved', // the checkpoint store could not write (params: the error's code and detail); it keeps trying
   'recordSavedAgain', // the checkpoint store writes again
   'partReplaced', // the `.part` was not this item's file (a link, a swapped file): a fresh one took its place
+  'originNotRecorded', // the finished file could not be marked with where it came from (params: detail, a system code); it is complete
 ] as const;
 
 export type HistoryCode = (typeof HISTORY_CODES)[number];

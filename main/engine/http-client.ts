@@ -7,6 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import got, { type Request } from 'got';
+import { checkedLookup, checkLiteralHost, type AddressCheck } from './destination-policy.ts';
 import { DownloadError } from './errors.ts';
 import { ProxyAgents } from './proxy-agents.ts';
 
@@ -33,8 +34,15 @@ export interface RedirectPolicy {
   allowDowngrade: boolean;
 }
 
-export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
+/**
+ * `allowAddress`, when given, limits where requests may connect (docs/ARCHITECTURE.md#destinations):
+ * names are checked after DNS in the socket's own lookup (a SOCKS proxy that resolves
+ * locally uses it too), IP literals before every request and redirect hop.
+ */
+export function createHttpClient(maxSocketsPerHost = 16, allowAddress?: AddressCheck): HttpClient {
   const agents = new ProxyAgents(maxSocketsPerHost);
+  const dnsLookup = allowAddress && checkedLookup(allowAddress);
+  const checkHost = allowAddress ? [(options: { url?: string | URL }) => checkLiteralHost(new URL(String(options.url)), allowAddress)] : [];
   return {
     stream(url, headers, signal, itemHeaders = {}, policy = { allowDowngrade: false }) {
       const visited = new Set<string>([url]);
@@ -55,7 +63,10 @@ export function createHttpClient(maxSocketsPerHost = 16): HttpClient {
         // lets such a file download; its name is sanitized like any other, and its bytes
         // are checked against Content-Range and the announced size as always.
         request: (url, options, callback) => (url.protocol === 'https:' ? https : http).request(url, { ...options, insecureHTTPParser: true }, callback),
+        ...(dnsLookup && { dnsLookup: dnsLookup as never }),
         hooks: {
+          // got runs these before the first request and again before each redirect hop.
+          beforeRequest: checkHost,
           beforeRedirect: [
             (options) => {
               const next = String(options.url);

@@ -1,5 +1,6 @@
 // How a host opens the engine and what the engine tells it.
 
+import type { AddressCheck } from './destination-policy.ts';
 import type { ItemSnapshot, Settings } from './item.ts';
 import type { StoreProvider } from './store.ts';
 
@@ -16,6 +17,11 @@ export interface ManagerOptions {
   retryMaxDelayMs?: number;
   /** Smallest range split off for another connection (default 1 MiB). */
   minSplitBytes?: number;
+  /**
+   * Which addresses downloads may connect to, checked after DNS on every redirect hop
+   * (`isPublicAddress` refuses the host's own networks). Absent: any address.
+   */
+  allowAddress?: AddressCheck;
 }
 
 export interface ManagerEvents {

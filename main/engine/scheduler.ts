@@ -41,7 +41,7 @@ export class Scheduler {
   constructor(deps: SchedulerDeps) {
     this.#deps = deps;
     const settings = deps.settings();
-    this.#http = createHttpClient(settings.perHostConnections);
+    this.#http = createHttpClient(settings.perHostConnections, deps.options.allowAddress);
     this.#http.setProxy(checkProxyUrl(settings.proxy ?? ''));
     this.#hostSlots = new HostSlots(settings.perHostConnections);
     this.#globalLimit = new TokenBucket(settings.speedLimit);

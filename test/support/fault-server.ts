@@ -86,7 +86,8 @@ interface Route {
   bodies: number;
 }
 
-export async function startFaultServer(): Promise<FaultServer> {
+/** Listens on 127.0.0.1, or another loopback address (Linux answers on all of 127/8). */
+export async function startFaultServer(host = '127.0.0.1'): Promise<FaultServer> {
   const routes = new Map<string, Route>();
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -136,8 +137,8 @@ export async function startFaultServer(): Promise<FaultServer> {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
 
   return {
     origin,

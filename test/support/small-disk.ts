@@ -1,6 +1,7 @@
-// A real small disk: a tmpfs of a given size under /mnt, holding a download folder and a
-// state folder, unmounted in teardown. Mounting needs privileges; `mountSmallDisk` returns
-// undefined where it is not allowed, and the test skips with that reason.
+// A real small disk: a tmpfs of a given size under /mnt (or a ramfs, which keeps no extended
+// attributes), holding a download folder and a state folder, unmounted in teardown.
+// Mounting needs privileges; the mount functions return undefined where it is not allowed,
+// and the test skips with that reason.
 
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -17,10 +18,22 @@ export interface SmallDisk {
 }
 
 export function mountSmallDisk(sizeBytes: number): SmallDisk | undefined {
+  return mountDisk(['-t', 'tmpfs', '-o', `size=${sizeBytes}`, 'tmpfs']);
+}
+
+/**
+ * A disk that keeps no extended attributes: ramfs refuses them (ENOTSUP), as FAT and some
+ * network mounts do, while tmpfs keeps `user.*` ones since Linux 6.6. It has no size limit.
+ */
+export function mountDiskWithoutXattrs(): SmallDisk | undefined {
+  return mountDisk(['-t', 'ramfs', 'ramfs']);
+}
+
+function mountDisk(mountArgs: string[]): SmallDisk | undefined {
   const root = `/mnt/tsz-harden-${crypto.randomBytes(4).toString('hex')}`;
   try {
     fs.mkdirSync(root, { recursive: true });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeBytes}`, 'tmpfs', root], { stdio: 'ignore' });
+    execFileSync('mount', [...mountArgs, root], { stdio: 'ignore' });
   } catch {
     fs.rmSync(root, { recursive: true, force: true });
     return undefined;
@@ -51,3 +64,4 @@ export function mountSmallDisk(sizeBytes: number): SmallDisk | undefined {
 }
 
 export const CANNOT_MOUNT = 'cannot mount a small tmpfs here (needs root), so a full disk cannot be made';
+export const CANNOT_MOUNT_RAMFS = 'cannot mount a ramfs here (needs root), so a disk that refuses extended attributes cannot be made';

@@ -1,0 +1,66 @@
+// Which addresses a download may connect to (docs/ARCHITECTURE.md#destinations). A host that
+// lets people it does not know add links (the web host listening beyond loopback) must not
+// let them make this machine fetch from its own network: loopback services, the router, the
+// cloud's metadata address. So the check is on the address actually connected to, after DNS,
+// on every hop of a redirect, and at connect time, so that no name can resolve one way when
+// checked and another when used.
+
+import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
+import net from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { DownloadError } from './errors.ts';
+
+/** True when a download may connect to this IP address (text, as DNS or a URL gives it). */
+export type AddressCheck = (address: string) => boolean;
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+export type Lookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
+
+const NAT64 = ipaddr.parseCIDR('64:ff9b::/96');
+
+/**
+ * Globally routable unicast only. Everything IANA lists as special-purpose is refused:
+ * loopback, link-local, RFC 1918, unique-local fc00::/7, CGNAT 100.64/10, unspecified,
+ * multicast, documentation and benchmarking ranges. `ipaddr.process` turns an IPv4-mapped
+ * IPv6 address (::ffff:127.0.0.1) into the IPv4 one it stands for, and a NAT64 address is
+ * judged by the IPv4 address it carries. Whatever does not parse is refused.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const ip = ipaddr.process(address);
+  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).match(NAT64)) return isPublicAddress(ip.toByteArray().slice(12).join('.'));
+  return ip.range() === 'unicast';
+}
+
+export function privateDestination(host: string, address: string): DownloadError {
+  return new DownloadError('ERR_PRIVATE_DESTINATION', { params: { host: host.slice(0, 200), address }, action: 'allowPrivate' });
+}
+
+/**
+ * A DNS lookup that answers only when every address of the name passes `check` (a name that
+ * also resolves to a private address is refused: which one a connection picks is not ours
+ * to choose). Given to the socket itself, so it runs for every new connection; a kept-alive
+ * connection was made through it too.
+ */
+export function checkedLookup(check: AddressCheck): Lookup {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '');
+      const refused = addresses.find((entry) => !check(entry.address));
+      if (refused) return callback(privateDestination(hostname, refused.address), '');
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/**
+ * Node connects to an IP literal without any lookup, and a proxy resolves names itself, so a
+ * literal host is checked before each request (the first and every redirect hop).
+ */
+export function checkLiteralHost(url: URL, check: AddressCheck): void {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(host) !== 0 && !check(host)) throw privateDestination(host, host);
+}
