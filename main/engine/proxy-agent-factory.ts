@@ -8,10 +8,10 @@ import type https from 'node:https';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { SocksProxyAgent } from 'socks-proxy-agent';
-import { type Agents, SOCKS_PROTOCOLS } from './proxy-agents.ts';
 
-export function proxyAgents(url: URL, options: http.AgentOptions): Agents {
-  if (SOCKS_PROTOCOLS.has(url.protocol)) {
+/** `url` was checked by checkProxyUrl: http:, https: or one of the socks… schemes. */
+export function proxyAgents(url: URL, options: http.AgentOptions): { http: http.Agent; https: https.Agent } {
+  if (url.protocol.startsWith('socks')) {
     const agent = new SocksProxyAgent(url, options);
     return { http: agent, https: agent as unknown as https.Agent };
   }

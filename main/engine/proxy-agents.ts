@@ -18,7 +18,7 @@ export interface Agents {
 }
 
 const HTTP_PROXY_PROTOCOLS = new Set(['http:', 'https:']);
-export const SOCKS_PROTOCOLS = new Set(['socks:', 'socks4:', 'socks4a:', 'socks5:', 'socks5h:']);
+const SOCKS_PROTOCOLS = new Set(['socks:', 'socks4:', 'socks4a:', 'socks5:', 'socks5h:']);
 
 /** Checks a proxy URL as a user typed it; '' means "from the environment". Returns it normalized. */
 export function checkProxyUrl(text: string): string {
