@@ -122,9 +122,7 @@ export async function markOrigin(filePath: string, ino: number, origin: Origin, 
 
 /** The library reports a system error as text ("Operation not supported (os error 95)"): its name, ENOTSUP. */
 function errnoOf(error: unknown): string {
-  const code = systemCode(error);
-  if (code.startsWith('E')) return code;
   const number = /\(os error (\d+)\)/.exec(error instanceof Error ? error.message : '')?.[1];
-  const name = Object.entries(os.constants.errno).find(([, value]) => value === Number(number))?.[0];
-  return name ?? code;
+  const name = number === undefined ? undefined : Object.entries(os.constants.errno).find(([, value]) => value === Number(number))?.[0];
+  return name ?? systemCode(error);
 }

@@ -6,18 +6,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { getAttributeSync } from '@napi-rs/xattr';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
+import { attribute, NOT_LINUX } from '../support/xattrs.ts';
 import { runCli } from './run-cli.ts';
 
 const body = testBytes(500_000, 31);
 
-function attribute(file: string, name: string): string | undefined {
-  return getAttributeSync(file, name)?.toString('utf8');
-}
-
-describe('tsuzuki get records where a file came from', { skip: process.platform !== 'linux' && 'the xdg attributes are what Linux records' }, () => {
+describe('tsuzuki get records where a file came from', { skip: NOT_LINUX }, () => {
   let server: FaultServer;
   let ws: ReturnType<typeof tempWorkspace>;
   before(async () => {

@@ -6,20 +6,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { getAttributeSync, setAttributeSync } from '@napi-rs/xattr';
+import { setAttributeSync } from '@napi-rs/xattr';
 import { attributesFor, markOrigin, quarantineValue, zoneIdentifier } from '../../main/engine/origin-mark.ts';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
 import { downloadOne, openTestManager } from '../support/manager.ts';
 import { CANNOT_MOUNT_RAMFS, mountDiskWithoutXattrs } from '../support/small-disk.ts';
+import { attribute, NOT_LINUX } from '../support/xattrs.ts';
 
 const ORIGIN = 'user.xdg.origin.url';
 const REFERRER = 'user.xdg.referrer.url';
 const body = testBytes(200_000, 11);
-
-function attribute(file: string, name: string): string | undefined {
-  return getAttributeSync(file, name)?.toString('utf8');
-}
 
 /** Whether this machine's temp folder keeps user attributes at all (else nothing here can be shown). */
 function tempKeepsAttributes(dir: string): boolean {
@@ -35,7 +32,7 @@ function tempKeepsAttributes(dir: string): boolean {
   }
 }
 
-describe('where a finished file came from', { skip: process.platform !== 'linux' && 'the xdg attributes are what Linux records' }, () => {
+describe('where a finished file came from', { skip: NOT_LINUX }, () => {
   let server: FaultServer;
   let ws: ReturnType<typeof tempWorkspace>;
   before(async () => {

@@ -31,7 +31,7 @@ describe('the status line of a row', () => {
   it('warns first, while its progress cannot be saved, and not once it is saved again', () => {
     const running = { id: 'a', state: 'downloading', bytes: 3 * MB, total: 10 * MB, speed: 2 * MB } as const;
     const notSaved = { code: 'ERR_DISK_FULL', params: { path: '/home/ana/.config/tsuzuki' }, action: 'freeSpace' } as const;
-    assert.equal(statusLine(snapshot({ ...running, notSaved }), null, 0, en), '⚠ Progress not saved: The disk is full while writing /home/ana/.config/tsuzuki. · 3 MB of 10 MB · 2 MB/s');
+    assert.equal(statusLine(snapshot({ ...running, notSaved }), null, 0, en), '⚠ Progress not saved: The disk is full while writing /home/ana/.config/tsuzuki · 3 MB of 10 MB · 2 MB/s');
     assert.equal(statusLine(snapshot(running), null, 0, en), '3 MB of 10 MB · 2 MB/s');
   });
 

@@ -14,6 +14,8 @@ export interface SmallDisk {
   state: string;
   /** Takes space away: a file of `bytes` outside the two folders. */
   fill(bytes: number): string;
+  /** Takes all the space left (whatever others write meanwhile): a file outside the two folders. */
+  fillUp(): string;
   unmount(): void;
 }
 
@@ -51,6 +53,21 @@ function mountDisk(mountArgs: string[]): SmallDisk | undefined {
       try {
         const block = Buffer.alloc(1 << 20, 1);
         for (let left = bytes; left > 0; left -= block.length) fs.writeSync(fd, block, 0, Math.min(block.length, left));
+      } finally {
+        fs.closeSync(fd);
+      }
+      return filler;
+    },
+    fillUp() {
+      const filler = path.join(root, `filler-${crypto.randomBytes(3).toString('hex')}`);
+      const fd = fs.openSync(filler, 'w');
+      const block = Buffer.alloc(64 * 1024, 1);
+      try {
+        // Bounded by the disk's own size: it stops at ENOSPC long before.
+        const { blocks, bsize } = fs.statfsSync(root);
+        for (let written = 0; written <= blocks * bsize; written += block.length) fs.writeSync(fd, block);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
       } finally {
         fs.closeSync(fd);
       }

@@ -25,7 +25,10 @@ function sizeSoFar(item: Progress, i18n: I18n): string {
 export function statusLine(item: ItemSnapshot, queuePosition: number | null, now: number, i18n: I18n): string {
   const line = stateLine(item, queuePosition, now, i18n);
   // Only while the store cannot write; first, so a line cut short on screen still shows it.
-  return item.notSaved ? `${i18n.t('ui.status.notSaved', { reason: describeReason(i18n, item.notSaved) })} · ${line}` : line;
+  if (!item.notSaved) return line;
+  // The reason is a sentence; inside the line, its full stop would stand before the next part.
+  const reason = describeReason(i18n, item.notSaved).replace(/[.。]$/, '');
+  return `${i18n.t('ui.status.notSaved', { reason })} · ${line}`;
 }
 
 function stateLine(item: ItemSnapshot, queuePosition: number | null, now: number, i18n: I18n): string {
