@@ -16,7 +16,7 @@ const PROGRESS_INTERVAL_MS = 1000;
  * downloads recording every second kept libuv's four threads busy with syncs, so every
  * chunk waited for its write long enough to outlive V8's young generation.
  */
-const RECORD_NEW_BYTES = 4 * 1024 * 1024;
+const RECORD_NEW_BYTES = 1024 * 1024;
 const RECORD_MAX_AGE_MS = 5000;
 
 export interface ProgressSource {
