@@ -78,7 +78,9 @@ export class ProgressRecorder {
     const ledger = this.#source.ledger();
     if (this.#recordedAt > 0 && ledger) {
       const fresh = ledger.bytesReceived() - coveredBytes(this.#source.cp.done);
-      if (fresh < RECORD_NEW_BYTES && Date.now() - this.#recordedAt < RECORD_MAX_AGE_MS) return Promise.resolve();
+      // Not due: what the writers hold still goes to the page cache, so no connection keeps
+      // more than a second of bytes in memory.
+      if (fresh < RECORD_NEW_BYTES && Date.now() - this.#recordedAt < RECORD_MAX_AGE_MS) return this.flushWriters();
     }
     return this.record();
   }
