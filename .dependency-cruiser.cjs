@@ -4,7 +4,7 @@
 // parser is swc because TypeScript 7 ships no JavaScript compiler API to parse with.
 
 /** npm libraries the engine may use: small, well kept, and named here on purpose. */
-const ENGINE_LIBRARIES = ['got', 'content-disposition', 'http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent', 'proxy-from-env', 'ipaddr.js'];
+const ENGINE_LIBRARIES = ['got', 'content-disposition', 'http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent', 'proxy-from-env', 'ipaddr.js', '@napi-rs/xattr'];
 
 const npm = (names) => `^node_modules/(${names.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})/`;
 

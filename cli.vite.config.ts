@@ -4,9 +4,17 @@
 
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { httpWithoutUndici } from './scripts/vite/http-without-undici.ts';
 
 export default defineConfig({
   logLevel: 'warn',
+  plugins: [httpWithoutUndici()],
+  resolve: {
+    alias: {
+      'ajv/dist/2020.js': resolve(import.meta.dirname, 'scripts/vite/no-schema-validator.ts'),
+      'ajv-formats': resolve(import.meta.dirname, 'scripts/vite/no-schema-validator.ts'),
+    },
+  },
   build: {
     ssr: true,
     target: 'node22',
@@ -18,5 +26,7 @@ export default defineConfig({
       output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },
   },
-  ssr: { noExternal: true, external: ['electron'] },
+  // The xattr library is a native module that picks its prebuilt binary at run time: it stays
+  // a package in node_modules, loaded from there.
+  ssr: { noExternal: true, external: ['electron', '@napi-rs/xattr'] },
 });

@@ -17,7 +17,7 @@ import { confStoreProvider } from '../stores/conf-store.ts';
 import { checkProxyUrl } from '../engine/proxy-agents.ts';
 import { parseHeaderLines } from '../engine/request-headers.ts';
 import { errorText, problemText, say, UsageError } from './messages.ts';
-import { parseRate } from './rate.ts';
+import { parseRate, parseSize } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
 import { defaultStateDir } from './state-dir.ts';
 
@@ -60,6 +60,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   retries: { type: 'string' },
   'stall-timeout': { type: 'string' },
+  'disk-reserve': { type: 'string' },
   state: { type: 'string' },
   header: { type: 'string', short: 'H', multiple: true },
   'user-agent': { type: 'string', short: 'A' },
@@ -96,6 +97,11 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     const rate = parseRate(values.limit);
     if (rate === null || !settingSchemas.speedLimit.safeParse(rate).success) throw new UsageError('get.badRate', { value: values.limit });
     settings.speedLimit = rate;
+  }
+  if (values['disk-reserve'] !== undefined) {
+    const size = parseSize(values['disk-reserve']);
+    if (size === null || !settingSchemas.diskReserveBytes.safeParse(size).success) throw new UsageError('get.badDiskReserve', { value: values['disk-reserve'] });
+    settings.diskReserveBytes = size;
   }
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
   if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 'stallTimeoutMs', 1000);

@@ -51,7 +51,7 @@ export class ChangeFeed {
       if (this.#changed.has(id)) continue;
       // A running item goes out only when what a person sees of it moved: one waiting for
       // a connection, or stalled, is not sent again ten times a second.
-      const snapshot = snapshotOf(item.cp, item.download, item.meter, now);
+      const snapshot = snapshotOf(item, now);
       const shown = visibleOf(snapshot);
       if (this.#lastShown.get(id) === shown) continue;
       this.#lastShown.set(id, shown);
@@ -61,7 +61,7 @@ export class ChangeFeed {
     for (const id of this.#changed) {
       const item = this.#items.get(id);
       if (!item) continue;
-      const snapshot = snapshotOf(item.cp, item.download, item.meter, now);
+      const snapshot = snapshotOf(item, now);
       if (item.download) this.#lastShown.set(id, visibleOf(snapshot));
       changed.push(snapshot);
     }
@@ -79,7 +79,7 @@ export class ChangeFeed {
 }
 
 export function snapshotNow(item: ManagedItem): ItemSnapshot {
-  return snapshotOf(item.cp, item.download, item.meter, Date.now());
+  return snapshotOf(item, Date.now());
 }
 
 /** The parts of a running item's row that can change without a mark (speed to the kB/s). */

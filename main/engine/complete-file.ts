@@ -2,7 +2,8 @@
 // announced, the checksum the user gave (computed from the open descriptor, so it is the
 // bytes of this very file), and only then the move to the final name. The move never
 // replaces anything: the file gets a second name with link(), which fails on any existing
-// entry (a planted link, a dangling one, another file), then the `.part` name goes.
+// entry (a planted link, a dangling one, another file), then the `.part` name goes. Then
+// the file is marked with where it came from (origin-mark.ts).
 
 import fs from 'node:fs';
 import { missingRanges } from './byte-ranges.ts';
@@ -10,6 +11,7 @@ import { finishFile } from './checkpoint-transitions.ts';
 import { sha256OfDescriptor } from './content.ts';
 import { DownloadError } from './errors.ts';
 import type { ByteRange, Checkpoint } from './item.ts';
+import { markFinishedFile } from './origin-mark.ts';
 import { writeError, type PartFile } from './part-file.ts';
 import { entryExists, finalNameCandidates, insideFolder, partPathOf } from './target-file.ts';
 
@@ -47,6 +49,7 @@ export async function completePartFile(
   // after the close is caught by the identity check after the link.
   await file.close();
   finishFile(cp, { total, fileName: moveToFinalName(cp.dir, cp.fileName!, file, isTaken) });
+  await markFinishedFile(cp, file.ino);
 }
 
 function moveToFinalName(dir: string, claimed: string, file: PartFile, isTaken: (name: string) => boolean): string {
@@ -107,5 +110,7 @@ export async function finishedBeforeCrash(cp: Checkpoint): Promise<boolean> {
   }
   if (secondName) fs.unlinkSync(partPath);
   finishFile(cp, { total: cp.total, fileName: cp.fileName });
+  // The crash may have come before the mark: set it (again).
+  await markFinishedFile(cp, final.ino);
   return true;
 }

@@ -23,6 +23,9 @@ export interface DiskRoom {
 export async function diskRoom(dir: string, reserveSetting: number): Promise<DiskRoom | undefined> {
   try {
     const stats = await fs.promises.statfs(dir);
+    // A file system that reports no size at all (ramfs, some FUSE and network mounts) cannot
+    // tell how full it is; reading its zeros as "0 bytes free" would refuse every download.
+    if (stats.blocks === 0) return undefined;
     return { free: stats.bavail * stats.bsize, reserve: Math.min(reserveSetting, Math.floor((stats.blocks * stats.bsize) / 8)) };
   } catch {
     return undefined;

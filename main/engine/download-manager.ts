@@ -44,10 +44,12 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
     this.#lock = StateLock.acquire(options.store.dir);
     this.#store = new CheckpointStore(options.store);
-    // A record that cannot be written (a full disk) is noted on the items it concerns now.
+    // A record that cannot be written (a full disk) is shown on the items it concerns now,
+    // and noted in their history, until the store writes again.
     this.#store.onWriteProblem = (problem) => {
       for (const item of this.#items.values()) {
-        if (!item.download) continue;
+        if (problem ? !item.download : !item.notSaved) continue;
+        item.notSaved = problem;
         if (problem) noteHistory(item.cp, 'recordNotSaved', { detail: String(problem.params?.['detail'] ?? problem.code) });
         else noteHistory(item.cp, 'recordSavedAgain');
         this.#feed.changed(item.cp.id);

@@ -90,6 +90,7 @@ export const HISTORY_CODES = [
   'recordNotSaved', // the checkpoint store could not write (params: the error's code and detail); it keeps trying
   'recordSavedAgain', // the checkpoint store writes again
   'partReplaced', // the `.part` was not this item's file (a link, a swapped file): a fresh one took its place
+  'originNotRecorded', // the finished file could not be marked with where it came from (params: detail, a system code); it is complete
 ] as const;
 
 export type HistoryCode = (typeof HISTORY_CODES)[number];

@@ -4,11 +4,11 @@
 import { coveredBytes } from './byte-ranges.ts';
 import type { Download } from './download.ts';
 import { nameFromUrl, sanitizeFileName } from './file-name.ts';
-import type { Checkpoint, ItemSnapshot } from './item.ts';
-import type { SpeedMeter } from './speed-meter.ts';
+import type { ItemSnapshot } from './item.ts';
+import type { ManagedItem } from './managed-item.ts';
 import { insideFolder } from './target-file.ts';
 
-export function snapshotOf(cp: Checkpoint, download: Download | undefined, meter: SpeedMeter, now: number): ItemSnapshot {
+export function snapshotOf({ cp, download, meter, notSaved }: ManagedItem, now: number): ItemSnapshot {
   const bytes = download ? download.bytes() : cp.state === 'done' ? (cp.total ?? 0) : coveredBytes(cp.done);
   const state = download?.retry ? 'retrying' : cp.state;
   const speed = download && state === 'downloading' ? Math.round(meter.speed) : 0;
@@ -27,6 +27,7 @@ export function snapshotOf(cp: Checkpoint, download: Download | undefined, meter
     connections: download?.connections() ?? 0,
     ...waitingOf(download),
     error: cp.error ?? null,
+    ...(notSaved ? { notSaved } : {}),
     retry: download?.retry ?? null,
     order: cp.order,
     history: cp.history,

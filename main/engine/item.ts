@@ -115,6 +115,11 @@ export interface ItemSnapshot {
   /** Present while every connection of a running item waits for a slot: the host and its limit. */
   waitingForSlot?: { host: string; perHost: number };
   error: ErrorInfo | null;
+  /**
+   * Present while the store cannot record this item (its disk is full): the download goes
+   * on, the last saved progress is kept, and the store keeps trying.
+   */
+  notSaved?: ErrorInfo;
   retry: RetryInfo | null;
   /** Queue order: among queued items, a lower value starts first. Hosts derive "3rd in queue" from it. */
   order: number;

@@ -3,6 +3,7 @@
 // has stopped and flushed.
 
 import type { Download } from './download.ts';
+import type { ErrorInfo } from './errors.ts';
 import type { Checkpoint } from './item.ts';
 import type { SpeedMeter } from './speed-meter.ts';
 
@@ -12,6 +13,8 @@ export interface ManagedItem {
   controller?: AbortController | undefined;
   running?: Promise<void> | undefined;
   meter: SpeedMeter;
+  /** Why the store cannot record this item now (a full disk), while that lasts. */
+  notSaved?: ErrorInfo | undefined;
 }
 
 /** Why a running download was stopped: the scheduler decides the item's state from it. */

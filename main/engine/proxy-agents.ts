@@ -2,14 +2,12 @@
 // one set in settings, else the one the environment names (HTTP_PROXY, HTTPS_PROXY,
 // ALL_PROXY, with NO_PROXY honoured, as curl and most tools read them). The agents come from
 // the proxy-agents family (http-proxy-agent, https-proxy-agent, socks-proxy-agent), one set
-// per proxy URL, kept alive and sized like the direct ones.
+// per proxy URL, kept alive and sized like the direct ones. They load with the first request
+// that needs a proxy (proxy-agent-factory.ts), so `for` hands back a promise that once.
 
 import http from 'node:http';
 import https from 'node:https';
-import { HttpProxyAgent } from 'http-proxy-agent';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
-import { SocksProxyAgent } from 'socks-proxy-agent';
 import { DownloadError } from './errors.ts';
 import { SharedReadAgent } from './shared-read-agent.ts';
 
@@ -48,6 +46,7 @@ export function redactProxy(text: string): string {
 export class ProxyAgents {
   #direct: Agents;
   #viaProxy = new Map<string, Agents>();
+  #factory: Promise<typeof import('./proxy-agent-factory.ts')> | undefined;
   #configured = '';
   #maxSockets: number;
 
@@ -66,15 +65,21 @@ export class ProxyAgents {
   }
 
   /** The agents for a request to `url` (got picks http or https by the URL's scheme, also after a redirect). */
-  for(url: string): Agents {
+  for(url: string): Agents | Promise<Agents> {
     const proxy = this.#configured || getProxyForUrl(url);
     if (!proxy) return this.#direct;
-    let agents = this.#viaProxy.get(proxy);
-    if (!agents) {
-      agents = this.#create(proxy);
-      this.#viaProxy.set(proxy, agents);
-    }
-    return agents;
+    const agents = this.#viaProxy.get(proxy);
+    if (agents) return agents;
+    const proxyUrl = this.#checked(proxy);
+    this.#factory ??= import('./proxy-agent-factory.ts');
+    return this.#factory.then(({ proxyAgents }) => {
+      let made = this.#viaProxy.get(proxy);
+      if (!made) {
+        made = proxyAgents(proxyUrl, this.#agentOptions());
+        this.#viaProxy.set(proxy, made);
+      }
+      return made;
+    });
   }
 
   setMaxSockets(count: number): void {
@@ -97,19 +102,12 @@ export class ProxyAgents {
     return { keepAlive: true, maxSockets: this.#maxSockets, scheduling: 'lifo' };
   }
 
-  #create(proxy: string): Agents {
-    let url: URL;
+  #checked(proxy: string): URL {
     try {
-      url = new URL(checkProxyUrl(proxy));
+      return new URL(checkProxyUrl(proxy));
     } catch (error) {
       // Only the environment can bring an unchecked one; a request through it fails clearly.
       throw error instanceof DownloadError ? error : new DownloadError('ERR_INVALID_PROXY', { params: { variant: 'fromEnvironment' } });
     }
-    if (SOCKS_PROTOCOLS.has(url.protocol)) {
-      const agent = new SocksProxyAgent(url, this.#agentOptions());
-      return { http: agent, https: agent as unknown as https.Agent };
-    }
-    // Plain HTTP through the proxy is forwarded as is; HTTPS goes through a CONNECT tunnel.
-    return { http: new HttpProxyAgent(url, this.#agentOptions()), https: new HttpsProxyAgent(url, this.#agentOptions()) as unknown as https.Agent };
   }
 }

@@ -56,6 +56,11 @@ describe('tsuzuki get', () => {
     const badFlag = await runCli(['get', 'http://127.0.0.1:1/x', '--connections', '99']);
     assert.equal(badFlag.code, 2);
     assert.match(badFlag.stderr, /--connections must be a whole number from 1 to 32/);
+    for (const size of ['lots', '32M/s', '-1M', '2TiB']) {
+      const badReserve = await runCli(['get', 'http://127.0.0.1:1/x', `--disk-reserve=${size}`]);
+      assert.equal(badReserve.code, 2, size);
+      assert.match(badReserve.stderr, new RegExp(`--disk-reserve "${size.replace('/', '\\/')}" is not a size.*at most 1TiB`), size);
+    }
   });
 
   it("holds its flags to the limits the window's settings have (the contract's schemas)", async () => {

@@ -81,6 +81,26 @@ describe('tsuzuki get on a full disk', () => {
     }
   });
 
+  it('--disk-reserve 0 lets a download take the room the default reserve keeps free', async (t) => {
+    const disk = mountSmallDisk(DISK);
+    if (!disk) return t.skip(CANNOT_MOUNT);
+    try {
+      // Beyond what fits above the default reserve (an eighth of this small disk, 2 MiB).
+      const body = testBytes(15_000_000, 7);
+      server.serve('/roomy.bin', { body });
+      const args = ['get', server.url('/roomy.bin'), '--dir', disk.downloads, '--state', disk.state, '-q'];
+      const kept = await runCli(args);
+      assert.equal(kept.code, 1, kept.stderr);
+      assertOneCleanLine(kept.stderr, /Not enough disk space .*needs 15(\.0)? MB/);
+      const taken = await runCli([...args, '--disk-reserve', '0']);
+      assert.equal(taken.code, 0, taken.stderr);
+      assert.deepEqual(fs.readdirSync(disk.downloads), ['roomy.bin']);
+      assert.equal(sha256(path.join(disk.downloads, 'roomy.bin')), sha256(body));
+    } finally {
+      disk.unmount();
+    }
+  });
+
   it('a disk that fills up while writing stops with ERR_DISK_FULL, is not retried in a loop, and resumes once space is freed', async (t) => {
     const disk = mountSmallDisk(DISK);
     if (!disk) return t.skip(CANNOT_MOUNT);

@@ -18,18 +18,20 @@ export interface WebSetup {
   close(): Promise<void>;
 }
 
-export async function startWebSetup(): Promise<WebSetup> {
+/** `stateDir`: where the engine keeps its records, when not in the workspace (a small disk, say). */
+export async function startWebSetup(options: { stateDir?: string } = {}): Promise<WebSetup> {
   const server = await startFaultServer();
   const ws = tempWorkspace('tsuzuki-e2e-');
+  const stateDir = options.stateDir ?? ws.state;
   const setup = {
     server,
     ws,
-    manager: await openTestManager(ws.state, ws.downloads, { stallTimeoutMs: 5000 }),
+    manager: await openTestManager(stateDir, ws.downloads, { stallTimeoutMs: 5000 }),
     host: undefined as unknown as WebHost,
     async restartHost() {
       await setup.host.close();
       await setup.manager.close();
-      setup.manager = await openTestManager(ws.state, ws.downloads, { stallTimeoutMs: 5000 });
+      setup.manager = await openTestManager(stateDir, ws.downloads, { stallTimeoutMs: 5000 });
       setup.host = await startWebHost({ manager: setup.manager, rendererDir: RENDERER_DIR, port: 0 });
     },
     async close() {

@@ -1,6 +1,6 @@
 // Store writes that fail (a full disk under the state folder) never throw out of a timer:
-// the item says its progress could not be saved, the write is retried, and once it works
-// the record is whole again.
+// the item says its progress could not be saved (on its row while it lasts, and in its
+// history), the write is retried, and once it works the record is whole again.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -51,11 +51,17 @@ describe('store writes on a full disk', () => {
     const id = added[0]!;
     await server.waitForBodyBytes('/slow.bin', 500_000);
     setFull(true);
-    await waitForItem(manager, id, (item) => item.history.some((entry) => entry.code === 'recordNotSaved'));
+    const warned = await waitForItem(manager, id, (item) => item.notSaved !== undefined);
+    // The row says so while it lasts: the reason, as data, beside the history note.
+    assert.deepEqual(warned.notSaved, { code: 'ERR_DISK_FULL', params: { path: ws.state }, action: 'freeSpace' });
+    assert.ok(warned.history.some((entry) => entry.code === 'recordNotSaved'), JSON.stringify(warned.history));
     setFull(false);
+    const saved = await waitForItem(manager, id, (item) => item.notSaved === undefined);
+    assert.ok(saved.history.some((entry) => entry.code === 'recordSavedAgain'), JSON.stringify(saved.history));
     await withTimeout(manager.whenIdle(), 20_000, 'download did not finish');
     const done = manager.get(id)!;
     assert.equal(done.state, 'done', JSON.stringify(done.error));
+    assert.equal(done.notSaved, undefined);
     assert.equal(sha256(done.path!), sha256(body));
     await manager.close();
     // The record is whole: a new engine sees the finished item.

@@ -42,6 +42,19 @@ describe('build output', { skip: !built && 'out/ is not built (npm test builds i
     }
   });
 
+  it('main and the CLI bundle leave the native xattr library to be loaded from node_modules', () => {
+    // Its loader picks the prebuilt binary for the platform at run time: bundled, it would find none.
+    for (const dir of ['main', 'cli']) {
+      const code = fs
+        .readdirSync(path.join(OUT, dir))
+        .filter((name) => /\.m?js$/.test(name))
+        .map((name) => fs.readFileSync(path.join(OUT, dir, name), 'utf8'))
+        .join('\n');
+      assert.match(code, /import\(["']@napi-rs\/xattr["']\)/, dir);
+      assert.ok(!code.includes('Cannot find native binding'), `${dir}: the loader itself is not bundled`);
+    }
+  });
+
   it('renderer: index.html and every asset it names', () => {
     const html = fs.readFileSync(path.join(OUT, 'renderer', 'index.html'), 'utf8');
     const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((match) => match[1]!);

@@ -38,6 +38,13 @@ describe('packaging', () => {
     assert.match(builderConfig, /^asar: true$/m);
   });
 
+  it('unpacks native binaries from the asar, where the xattr library has its .node file', () => {
+    assert.match(builderConfig, /^asarUnpack:\n {2}- "\*\*\/\*\.node"$/m);
+    const platformPackages = fs.readdirSync(path.join(ROOT, 'node_modules', '@napi-rs')).filter((name) => name.startsWith('xattr-'));
+    const binaries = platformPackages.flatMap((name) => fs.readdirSync(path.join(ROOT, 'node_modules', '@napi-rs', name)).filter((file) => file.endsWith('.node')));
+    assert.ok(binaries.length > 0, `a prebuilt .node in ${platformPackages.join(', ') || 'no platform package'}`);
+  });
+
   it('points each platform at its icon, and packs the run-time icons', () => {
     assert.equal(block('mac').get('icon'), 'build/icon.png');
     assert.equal(block('win').get('icon'), 'build/icon.ico');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatBytes, formatDuration, formatPercent, formatSpeed, localeFromEnv, matchLocale, resolveChoice } from '../../i18n/index.ts';
-import { parseRate } from '../../main/cli/rate.ts';
+import { parseRate, parseSize } from '../../main/cli/rate.ts';
 
 describe('sizes, speeds and durations', () => {
   it('are SI decimal with at most one decimal, in either language', () => {
@@ -61,5 +61,13 @@ describe('CLI speed limits', () => {
     assert.equal(parseRate('12345'), 12_345);
     assert.equal(parseRate('0'), 0);
     for (const bad of ['', 'fast', '2X', '-1M', '2 M B s']) assert.equal(parseRate(bad), null, bad);
+  });
+
+  it('sizes (--disk-reserve) read the same units, without a per second', () => {
+    assert.equal(parseSize('32M'), 32_000_000);
+    assert.equal(parseSize('32MiB'), 32 * 1024 ** 2);
+    assert.equal(parseSize('1.5GB'), 1_500_000_000);
+    assert.equal(parseSize('0'), 0);
+    for (const bad of ['', 'lots', '32M/s', '-1M', '1e6']) assert.equal(parseSize(bad), null, bad);
   });
 });

@@ -27,6 +27,24 @@ describe('the settings form', () => {
     assert.deepEqual([toForm({ ...settings, speedLimit: 750_000 }).speedLimit, toForm({ ...settings, speedLimit: 750_000 }).speedUnit], ['750', 'kB/s']);
   });
 
+  it('keeps free on disk what the field says, and the exact stored value when it was left as shown', () => {
+    const form = toForm(settings);
+    // 32 MiB in the window's SI units: shown to a tenth, never rounded on a save of other fields.
+    assert.deepEqual([form.diskReserve, form.diskReserveUnit], ['33.6', 'MB']);
+    assert.deepEqual(toPatch({ ...form, maxConcurrent: '4' }, settings), { ok: true, patch: { maxConcurrent: 4 } });
+    assert.deepEqual(toPatch({ ...form, diskReserve: '33.6', diskReserveUnit: 'MB' }, settings), { ok: true, patch: {} });
+    assert.deepEqual(toPatch({ ...form, diskReserve: '100' }, settings), { ok: true, patch: { diskReserveBytes: 100_000_000 } });
+    assert.deepEqual(toPatch({ ...form, diskReserve: '1.5', diskReserveUnit: 'GB' }, settings), { ok: true, patch: { diskReserveBytes: 1_500_000_000 } });
+    assert.deepEqual(toPatch({ ...form, diskReserve: '0' }, settings), { ok: true, patch: { diskReserveBytes: 0 } });
+    assert.deepEqual([toForm({ ...settings, diskReserveBytes: 2_000_000_000 }).diskReserve, toForm({ ...settings, diskReserveBytes: 2_000_000_000 }).diskReserveUnit], ['2', 'GB']);
+  });
+
+  it('sends the https-to-http switch when it changed', () => {
+    const form = toForm(settings);
+    assert.equal(form.allowInsecureRedirects, false);
+    assert.deepEqual(toPatch({ ...form, allowInsecureRedirects: true }, settings), { ok: true, patch: { allowInsecureRedirects: true } });
+  });
+
   it('names the field that is wrong', () => {
     const form = toForm(settings);
     assert.equal((toPatch({ ...form, maxConcurrent: '0' }, settings) as { field: string }).field, 'maxConcurrent');
@@ -37,5 +55,8 @@ describe('the settings form', () => {
     assert.equal((toPatch({ ...form, speedLimit: '-1' }, settings) as { field: string }).field, 'speedLimit');
     assert.equal((toPatch({ ...form, dir: '  ' }, settings) as { field: string }).field, 'dir');
     assert.deepEqual(toPatch({ ...form, speedLimit: '' }, { ...settings, speedLimit: 1000 }), { ok: true, patch: { speedLimit: 0 } });
+    for (const [diskReserve, diskReserveUnit] of [['-1', 'MB'], ['lots', 'MB'], ['1001', 'GB']] as const) {
+      assert.deepEqual(toPatch({ ...form, diskReserve, diskReserveUnit }, settings), { ok: false, field: 'diskReserve', problem: { key: 'diskReserveRange', params: { max: 1000 } } }, diskReserve);
+    }
   });
 });

@@ -28,6 +28,13 @@ describe('the status line of a row', () => {
     assert.equal(statusLine(snapshot({ id: 'a', state: 'downloading', bytes: 3 * MB, total: 10 * MB, waitingForSlot }), null, 0, en), '3 MB of 10 MB · Waiting for a connection to example.com — 16 at a time');
   });
 
+  it('warns first, while its progress cannot be saved, and not once it is saved again', () => {
+    const running = { id: 'a', state: 'downloading', bytes: 3 * MB, total: 10 * MB, speed: 2 * MB } as const;
+    const notSaved = { code: 'ERR_DISK_FULL', params: { path: '/home/ana/.config/tsuzuki' }, action: 'freeSpace' } as const;
+    assert.equal(statusLine(snapshot({ ...running, notSaved }), null, 0, en), '⚠ Progress not saved: The disk is full while writing /home/ana/.config/tsuzuki · 3 MB of 10 MB · 2 MB/s');
+    assert.equal(statusLine(snapshot(running), null, 0, en), '3 MB of 10 MB · 2 MB/s');
+  });
+
   it('says the queue position, paused, done and canceled in words', () => {
     assert.equal(statusLine(snapshot({ id: 'a', state: 'queued' }), 3, 0, en), 'Queued — 3rd');
     assert.equal(statusLine(snapshot({ id: 'a', state: 'paused' }), null, 0, en), 'Paused');

@@ -79,7 +79,7 @@ describe('file names from untrusted servers', () => {
   });
 
   it('gives a row the sanitized name before the first response', () => {
-    const row = (url: string, fileName?: string) => snapshotOf(newCheckpoint(url, '/tmp', fileName ? { fileName } : {}, 1, 0), undefined, new SpeedMeter(), 0).name;
+    const row = (url: string, fileName?: string) => snapshotOf({ cp: newCheckpoint(url, '/tmp', fileName ? { fileName } : {}, 1, 0), meter: new SpeedMeter() }, 0).name;
     assert.equal(row('https://example.com/files/CON%20.txt'), 'CON_.txt');
     assert.equal(row('https://example.com/a%E2%80%8Bb.bin'), 'a_b.bin');
     assert.equal(row('https://example.com/x', 'lpt1.x.y'), 'lpt1_.x.y');

@@ -3,7 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATALOGUES, LOCALES } from '../../../i18n/index.ts';
 import type { Settings } from '../../../main/contract.ts';
-import { toForm, toPatch, type FieldProblem, type SettingsForm, type SettingsPatch, type SpeedUnit } from '../lib/settings-form.ts';
+import { toForm, toPatch, type FieldProblem, type SettingsForm, type SettingsPatch } from '../lib/settings-form.ts';
 import { useRestoreFocus } from '../hooks/use-restore-focus.ts';
 
 export interface SettingsDialogProps {
@@ -102,6 +102,20 @@ function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSa
     </div>
   );
 
+  // A number in a unit chosen beside it (a speed limit, the space kept free).
+  const amount = <K extends 'speedLimit' | 'diskReserve', U extends 'speedUnit' | 'diskReserveUnit'>(key: K, unitKey: U, units: readonly SettingsForm[U][], unitLabel: string) => (
+    <div className="with-unit">
+      <input type="number" {...inputProps(key)} min={0} step="any" value={form[key]} onChange={(e) => set(key, e.target.value as SettingsForm[K])} />
+      <select aria-label={unitLabel} value={form[unitKey]} onChange={(e) => set(unitKey, e.target.value as SettingsForm[U])}>
+        {units.map((unit) => (
+          <option key={unit} value={unit}>
+            {unit}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
   const words = (message: Problem['message']) => (typeof message === 'string' ? message : t(`ui.settings.errors.${message.key}`, message.params ?? {}));
 
   return (
@@ -140,22 +154,21 @@ function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSa
         {field('connections', t('ui.settings.connections'), <input type="number" {...inputProps('connections')} min={1} max={32} value={form.connections} onChange={(e) => set('connections', e.target.value)} />)}
         {field('perHostConnections', t('ui.settings.perHostConnections'), <input type="number" {...inputProps('perHostConnections')} min={1} max={256} value={form.perHostConnections} onChange={(e) => set('perHostConnections', e.target.value)} />)}
       </div>
-      {field(
-        'speedLimit',
-        t('ui.settings.speedLimit'),
-        <div className="with-unit">
-          <input type="number" {...inputProps('speedLimit')} min={0} step="any" value={form.speedLimit} onChange={(e) => set('speedLimit', e.target.value)} />
-          <select aria-label={t('ui.settings.speedUnit')} value={form.speedUnit} onChange={(e) => set('speedUnit', e.target.value as SpeedUnit)}>
-            <option value="kB/s">kB/s</option>
-            <option value="MB/s">MB/s</option>
-          </select>
-        </div>,
-        t('ui.settings.speedHint'),
-      )}
+      {field('speedLimit', t('ui.settings.speedLimit'), amount('speedLimit', 'speedUnit', ['kB/s', 'MB/s'], t('ui.settings.speedUnit')), t('ui.settings.speedHint'))}
+      {field('diskReserve', t('ui.settings.diskReserve'), amount('diskReserve', 'diskReserveUnit', ['MB', 'GB'], t('ui.settings.diskReserveUnit')), t('ui.settings.diskReserveHint'))}
       <label className="checkbox">
         <input type="checkbox" checked={form.autoResume} onChange={(e) => set('autoResume', e.target.checked)} />
         {t('ui.settings.autoResume')}
       </label>
+      <div className="checkbox-with-hint">
+        <label className="checkbox">
+          <input type="checkbox" checked={form.allowInsecureRedirects} onChange={(e) => set('allowInsecureRedirects', e.target.checked)} aria-describedby={`${ids}-insecure-hint`} />
+          {t('ui.settings.allowInsecureRedirects')}
+        </label>
+        <span id={`${ids}-insecure-hint`} className="hint">
+          {t('ui.settings.allowInsecureRedirectsHint')}
+        </span>
+      </div>
       {desktopSettings && (
         <fieldset className="switches">
           <legend>{t('ui.settings.desktop')}</legend>

@@ -13,7 +13,7 @@ export function StatusText({ item, queuePosition }: { item: ItemSnapshot; queueP
   const now = useNow(item.state === 'retrying');
   const text = useSteadyValue(statusLine(item, queuePosition, now, i18n), item.state, STEADY_MS);
   return (
-    <div className="status" title={statusTooltip(text, item.history, i18n)}>
+    <div className={item.notSaved ? 'status not-saved' : 'status'} title={statusTooltip(text, item.history, i18n)}>
       {text}
     </div>
   );

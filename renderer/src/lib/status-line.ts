@@ -1,7 +1,7 @@
 // The one line of text under each download, and the words a screen reader hears for its
 // progress bar: what is happening, in plain language, in the window's language.
 
-import { describeError, describeHistory, formatDuration, formatTime, type I18n } from '../../../i18n/index.ts';
+import { describeError, describeHistory, describeReason, formatDuration, formatTime, type I18n } from '../../../i18n/index.ts';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 
 type Progress = Pick<ItemSnapshot, 'bytes' | 'total' | 'state'>;
@@ -23,6 +23,15 @@ function sizeSoFar(item: Progress, i18n: I18n): string {
  * `now` (epoch ms) counts down the retry wait; `queuePosition` is 1-based.
  */
 export function statusLine(item: ItemSnapshot, queuePosition: number | null, now: number, i18n: I18n): string {
+  const line = stateLine(item, queuePosition, now, i18n);
+  // Only while the store cannot write; first, so a line cut short on screen still shows it.
+  if (!item.notSaved) return line;
+  // The reason is a sentence; inside the line, its full stop would stand before the next part.
+  const reason = describeReason(i18n, item.notSaved).replace(/[.。]$/, '');
+  return `${i18n.t('ui.status.notSaved', { reason })} · ${line}`;
+}
+
+function stateLine(item: ItemSnapshot, queuePosition: number | null, now: number, i18n: I18n): string {
   const t = i18n.t.bind(i18n);
   switch (item.state) {
     case 'downloading': {

@@ -1,0 +1,63 @@
+/// <reference lib="dom" />
+// The Settings form's disk and redirect fields in a real browser over the web host: the space
+// kept free (in SI units, as the window shows sizes) and the https → http switch reach the
+// engine, and a value out of range is named under its field.
+
+import { expect, test } from '@playwright/test';
+import { defaultSettings } from '../../main/engine/settings.ts';
+import { startWebSetup, type WebSetup } from './web-fixture.ts';
+
+let setup: WebSetup;
+
+test.beforeAll(async () => {
+  setup = await startWebSetup();
+});
+test.afterAll(async () => {
+  await setup?.close();
+});
+test.afterEach(() => {
+  const { diskReserveBytes, allowInsecureRedirects } = defaultSettings();
+  setup.manager.setSettings({ diskReserveBytes, allowInsecureRedirects, language: 'system' });
+});
+
+test('Keep free on disk and the https → http switch are saved to the engine; a bad size is named', async ({ page }) => {
+  await page.goto(setup.host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const reserve = dialog.getByRole('spinbutton', { name: 'Keep free on disk' });
+  const unit = dialog.getByRole('combobox', { name: 'Keep free on disk unit' });
+  const insecure = dialog.getByRole('checkbox', { name: 'Allow https links to redirect to http' });
+  // The default, 32 MiB, in the window's SI units.
+  await expect(reserve).toHaveValue('33.6');
+  await expect(unit).toHaveValue('MB');
+  await expect(insecure).not.toBeChecked();
+
+  await reserve.fill('2000');
+  await unit.selectOption('GB');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Keep free on disk is a number from 0 to 1000 GB.');
+  await expect(reserve).toHaveAttribute('aria-invalid', 'true');
+
+  await reserve.fill('1.5');
+  await insecure.check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(setup.manager.getSettings()).toMatchObject({ diskReserveBytes: 1_500_000_000, allowInsecureRedirects: true });
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(reserve).toHaveValue('1.5');
+  await expect(unit).toHaveValue('GB');
+  await expect(insecure).toBeChecked();
+});
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('the two fields have their Japanese words', async ({ page }) => {
+    await page.goto(setup.host.url);
+    await page.getByRole('button', { name: '設定' }).click();
+    const dialog = page.getByRole('dialog', { name: '設定' });
+    await expect(dialog.getByRole('spinbutton', { name: 'ディスクに残す空き容量' })).toHaveValue('33.6');
+    await expect(dialog.getByRole('checkbox', { name: 'https のリンクから http へのリダイレクトを許可する' })).not.toBeChecked();
+  });
+});
