@@ -40,7 +40,7 @@ export interface RedirectPolicy {
  * locally uses it too), IP literals before every request and redirect hop.
  */
 export function createHttpClient(maxSocketsPerHost = 16, allowAddress?: AddressCheck): HttpClient {
-  const agents = new ProxyAgents(maxSocketsPerHost);
+  const agents = new ProxyAgents(maxSocketsPerHost, allowAddress);
   const dnsLookup = allowAddress && checkedLookup(allowAddress);
   const checkHost = allowAddress ? [(options: { url?: string | URL }) => checkLiteralHost(new URL(String(options.url)), allowAddress)] : [];
   return {

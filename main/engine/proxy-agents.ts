@@ -8,6 +8,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { getProxyForUrl } from 'proxy-from-env';
+import net from 'node:net';
+import { checkedLookup, checkLiteralHost, type AddressCheck, type Lookup } from './destination-policy.ts';
 import { DownloadError } from './errors.ts';
 import { SharedReadAgent } from './shared-read-agent.ts';
 
@@ -49,9 +51,15 @@ export class ProxyAgents {
   #factory: Promise<typeof import('./proxy-agent-factory.ts')> | undefined;
   #configured = '';
   #maxSockets: number;
+  #allowAddress: AddressCheck | undefined;
 
-  constructor(maxSockets: number) {
+  /**
+   * `allowAddress` (docs/ARCHITECTURE.md#destinations) also judges a proxy from settings,
+   * which whoever can change settings chose; the environment's proxy is the operator's.
+   */
+  constructor(maxSockets: number, allowAddress?: AddressCheck) {
     this.#maxSockets = maxSockets;
+    this.#allowAddress = allowAddress;
     this.#direct = {
       // Direct plain-HTTP sockets share one read buffer (see shared-read-agent.ts).
       http: new SharedReadAgent(this.#agentOptions()),
@@ -68,15 +76,24 @@ export class ProxyAgents {
   for(url: string): Agents | Promise<Agents> {
     const proxy = this.#configured || getProxyForUrl(url);
     if (!proxy) return this.#direct;
-    const agents = this.#viaProxy.get(proxy);
+    const limit = this.#configured ? this.#allowAddress : undefined;
+    // A literal is judged here (no lookup runs for it); a name when each connection to it is made.
+    if (limit) checkLiteralHost(this.#checked(proxy), limit, 'proxy');
+    const key = limit ? `limited ${proxy}` : proxy;
+    const agents = this.#viaProxy.get(key);
     if (agents) return agents;
     const proxyUrl = this.#checked(proxy);
     this.#factory ??= import('./proxy-agent-factory.ts');
-    return this.#factory.then(({ proxyAgents }) => {
-      let made = this.#viaProxy.get(proxy);
+    const lookup = limit && checkedLookup(limit, 'proxy');
+    // The HTTP agents hand `lookup` to each socket they open to the proxy. The SOCKS library
+    // keeps only the message of a socket's error, so its proxy's name is looked up (and
+    // judged) once here instead, and the agent connects to that address.
+    const where = lookup && proxyUrl.protocol.startsWith('socks') ? pinned(proxyUrl, lookup) : proxyUrl;
+    return Promise.all([this.#factory, where]).then(([{ proxyAgents }, target]) => {
+      let made = this.#viaProxy.get(key);
       if (!made) {
-        made = proxyAgents(proxyUrl, this.#agentOptions());
-        this.#viaProxy.set(proxy, made);
+        made = proxyAgents(target, lookup ? ({ ...this.#agentOptions(), lookup } as http.AgentOptions) : this.#agentOptions());
+        this.#viaProxy.set(key, made);
       }
       return made;
     });
@@ -110,4 +127,18 @@ export class ProxyAgents {
       throw error instanceof DownloadError ? error : new DownloadError('ERR_INVALID_PROXY', { params: { variant: 'fromEnvironment' } });
     }
   }
+}
+
+/** The proxy URL with its host name replaced by the address `lookup` gives (an IP literal is kept). */
+function pinned(url: URL, lookup: Lookup): Promise<URL> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(host) !== 0) return Promise.resolve(url);
+  return new Promise((resolve, reject) =>
+    lookup(host, {}, (error, address) => {
+      if (error) return reject(error);
+      const copy = new URL(url);
+      copy.hostname = net.isIPv6(String(address)) ? `[${String(address)}]` : String(address);
+      resolve(copy);
+    }),
+  );
 }
