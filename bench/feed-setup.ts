@@ -1,6 +1,7 @@
-// Fills a `tsuzuki serve` the way the window does, over the same WebSocket contract: the
+// Drives a `tsuzuki serve` the way the window does, over the same WebSocket contract: the
 // settings first (how many run at once), then every URL in one `add`, as a paste of many
-// links sends them. The socket is closed afterwards, so only the page is fed while measuring.
+// links sends them; later `pauseAll`. Each use opens its own socket and closes it, so only
+// the page is fed while measuring.
 
 import WebSocket from 'ws';
 import type { Result, ServerFrame } from '../main/contract.ts';
@@ -12,37 +13,41 @@ export interface Filled {
   rejected: number;
   /** The first rejection's code, to show when something was refused. */
   firstRejection?: string;
-  seconds: number;
 }
 
-export async function fillServe(port: number, token: string, settings: Record<string, unknown>, urls: string[]): Promise<Filled> {
-  const started = performance.now();
+export function fillServe(port: number, token: string, settings: Record<string, unknown>, urls: string[]): Promise<Filled> {
+  return withContract(port, token, async (invoke) => {
+    await invoke('setSettings', settings);
+    const { added, rejected } = (await invoke('add', { urls })) as { added: string[]; rejected: { error: { code: string } }[] };
+    return { added: added.length, rejected: rejected.length, ...(rejected[0] ? { firstRejection: rejected[0].error.code } : {}) };
+  });
+}
+
+export function pauseAll(port: number, token: string): Promise<void> {
+  return withContract(port, token, async (invoke) => void (await invoke('pauseAll', {})));
+}
+
+type Invoke = (command: string, args: unknown) => Promise<unknown>;
+
+/** Opens a socket, hands `use` a command caller that throws on a refusal, and closes the socket. */
+async function withContract<T>(port: number, token: string, use: (invoke: Invoke) => Promise<T>): Promise<T> {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { maxPayload: 256 * 1024 * 1024 });
   try {
     await within(new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject)), 'the socket to open');
-    const pending = new Map<number, (result: Result<any>) => void>();
+    const pending = new Map<number, (result: Result<unknown>) => void>();
     socket.on('message', (data) => {
       const frame = JSON.parse(String(data)) as ServerFrame;
       if (frame.type === 'result') pending.get(frame.id)?.(frame.result);
     });
     let nextId = 1;
-    const invoke = (command: string, args: unknown) => {
+    return await use(async (command, args) => {
       const id = nextId++;
-      const answer = new Promise<Result<any>>((resolve) => pending.set(id, resolve));
+      const answer = new Promise<Result<unknown>>((resolve) => pending.set(id, resolve));
       socket.send(JSON.stringify({ type: 'invoke', id, command, args }));
-      return within(answer, `an answer to ${command}`);
-    };
-    const set = await invoke('setSettings', settings);
-    if (!set.ok) throw new Error(`setSettings was refused: ${JSON.stringify(set.error)}`);
-    const add = await invoke('add', { urls });
-    if (!add.ok) throw new Error(`add was refused: ${JSON.stringify(add.error)}`);
-    const { added, rejected } = add.value as { added: string[]; rejected: { error: { code: string } }[] };
-    return {
-      added: added.length,
-      rejected: rejected.length,
-      ...(rejected[0] ? { firstRejection: rejected[0].error.code } : {}),
-      seconds: (performance.now() - started) / 1000,
-    };
+      const result = await within(answer, `an answer to ${command}`);
+      if (!result.ok) throw new Error(`${command} was refused: ${JSON.stringify(result.error)}`);
+      return result.value;
+    });
   } finally {
     socket.terminate();
   }
