@@ -4,9 +4,17 @@
 
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { httpWithoutUndici } from './scripts/vite/http-without-undici.ts';
 
 export default defineConfig({
   logLevel: 'warn',
+  plugins: [httpWithoutUndici()],
+  resolve: {
+    alias: {
+      'ajv/dist/2020.js': resolve(import.meta.dirname, 'scripts/vite/no-schema-validator.ts'),
+      'ajv-formats': resolve(import.meta.dirname, 'scripts/vite/no-schema-validator.ts'),
+    },
+  },
   build: {
     ssr: true,
     target: 'node22',

@@ -111,7 +111,16 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
   try {
     // Browsers paired for hand-off are kept beside the items, so a restart keeps them paired.
     const store = confStoreProvider(stateDir);
-    server = await startWebHost({ manager, rendererDir, port, host, pairings: new Pairings(store.open(stateDir, 'browsers')) });
+    server = await startWebHost({
+      manager,
+      rendererDir,
+      port,
+      host,
+      pairings: new Pairings(store.open(stateDir, 'browsers')),
+      onSendEvent: (event) => {
+        if (event.kind === 'closed') console.error(`tsuzuki serve: ${say('serve.closedSlow', { bytes: event.bufferedBytes })}`);
+      },
+    });
   } catch (error) {
     await manager.close();
     const code = (error as NodeJS.ErrnoException).code;

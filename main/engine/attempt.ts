@@ -89,7 +89,9 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
   );
   let request: Request | undefined;
   try {
-    request = owner.http.stream(cp.url, requestHeaders(cp, given), controller.signal, cp.options.headers, { allowDowngrade: owner.allowInsecureRedirects() || cp.options.sha256 !== undefined });
+    const made = owner.http.stream(cp.url, requestHeaders(cp, given), controller.signal, cp.options.headers, { allowDowngrade: owner.allowInsecureRedirects() || cp.options.sha256 !== undefined });
+    // Not awaited when it is already made: its error listener must be on before got's next tick.
+    request = made instanceof Promise ? await made : made;
     request.on('error', fail);
     // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
     request.on('downloadProgress', () => watchdog.feed());

@@ -21,6 +21,8 @@ import { isCheckpoint } from './stored-checkpoint.ts';
 
 const HISTORY_FLUSH_MS = 1000;
 const ITEM_FLUSH_MS = 100;
+/** Settings changes within this are one write (a client may send them in a burst); the last one wins. */
+const SETTINGS_FLUSH_MS = 100;
 /** A write that failed (a full disk, a read-only folder) is tried again this much later. */
 const RETRY_MS = 1000;
 
@@ -32,6 +34,8 @@ export class CheckpointStore {
   #journal: ClaimJournal;
   #itemTimer: NodeJS.Timeout | undefined;
   #historyTimer: NodeJS.Timeout | undefined;
+  #settingsTimer: NodeJS.Timeout | undefined;
+  #pendingSettings: Settings | undefined;
   /** Claimed items whose claim is recorded only in the journal so far. */
   #onlyJournaled = new Map<string, Checkpoint>();
   /** Documents that could not be read, with the reason (reported, never fatal). */
@@ -160,8 +164,21 @@ export class CheckpointStore {
     return this.#provider.open(this.#provider.dir, 'settings').store as Partial<Settings>;
   }
 
+  /** Records the settings within a tenth of a second; changes meanwhile are folded into the same write. */
   saveSettings(settings: Settings): void {
-    this.#provider.open(this.#provider.dir, 'settings').store = settings as unknown as Record<string, unknown>;
+    this.#pendingSettings = settings;
+    this.#settingsTimer ??= setTimeout(() => this.#flushSettings(), SETTINGS_FLUSH_MS).unref();
+  }
+
+  #flushSettings(): boolean {
+    clearTimeout(this.#settingsTimer);
+    this.#settingsTimer = undefined;
+    const settings = this.#pendingSettings;
+    if (!settings) return true;
+    const written = this.#safely(() => (this.#provider.open(this.#provider.dir, 'settings').store = settings as unknown as Record<string, unknown>));
+    if (written) this.#pendingSettings = undefined;
+    else this.#settingsTimer = setTimeout(() => this.#flushSettings(), RETRY_MS).unref();
+    return written;
   }
 
   /** Writes everything pending now (on close); false when something could not be written (it stays pending). */
@@ -180,13 +197,14 @@ export class CheckpointStore {
       this.#journal.clear();
     });
     if (!written) this.#armHistory(RETRY_MS);
-    return written;
+    return this.#flushSettings() && written;
   }
 
   close(): void {
     this.flush();
     clearTimeout(this.#historyTimer);
     clearTimeout(this.#itemTimer);
+    clearTimeout(this.#settingsTimer);
     this.#safely(() => this.#journal.close());
   }
 

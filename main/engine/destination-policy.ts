@@ -32,8 +32,9 @@ export function isPublicAddress(address: string): boolean {
   return ip.range() === 'unicast';
 }
 
-export function privateDestination(host: string, address: string): DownloadError {
-  return new DownloadError('ERR_PRIVATE_DESTINATION', { params: { host: host.slice(0, 200), address }, action: 'allowPrivate' });
+/** `variant` 'proxy': the address is the proxy's, from settings, not the link's. */
+export function privateDestination(host: string, address: string, variant?: 'proxy'): DownloadError {
+  return new DownloadError('ERR_PRIVATE_DESTINATION', { params: { host: host.slice(0, 200), address, ...(variant && { variant }) }, action: 'allowPrivate' });
 }
 
 /**
@@ -42,12 +43,12 @@ export function privateDestination(host: string, address: string): DownloadError
  * to choose). Given to the socket itself, so it runs for every new connection; a kept-alive
  * connection was made through it too.
  */
-export function checkedLookup(check: AddressCheck): Lookup {
+export function checkedLookup(check: AddressCheck, variant?: 'proxy'): Lookup {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '');
       const refused = addresses.find((entry) => !check(entry.address));
-      if (refused) return callback(privateDestination(hostname, refused.address), '');
+      if (refused) return callback(privateDestination(hostname, refused.address, variant), '');
       if (options.all) return callback(null, addresses);
       const first = addresses[0];
       if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
@@ -60,7 +61,7 @@ export function checkedLookup(check: AddressCheck): Lookup {
  * Node connects to an IP literal without any lookup, and a proxy resolves names itself, so a
  * literal host is checked before each request (the first and every redirect hop).
  */
-export function checkLiteralHost(url: URL, check: AddressCheck): void {
+export function checkLiteralHost(url: URL, check: AddressCheck, variant?: 'proxy'): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (net.isIP(host) !== 0 && !check(host)) throw privateDestination(host, host);
+  if (net.isIP(host) !== 0 && !check(host)) throw privateDestination(host, host, variant);
 }

@@ -12,7 +12,7 @@ import { CheckpointStore } from './checkpoint-store.ts';
 import { DownloadError, toErrorInfo } from './errors.ts';
 import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings, StoredState } from './item.ts';
 import type { ManagedItem } from './managed-item.ts';
-import type { ManagerEvents, ManagerOptions } from './manager-options.ts';
+import { DEFAULT_MAX_ITEMS, type ManagerEvents, type ManagerOptions } from './manager-options.ts';
 import { NameIndex } from './name-index.ts';
 import { newCheckpoint } from './new-checkpoint.ts';
 import { QueueIndex } from './queue-index.ts';
@@ -37,9 +37,11 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   #names = new NameIndex();
   #feed: ChangeFeed;
   #scheduler: Scheduler;
+  #maxItems: number;
 
   private constructor(options: ManagerOptions) {
     super();
+    this.#maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
     this.#lock = StateLock.acquire(options.store.dir);
     this.#store = new CheckpointStore(options.store);
     // A record that cannot be written (a full disk) is shown on the items it concerns now,
@@ -97,6 +99,8 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     try {
       dir = path.resolve(options.dir ?? this.#settings.dir);
       ensureFolder(dir);
+      // All or nothing: a cut-off half of a batch would be harder to make sense of than none.
+      if (this.#items.size + urls.length > this.#maxItems) throw new DownloadError('ERR_TOO_MANY_ITEMS', { params: { max: this.#maxItems } });
       if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(options.sha256)) {
         throw new DownloadError('ERR_INVALID_CHECKSUM', { params: { checksum: options.sha256.slice(0, 100) } });
       }

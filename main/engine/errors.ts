@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'ERR_INVALID_STATE',
   'ERR_STATE_LOCKED',
   'ERR_INVALID_ARGUMENT',
+  'ERR_TOO_MANY_ITEMS', // an add would take the list past the manager's cap (params: max)
+  'ERR_TOO_MANY_COMMANDS', // a client has this many commands under way already; this one was not run (params: max)
   'ERR_UNSUPPORTED',
   'ERR_DISCONNECTED',
   'ERR_INTERNAL',

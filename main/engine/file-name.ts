@@ -88,9 +88,16 @@ function truncateToBytes(name: string, maxBytes: number): string {
   if (Buffer.byteLength(name) <= maxBytes) return name;
   const { stem, ext } = splitExtension(name);
   const keepExt = Buffer.byteLength(ext) <= 32 ? ext : '';
-  let cut = stem;
-  // Cut whole code points so no UTF-8 sequence is split.
-  while (Buffer.byteLength(cut) + Buffer.byteLength(keepExt) > maxBytes) cut = Array.from(cut).slice(0, -1).join('');
+  const room = maxBytes - Buffer.byteLength(keepExt);
+  // Whole code points, so no UTF-8 sequence is split, in one pass: a link may be 8,000
+  // characters long, and every snapshot of an item not yet named sanitizes it again.
+  let cut = '';
+  let used = 0;
+  for (const char of stem) {
+    used += Buffer.byteLength(char);
+    if (used > room) break;
+    cut += char;
+  }
   return (cut.trimEnd() || FALLBACK_NAME) + keepExt;
 }
 

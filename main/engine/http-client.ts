@@ -21,7 +21,7 @@ export interface HttpClient {
    * needs none of them, and a third party must not see them). `headers` are the engine's
    * (Range, If-Match) and win over any item header of the same name.
    */
-  stream(url: string, headers: Record<string, string>, signal: AbortSignal, itemHeaders?: Record<string, string>, policy?: RedirectPolicy): Request;
+  stream(url: string, headers: Record<string, string>, signal: AbortSignal, itemHeaders?: Record<string, string>, policy?: RedirectPolicy): Request | Promise<Request>;
   /** Connections per host, shared by all downloads. */
   setMaxSocketsPerHost(count: number): void;
   /** The proxy from settings ('' = the one the environment names, if any). */
@@ -40,11 +40,14 @@ export interface RedirectPolicy {
  * locally uses it too), IP literals before every request and redirect hop.
  */
 export function createHttpClient(maxSocketsPerHost = 16, allowAddress?: AddressCheck): HttpClient {
-  const agents = new ProxyAgents(maxSocketsPerHost);
+  const agents = new ProxyAgents(maxSocketsPerHost, allowAddress);
   const dnsLookup = allowAddress && checkedLookup(allowAddress);
   const checkHost = allowAddress ? [(options: { url?: string | URL }) => checkLiteralHost(new URL(String(options.url)), allowAddress)] : [];
   return {
     stream(url, headers, signal, itemHeaders = {}, policy = { allowDowngrade: false }) {
+      const agent = agents.for(url);
+      // The first request through a proxy waits for its agents to load.
+      if (agent instanceof Promise) return agent.then(() => this.stream(url, headers, signal, itemHeaders, policy));
       const visited = new Set<string>([url]);
       const origin = new URL(url).origin;
       return got.stream(url, {
@@ -55,7 +58,7 @@ export function createHttpClient(maxSocketsPerHost = 16, allowAddress?: AddressC
         followRedirect: true,
         maxRedirects: MAX_REDIRECTS,
         signal,
-        agent: agents.for(url),
+        agent,
         // Connecting is bounded here; silence after that is the stall watchdog's business.
         timeout: { lookup: 15_000, connect: 15_000, secureConnect: 15_000 },
         // Servers in the wild put raw control characters into Content-Disposition, which

@@ -22,7 +22,15 @@ export interface ManagerOptions {
    * (`isPublicAddress` refuses the host's own networks). Absent: any address.
    */
   allowAddress?: AddressCheck;
+  /** Most items the list may hold; an add that would pass it is refused (default DEFAULT_MAX_ITEMS). */
+  maxItems?: number;
 }
+
+/**
+ * Far above the 10,000 the window is built to stay fast with, and low enough that no client
+ * can grow the list (its memory, its snapshots, its store documents) without bound.
+ */
+export const DEFAULT_MAX_ITEMS = 50_000;
 
 export interface ManagerEvents {
   items: [{ changed: ItemSnapshot[]; removed: string[] }];

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import { DownloadError, systemCode } from './errors.ts';
+import { Writeback } from './writeback.ts';
 
 const fdatasync = promisify(fs.fdatasync);
 const ftruncate = promisify(fs.ftruncate);
@@ -28,11 +29,13 @@ export class PartFile {
   /** The file's identity (inode), recorded so a later run can tell it from a swapped one. */
   readonly ino: number;
   #closed = false;
+  #writeback: Writeback;
 
   private constructor(path: string, fd: number) {
     this.path = path;
     this.fd = fd;
     this.ino = fs.fstatSync(fd).ino;
+    this.#writeback = new Writeback(fd);
   }
 
   /** Creates the file, failing with EEXIST if it is there: this is how a name is claimed. */
@@ -90,12 +93,15 @@ export class PartFile {
       }
       at += written;
       pending = dropBytes(pending, written);
+      this.#writeback.written(written);
     }
   }
 
   async sync(): Promise<void> {
     if (this.#closed) return;
     try {
+      await this.#writeback.settle();
+      this.#writeback.syncing();
       await fdatasync(this.fd);
     } catch (error) {
       throw writeError(error, this.path);
@@ -113,6 +119,8 @@ export class PartFile {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // A background sync still running must not outlive the descriptor (a reused number would be another file).
+    await this.#writeback.settle().catch(() => {});
     await close(this.fd);
   }
 

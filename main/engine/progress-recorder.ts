@@ -2,7 +2,7 @@
 // then puts the ranges into the checkpoint, so recorded bytes never exceed durable bytes
 // and a crash at any instant resumes from bytes that really are on disk.
 
-import { sameRanges } from './byte-ranges.ts';
+import { coveredBytes, sameRanges } from './byte-ranges.ts';
 import { recordDurable } from './checkpoint-transitions.ts';
 import type { Checkpoint } from './item.ts';
 import type { PartFile } from './part-file.ts';
@@ -10,6 +10,14 @@ import type { PositionalWriter } from './positional-writer.ts';
 import type { SegmentLedger } from './segment-ledger.ts';
 
 const PROGRESS_INTERVAL_MS = 1000;
+/**
+ * After its first record, a download records on its own schedule only when this much is new
+ * or the last record is this old. Each record costs an fdatasync and a store write: 200 slow
+ * downloads recording every second kept libuv's four threads busy with syncs, so every
+ * chunk waited for its write long enough to outlive V8's young generation.
+ */
+const RECORD_NEW_BYTES = 1024 * 1024;
+const RECORD_MAX_AGE_MS = 5000;
 
 export interface ProgressSource {
   readonly cp: Checkpoint;
@@ -24,6 +32,8 @@ export class ProgressRecorder {
   #writers = new Set<PositionalWriter>();
   #recording: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
+  /** When the last record of this run was made (0: none yet). */
+  #recordedAt = 0;
 
   constructor(source: ProgressSource) {
     this.#source = source;
@@ -35,7 +45,7 @@ export class ProgressRecorder {
     // first second resumes with a range; after that, about once a second.
     let interval = 200;
     const tick = () => {
-      void this.record();
+      void this.#recordIfDue();
       interval = Math.min(PROGRESS_INTERVAL_MS, interval * 2);
       this.#timer = setTimeout(tick, interval);
     };
@@ -63,6 +73,16 @@ export class ProgressRecorder {
     await Promise.all([...this.#writers].map((writer) => writer.flush().catch(() => {})));
   }
 
+  /** A scheduled record: the first as soon as there are bytes, later ones when enough is new or the last is old. */
+  #recordIfDue(): Promise<void> {
+    const ledger = this.#source.ledger();
+    if (this.#recordedAt > 0 && ledger) {
+      const fresh = ledger.bytesReceived() - coveredBytes(this.#source.cp.done);
+      if (fresh < RECORD_NEW_BYTES && Date.now() - this.#recordedAt < RECORD_MAX_AGE_MS) return Promise.resolve();
+    }
+    return this.record();
+  }
+
   /** One record; never rejects (a failed sync keeps the previous record, which is still true). */
   record(): Promise<void> {
     this.#recording ??= this.#recordOnce()
@@ -85,6 +105,7 @@ export class ProgressRecorder {
     if (sameRanges(done, this.#source.cp.done)) return;
     await file.sync();
     recordDurable(this.#source.cp, done);
+    this.#recordedAt = Date.now();
     // Not coalesced: these come at most about once a second, and a kill right after one
     // must find it on disk.
     this.#source.persist();

@@ -2,14 +2,14 @@
 // one set in settings, else the one the environment names (HTTP_PROXY, HTTPS_PROXY,
 // ALL_PROXY, with NO_PROXY honoured, as curl and most tools read them). The agents come from
 // the proxy-agents family (http-proxy-agent, https-proxy-agent, socks-proxy-agent), one set
-// per proxy URL, kept alive and sized like the direct ones.
+// per proxy URL, kept alive and sized like the direct ones. They load with the first request
+// that needs a proxy (proxy-agent-factory.ts), so `for` hands back a promise that once.
 
 import http from 'node:http';
 import https from 'node:https';
-import { HttpProxyAgent } from 'http-proxy-agent';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
-import { SocksProxyAgent } from 'socks-proxy-agent';
+import net from 'node:net';
+import { checkedLookup, checkLiteralHost, type AddressCheck, type Lookup } from './destination-policy.ts';
 import { DownloadError } from './errors.ts';
 import { SharedReadAgent } from './shared-read-agent.ts';
 
@@ -48,11 +48,18 @@ export function redactProxy(text: string): string {
 export class ProxyAgents {
   #direct: Agents;
   #viaProxy = new Map<string, Agents>();
+  #factory: Promise<typeof import('./proxy-agent-factory.ts')> | undefined;
   #configured = '';
   #maxSockets: number;
+  #allowAddress: AddressCheck | undefined;
 
-  constructor(maxSockets: number) {
+  /**
+   * `allowAddress` (docs/ARCHITECTURE.md#destinations) also judges a proxy from settings,
+   * which whoever can change settings chose; the environment's proxy is the operator's.
+   */
+  constructor(maxSockets: number, allowAddress?: AddressCheck) {
     this.#maxSockets = maxSockets;
+    this.#allowAddress = allowAddress;
     this.#direct = {
       // Direct plain-HTTP sockets share one read buffer (see shared-read-agent.ts).
       http: new SharedReadAgent(this.#agentOptions()),
@@ -66,15 +73,30 @@ export class ProxyAgents {
   }
 
   /** The agents for a request to `url` (got picks http or https by the URL's scheme, also after a redirect). */
-  for(url: string): Agents {
+  for(url: string): Agents | Promise<Agents> {
     const proxy = this.#configured || getProxyForUrl(url);
     if (!proxy) return this.#direct;
-    let agents = this.#viaProxy.get(proxy);
-    if (!agents) {
-      agents = this.#create(proxy);
-      this.#viaProxy.set(proxy, agents);
-    }
-    return agents;
+    const limit = this.#configured ? this.#allowAddress : undefined;
+    // A literal is judged here (no lookup runs for it); a name when each connection to it is made.
+    if (limit) checkLiteralHost(this.#checked(proxy), limit, 'proxy');
+    const key = limit ? `limited ${proxy}` : proxy;
+    const agents = this.#viaProxy.get(key);
+    if (agents) return agents;
+    const proxyUrl = this.#checked(proxy);
+    this.#factory ??= import('./proxy-agent-factory.ts');
+    const lookup = limit && checkedLookup(limit, 'proxy');
+    // The HTTP agents hand `lookup` to each socket they open to the proxy. The SOCKS library
+    // keeps only the message of a socket's error, so its proxy's name is looked up (and
+    // judged) once here instead, and the agent connects to that address.
+    const where = lookup && proxyUrl.protocol.startsWith('socks') ? pinned(proxyUrl, lookup) : proxyUrl;
+    return Promise.all([this.#factory, where]).then(([{ proxyAgents }, target]) => {
+      let made = this.#viaProxy.get(key);
+      if (!made) {
+        made = proxyAgents(target, lookup ? ({ ...this.#agentOptions(), lookup } as http.AgentOptions) : this.#agentOptions());
+        this.#viaProxy.set(key, made);
+      }
+      return made;
+    });
   }
 
   setMaxSockets(count: number): void {
@@ -97,19 +119,26 @@ export class ProxyAgents {
     return { keepAlive: true, maxSockets: this.#maxSockets, scheduling: 'lifo' };
   }
 
-  #create(proxy: string): Agents {
-    let url: URL;
+  #checked(proxy: string): URL {
     try {
-      url = new URL(checkProxyUrl(proxy));
+      return new URL(checkProxyUrl(proxy));
     } catch (error) {
       // Only the environment can bring an unchecked one; a request through it fails clearly.
       throw error instanceof DownloadError ? error : new DownloadError('ERR_INVALID_PROXY', { params: { variant: 'fromEnvironment' } });
     }
-    if (SOCKS_PROTOCOLS.has(url.protocol)) {
-      const agent = new SocksProxyAgent(url, this.#agentOptions());
-      return { http: agent, https: agent as unknown as https.Agent };
-    }
-    // Plain HTTP through the proxy is forwarded as is; HTTPS goes through a CONNECT tunnel.
-    return { http: new HttpProxyAgent(url, this.#agentOptions()), https: new HttpsProxyAgent(url, this.#agentOptions()) as unknown as https.Agent };
   }
+}
+
+/** The proxy URL with its host name replaced by the address `lookup` gives (an IP literal is kept). */
+function pinned(url: URL, lookup: Lookup): Promise<URL> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(host) !== 0) return Promise.resolve(url);
+  return new Promise((resolve, reject) =>
+    lookup(host, {}, (error, address) => {
+      if (error) return reject(error);
+      const copy = new URL(url);
+      copy.hostname = net.isIPv6(String(address)) ? `[${String(address)}]` : String(address);
+      resolve(copy);
+    }),
+  );
 }

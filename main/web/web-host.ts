@@ -5,21 +5,27 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WS_PATH, type ClientFrame, type ServerFrame } from '../contract.ts';
+import { WS_PATH } from '../contract.ts';
 import type { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
-import { dispatch } from '../host/dispatch.ts';
 import { createHandlers, type Platform } from '../host/handlers.ts';
 import { contentSecurityPolicy } from '../host/page-policy.ts';
-import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { pageWords, refusalWords } from './refusal-words.ts';
 import { createExtensionEndpoint, EXTENSION_PATH } from '../host/extension/endpoint.ts';
 import { Pairings } from '../host/extension/pairings.ts';
 import { RequestGuard, requestTarget, type Verdict } from './request-guard.ts';
+import type { SendEvent } from './send-watch.ts';
+import { serveSocket, type SessionLimits } from './socket-session.ts';
 import { sendStatic } from './static-files.ts';
 
 const MAX_FRAME_BYTES = 8 * 1024 * 1024;
-const SLOW_SOCKET_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The window keeps a handful of commands under way at once; 64 leaves it room for bursts.
+ * 8 MiB unsent is more than the whole list of 10,000 items (about 4 MB); 30 s lets a slow
+ * link take in even a list past that before the socket counts as not reading.
+ */
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { maxInFlight: 64, send: { bytes: 8 * 1024 * 1024, graceMs: 30_000 } };
 
 export interface WebHostOptions {
   manager: DownloadManager;
@@ -29,6 +35,10 @@ export interface WebHostOptions {
   token?: string;
   /** Browsers paired for hand-off (kept in the state folder by `tsuzuki serve`); in memory when absent. */
   pairings?: Pairings;
+  /** Per-socket limits (tests lower them); DEFAULT_SESSION_LIMITS otherwise. */
+  limits?: SessionLimits;
+  /** Told when a socket's send buffer goes over its limit, catches up, or is closed for it. */
+  onSendEvent?: (event: SendEvent) => void;
 }
 
 export interface WebHost {
@@ -60,6 +70,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // The extension's own door: its checks (loopback, Host, extension Origin, token) replace the window's cookie.
   const extension = createExtensionEndpoint({ pairings, handlers, manager, isOwnHost: (value) => guard?.isOwnHost(value) ?? false, appName: 'tsuzuki serve' });
   const sockets = new Set<WebSocket>();
+  const limits = options.limits ?? DEFAULT_SESSION_LIMITS;
   let guard: RequestGuard | undefined;
 
   const server = http.createServer((req, res) => {
@@ -105,43 +116,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-language: ${words.language}\r\nconnection: close\r\n\r\n${words.text}`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      serveSocket(ws, { manager, handlers, pairings, limits, onSendEvent: options.onSendEvent ?? (() => {}), closed: () => sockets.delete(ws) });
+    });
   });
-
-  function serveSocket(ws: WebSocket): void {
-    sockets.add(ws);
-    const send = (frame: ServerFrame) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-    };
-    // Snapshots wait while the socket still has a lot unsent (a slow or stalled browser).
-    const batcher = new SnapshotBatcher((payload) => send({ type: 'event', event: 'items', payload }), 100, () => ws.bufferedAmount < SLOW_SOCKET_BYTES);
-    const onItems = (payload: Parameters<SnapshotBatcher['push']>[0]) => batcher.push(payload);
-    const onSettings = (payload: ReturnType<DownloadManager['getSettings']>) => send({ type: 'event', event: 'settings', payload });
-    manager.on('items', onItems);
-    manager.on('settings', onSettings);
-    const onPairings = (payload: ReturnType<Pairings['view']>) => send({ type: 'event', event: 'pairings', payload });
-    pairings.on('changed', onPairings);
-    ws.on('message', (data, isBinary) => {
-      let frame: ClientFrame;
-      try {
-        if (isBinary) throw new Error('binary');
-        frame = JSON.parse(String(data)) as ClientFrame;
-        if (typeof frame !== 'object' || frame === null || frame.type !== 'invoke' || !Number.isSafeInteger(frame.id)) throw new Error('shape');
-      } catch {
-        send({ type: 'result', id: -1, result: { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'badFrame' } } } });
-        return;
-      }
-      void dispatch(handlers, frame.command, frame.args).then((result) => send({ type: 'result', id: frame.id, result }));
-    });
-    ws.on('error', () => ws.terminate());
-    ws.on('close', () => {
-      sockets.delete(ws);
-      batcher.stop();
-      manager.off('items', onItems);
-      manager.off('settings', onSettings);
-      pairings.off('changed', onPairings);
-    });
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,6 +1,6 @@
-// `tsuzuki get` marks what it downloads with where it came from, as a browser does, and a
-// machine where the native xattr library cannot load still gets its download, unmarked,
-// without a word of the library's trouble on the terminal.
+// `tsuzuki get` marks what it downloads with where it came from, as a browser does; a disk
+// that keeps no attributes, or a machine where the native xattr library cannot load, still
+// gets its download, unmarked, without a word of that trouble on the terminal.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
+import { CANNOT_MOUNT_RAMFS, mountDiskWithoutXattrs } from '../support/small-disk.ts';
 import { attribute, NOT_LINUX } from '../support/xattrs.ts';
 import { runCli } from './run-cli.ts';
 
@@ -34,6 +35,21 @@ describe('tsuzuki get records where a file came from', { skip: NOT_LINUX }, () =
     assert.equal(sha256(file), sha256(body));
     assert.equal(attribute(file, 'user.xdg.origin.url'), server.url('/installer.bin'));
     assert.equal(attribute(file, 'user.xdg.referrer.url'), 'https://example.com/downloads');
+  });
+
+  it('finishes, unmarked and quietly, on a disk that keeps no attributes', async (t) => {
+    const disk = mountDiskWithoutXattrs();
+    if (!disk) return t.skip(CANNOT_MOUNT_RAMFS);
+    try {
+      server.serve('/ramfs.bin', { body });
+      const run = await runCli(['get', server.url('/ramfs.bin'), '--referer', 'https://example.com/', '--dir', disk.downloads, '--state', disk.state, '-q']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stderr, '');
+      assert.deepEqual(fs.readdirSync(disk.downloads), ['ramfs.bin']);
+      assert.equal(sha256(path.join(disk.downloads, 'ramfs.bin')), sha256(body));
+    } finally {
+      disk.unmount();
+    }
   });
 
   it('finishes, unmarked and quietly, when the native library cannot be loaded', async () => {

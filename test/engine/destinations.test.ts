@@ -116,12 +116,61 @@ describe('destinations refused on every hop', () => {
     assert.equal(second.requestsFor('/via-proxy.bin').length, 0);
   });
 
-  it('through a SOCKS5 proxy that resolves locally, the name is checked after that lookup', async () => {
+  it('a proxy from settings is judged too (whoever changes settings chose it), by address and by name', async () => {
+    second.serve('/behind-proxy.bin', { body });
+    const onlySecond = (address: string) => address === '127.0.0.2';
+    const port = new URL(httpProxy.url).port;
+    for (const proxy of [httpProxy.url, `http://localhost:${port}`, `socks5://localhost:${new URL(socksProxy.url).port}`]) {
+      const seen = [httpProxy.seen.length, socksProxy.seen.length];
+      const run = await fetchWith(onlySecond, second.url('/behind-proxy.bin'), { proxy });
+      assert.equal(run.item.error?.code, 'ERR_PRIVATE_DESTINATION', `${proxy}: ${words(run.item.error)}`);
+      assert.equal(run.item.error?.params?.['variant'], 'proxy', proxy);
+      assert.match(words(run.item.error), /The proxy set in Settings/);
+      assert.deepEqual([httpProxy.seen.length, socksProxy.seen.length], seen, `${proxy} was not asked`);
+    }
+    assert.equal(second.requestsFor('/behind-proxy.bin').length, 0);
+  });
+
+  it("the environment's proxy is the operator's and is not judged", async () => {
+    second.serve('/env-proxy.bin', { body });
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    try {
+      delete process.env.http_proxy;
+      delete process.env.no_proxy;
+      delete process.env.NO_PROXY;
+      process.env.HTTP_PROXY = httpProxy.url;
+      const seen = httpProxy.seen.length;
+      const run = await fetchWith((address) => address === '127.0.0.2', second.url('/env-proxy.bin'));
+      assert.equal(run.item.state, 'done', words(run.item.error));
+      assert.equal(run.bytes, sha256(body));
+      assert.ok(httpProxy.seen.slice(seen).some((line) => line.includes('/env-proxy.bin')), 'it went through the proxy on 127.0.0.1');
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
+  it('through a SOCKS5 proxy that resolves locally (the environment\'s), the name is checked after that lookup', async () => {
     first.serve('/via-socks.bin', { body });
     const seen = socksProxy.seen.length;
-    const run = await fetchWith((address) => address === '127.0.0.2', `http://localhost:${new URL(first.origin).port}/via-socks.bin`, { proxy: socksProxy.url });
-    assert.equal(run.item.error?.code, 'ERR_PRIVATE_DESTINATION', words(run.item.error));
-    assert.equal(run.item.error?.params?.['host'], 'localhost');
+    const saved = { ALL_PROXY: process.env.ALL_PROXY, all_proxy: process.env.all_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    try {
+      delete process.env.all_proxy;
+      delete process.env.no_proxy;
+      delete process.env.NO_PROXY;
+      process.env.ALL_PROXY = socksProxy.url;
+      const run = await fetchWith((address) => address === '127.0.0.2', `http://localhost:${new URL(first.origin).port}/via-socks.bin`);
+      assert.equal(run.item.error?.code, 'ERR_PRIVATE_DESTINATION', words(run.item.error));
+      assert.equal(run.item.error?.params?.['host'], 'localhost');
+      assert.equal(run.item.error?.params?.['variant'], undefined, 'the link, not the proxy');
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
     assert.deepEqual(socksProxy.seen.slice(seen), []);
     assert.equal(first.requestsFor('/via-socks.bin').length, 0);
   });

@@ -2,7 +2,10 @@
 // waits on frames (never on time), and raw sends for floods and stalls.
 
 import WebSocket from 'ws';
-import type { Result, ServerFrame } from '../../main/contract.ts';
+import type { ErrorInfo, ItemSnapshot, ServerFrame } from '../../main/contract.ts';
+
+/** A result envelope as a test reads it: `value` when ok, `error` when not. */
+export type Answer = { ok: boolean; value?: any; error?: ErrorInfo };
 import { withTimeout } from './manager.ts';
 
 export class SocketClient {
@@ -31,10 +34,10 @@ export class SocketClient {
   }
 
   /** Sends one command; resolves with its result. */
-  async invoke(command: string, args: unknown = {}): Promise<Result<any>> {
+  async invoke(command: string, args: unknown = {}): Promise<Answer> {
     const [id] = this.send([[command, args]]);
     const frame = await this.waitFor((f) => f.type === 'result' && f.id === id, `a result for ${command}`);
-    return (frame as { result: Result<any> }).result;
+    return (frame as { result: Answer }).result;
   }
 
   /** Sends commands in one write to the socket (the host reads them in one go); returns their ids. */
@@ -47,12 +50,14 @@ export class SocketClient {
     return ids;
   }
 
-  /** The results of these ids, once all have come. */
-  async results(ids: number[], timeoutMs = 10_000): Promise<Result<any>[]> {
-    const wanted = new Set(ids);
-    const found = () => this.frames.filter((f) => f.type === 'result' && wanted.has(f.id));
-    await this.waitUntil(() => found().length >= ids.length, `${ids.length} results`, timeoutMs);
-    return found().map((f) => (f as { result: Result<any> }).result);
+  /** The results of these ids, in the same order, once all have come. */
+  async results(ids: number[], timeoutMs = 10_000): Promise<Answer[]> {
+    const byId = () => {
+      const found = new Map<number, Answer>();
+      for (const f of this.frames) if (f.type === 'result') found.set(f.id, f.result);
+      return ids.every((id) => found.has(id)) ? ids.map((id) => found.get(id)!) : undefined;
+    };
+    return this.waitUntil(byId, `${ids.length} results`, timeoutMs);
   }
 
   waitFor(test: (frame: ServerFrame) => boolean, what: string, timeoutMs = 10_000): Promise<ServerFrame> {
@@ -84,8 +89,8 @@ export class SocketClient {
 }
 
 /** The latest snapshot of each item the client was told about, from its `items` events. */
-export function latestItems(client: SocketClient): Map<string, { id: string; state: string; error?: { code: string; params?: Record<string, unknown> } | null; [key: string]: unknown }> {
-  const latest = new Map();
+export function latestItems(client: SocketClient): Map<string, ItemSnapshot> {
+  const latest = new Map<string, ItemSnapshot>();
   for (const frame of client.frames) {
     if (frame.type !== 'event' || frame.event !== 'items') continue;
     for (const item of frame.payload.changed) latest.set(item.id, item);
@@ -95,10 +100,10 @@ export function latestItems(client: SocketClient): Map<string, { id: string; sta
 }
 
 /** Resolves when every id's latest snapshot passes `test`. */
-export function waitForItems(client: SocketClient, ids: string[], test: (item: any) => boolean, what: string, timeoutMs = 15_000) {
+export function waitForItems(client: SocketClient, ids: string[], test: (item: ItemSnapshot) => boolean, what: string, timeoutMs = 15_000): Promise<ItemSnapshot[]> {
   return client.waitUntil(() => {
     const latest = latestItems(client);
     const items = ids.map((id) => latest.get(id));
-    return items.every((item) => item && test(item)) ? items : undefined;
+    return items.every((item) => item && test(item)) ? (items as ItemSnapshot[]) : undefined;
   }, what, timeoutMs);
 }

@@ -31,6 +31,21 @@ describe('file names from untrusted servers', () => {
     assert.ok(!name.includes('\ufffd'));
   });
 
+  it('cuts a name thousands of characters long in one pass, to the longest prefix that fits', { timeout: 10_000 }, async () => {
+    // Cutting one character at a time took about a second per name of a maximal link, and
+    // every snapshot of an item not yet named does it again: a list of such links held the
+    // engine's event loop for minutes. The yields between names let the timeout catch that.
+    const stem = `${'ü'.repeat(3000)}${'x'.repeat(5000)}`;
+    const name = sanitizeFileName(`${stem}.iso`);
+    // 240 bytes at most (room for ".part"): 118 two-byte characters and the extension.
+    const expected = `${'ü'.repeat(118)}.iso`;
+    assert.equal(name, expected);
+    for (let i = 0; i < 50; i++) {
+      assert.equal(sanitizeFileName(`${stem}${i}.bin`).length, 118 + 4);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
+
   it('prefers filename* (RFC 5987) over filename, then the URL path', () => {
     assert.equal(nameFromResponse(`attachment; filename="EUR rates.pdf"; filename*=UTF-8''%E2%82%AC%20rates.pdf`, 'http://h/x'), '€ rates.pdf');
     assert.equal(nameFromResponse('attachment; filename="../../x"', 'http://h/y'), 'x');
