@@ -84,7 +84,7 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     import('../web/web-host.ts'),
     import('../engine/errors.ts'),
     import('../host/extension/pairings.ts'),
-    import('../engine/destination-policy.ts'),
+    import('../engine/public-address.ts'),
   ]);
   // Whoever reaches a server beyond loopback could otherwise make this machine fetch from
   // its own network; on loopback only its own user can, who can fetch from there anyway.

@@ -7,30 +7,13 @@
 
 import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
 import net from 'node:net';
-import ipaddr from 'ipaddr.js';
 import { DownloadError } from './errors.ts';
 
-/** True when a download may connect to this IP address (text, as DNS or a URL gives it). */
+/** True when a download may connect to this IP address (text, as DNS or a URL gives it); `isPublicAddress` (public-address.ts) is the web host's. */
 export type AddressCheck = (address: string) => boolean;
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 export type Lookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
-
-const NAT64 = ipaddr.parseCIDR('64:ff9b::/96');
-
-/**
- * Globally routable unicast only. Everything IANA lists as special-purpose is refused:
- * loopback, link-local, RFC 1918, unique-local fc00::/7, CGNAT 100.64/10, unspecified,
- * multicast, documentation and benchmarking ranges. `ipaddr.process` turns an IPv4-mapped
- * IPv6 address (::ffff:127.0.0.1) into the IPv4 one it stands for, and a NAT64 address is
- * judged by the IPv4 address it carries. Whatever does not parse is refused.
- */
-export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  const ip = ipaddr.process(address);
-  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).match(NAT64)) return isPublicAddress(ip.toByteArray().slice(12).join('.'));
-  return ip.range() === 'unicast';
-}
 
 /** `variant` 'proxy': the address is the proxy's, from settings, not the link's. */
 export function privateDestination(host: string, address: string, variant?: 'proxy'): DownloadError {

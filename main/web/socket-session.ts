@@ -31,6 +31,7 @@ export interface SessionDeps {
   closed: () => void;
 }
 
+const SETTINGS_INTERVAL_MS = 100;
 const BAD_FRAME = { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'badFrame' } } } as const;
 
 export function serveSocket(ws: WebSocket, deps: SessionDeps): void {
@@ -44,7 +45,18 @@ export function serveSocket(ws: WebSocket, deps: SessionDeps): void {
   // Snapshots wait while the socket still has a lot unsent (a slow or stalled browser).
   const batcher = new SnapshotBatcher((payload) => send({ type: 'event', event: 'items', payload }), 100, () => watch.hasRoom());
   const onItems = (payload: Parameters<SnapshotBatcher['push']>[0]) => batcher.push(payload);
-  const onSettings = (payload: Settings) => send({ type: 'event', event: 'settings', payload });
+  // Settings go out at most once per interval, the latest: a burst of changes from one
+  // client is not repeated a thousand times to every other.
+  let settingsDue: Settings | undefined;
+  let settingsTimer: NodeJS.Timeout | undefined;
+  const onSettings = (payload: Settings) => {
+    settingsDue = payload;
+    settingsTimer ??= setTimeout(() => {
+      settingsTimer = undefined;
+      if (settingsDue) send({ type: 'event', event: 'settings', payload: settingsDue });
+      settingsDue = undefined;
+    }, SETTINGS_INTERVAL_MS);
+  };
   const onPairings = (payload: ReturnType<Pairings['view']>) => send({ type: 'event', event: 'pairings', payload });
   manager.on('items', onItems);
   manager.on('settings', onSettings);
@@ -67,6 +79,7 @@ export function serveSocket(ws: WebSocket, deps: SessionDeps): void {
   });
   ws.on('error', () => ws.terminate());
   ws.on('close', () => {
+    clearTimeout(settingsTimer);
     watch.stop();
     batcher.stop();
     manager.off('items', onItems);

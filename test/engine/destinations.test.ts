@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { isPublicAddress, type AddressCheck } from '../../main/engine/destination-policy.ts';
+import type { AddressCheck } from '../../main/engine/destination-policy.ts';
+import { isPublicAddress } from '../../main/engine/public-address.ts';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
 import { startHttpProxy, startSocks5Proxy, type ForwardProxy } from '../support/forward-proxy.ts';

@@ -277,7 +277,7 @@ describe('web host: lists a client can grow', () => {
 });
 
 describe('web host: a burst of settings', () => {
-  it('1,000 setSettings at once are a handful of store writes, and the last value is what is stored', async () => {
+  it('1,000 setSettings at once are a handful of store writes and events, and the last value is what is stored', async () => {
     let writes = 0;
     const counting = (store: StoreProvider): StoreProvider => ({
       dir: store.dir,
@@ -299,11 +299,16 @@ describe('web host: a burst of settings', () => {
     const running = await startHost(undefined, {}, counting);
     try {
       const client = await running.open();
+      const watcher = await running.open();
       const before = writes;
       const ids = client.send(Array.from({ length: 1000 }, (_, i) => ['setSettings', { speedLimit: (i + 1) * 1000 }] as [string, unknown]));
       const results = await client.results(ids);
       assert.ok(results.every((result) => result.ok));
       assert.equal(results.at(-1)!.value.speedLimit, 1_000_000);
+      // Another window hears the last value, in a handful of events rather than a thousand.
+      await watcher.waitFor((frame) => frame.type === 'event' && frame.event === 'settings' && frame.payload.speedLimit === 1_000_000, 'the last settings event');
+      const heard = watcher.frames.filter((frame) => frame.type === 'event' && frame.event === 'settings').length;
+      assert.ok(heard >= 1 && heard < 100, `${heard} settings events for 1,000 changes`);
       await running.close();
       const made = writes - before;
       assert.ok(made >= 1 && made <= 5, `${made} writes for 1,000 changes`);
