@@ -11,19 +11,22 @@ import { CACHE_DIR } from './data.ts';
 import { stopRunning } from './measure.ts';
 import { NGINX, startNginx, type Nginx } from './nginx.ts';
 import { log } from './paired.ts';
+import { CHROMIUM } from './page-probe.ts';
 import { formatTable, type Table } from './report.ts';
 import { CAPPED_RATE, capped } from './scenarios/capped.ts';
 import type { Context } from './scenarios/context.ts';
 import { singleFile } from './scenarios/single-file.ts';
 import { slowCount, slowRss } from './scenarios/slow-rss.ts';
 import { smallFiles } from './scenarios/small-files.ts';
+import { killFeedServers, stopFeedServers, windowFeed } from './scenarios/window-feed.ts';
 import { startCappedServer, type CappedServer } from './start-capped-server.ts';
 import { probeTsuzuki, versionOf } from './tools.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --only NAME[,NAME]   run only these scenarios: ${'single-file, capped, small-files, slow-rss'}
-  --quick              small sizes (64 MiB, 20 MiB, 200 files, 40 downloads): about two minutes
+  --only NAME[,NAME]   run only these scenarios: ${'single-file, capped, small-files, slow-rss, window-feed'}
+  --quick              small sizes (64 MiB, 20 MiB, 200 files, 40 downloads, 1,000 items in the
+                       window): about three minutes
   --rounds N           runs of each tool per measurement, alternating (default 3)
   --peers-only         measure curl and aria2c only
   --clean              delete the cached big files in .bench-data/ first
@@ -36,6 +39,7 @@ const SCENARIOS: Record<string, (ctx: Context) => Promise<Table>> = {
   capped,
   'small-files': smallFiles,
   'slow-rss': slowRss,
+  'window-feed': windowFeed,
 };
 
 const { values } = parseArgs({
@@ -70,6 +74,7 @@ for (const [tool, hint] of [
     fail(`${tool} is missing (apt-get install ${hint}).`);
   }
 }
+if (chosen.includes('window-feed') && !CHROMIUM) fail('window-feed needs Chromium (apt-get install chromium, or set CHROMIUM_PATH).');
 if (values.clean) fs.rmSync(CACHE_DIR, { recursive: true, force: true });
 
 const cli = probeTsuzuki();
@@ -86,6 +91,7 @@ let stopping = false;
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     await stopRunning();
+    await stopFeedServers();
     await nginx?.stop();
     await cappedServer?.stop();
     fs.rmSync(work, { recursive: true, force: true });
@@ -107,6 +113,7 @@ for (const [signal, code] of [
 process.once('exit', () => {
   nginx?.kill();
   cappedServer?.kill();
+  killFeedServers();
 });
 
 const tables: Table[] = [];
