@@ -10,8 +10,9 @@ import { CheckpointStore } from '../../main/engine/checkpoint-store.ts';
 import { claimName, recordDurable, setState } from '../../main/engine/checkpoint-transitions.ts';
 import type { Checkpoint } from '../../main/engine/item.ts';
 import { newCheckpoint } from '../../main/engine/new-checkpoint.ts';
-import type { JsonDocument, StoreProvider } from '../../main/engine/store.ts';
+import type { StoreProvider } from '../../main/engine/store.ts';
 import { tierOf } from '../../main/engine/store-tiers.ts';
+import { watchedStore } from '../support/watched-store.ts';
 import { confStoreProvider } from '../../main/stores/conf-store.ts';
 import { tempWorkspace } from '../support/files.ts';
 
@@ -30,25 +31,11 @@ function idsIn(file: string): string[] {
 
 /** A provider whose process "dies" at its nth write: that write and every later one never happen. */
 function crashingProvider(dir: string, crashAt: number): { provider: StoreProvider; writes: () => number } {
-  const real = confStoreProvider(dir);
   let writes = 0;
-  const provider: StoreProvider = {
-    dir,
-    open(folder, name): JsonDocument {
-      const doc = real.open(folder, name);
-      return {
-        path: doc.path,
-        get store() {
-          return doc.store;
-        },
-        set store(value) {
-          writes += 1;
-          if (writes >= crashAt) throw new Error('crashed');
-          doc.store = value;
-        },
-      };
-    },
-  };
+  const provider = watchedStore(confStoreProvider(dir), () => {
+    writes += 1;
+    if (writes >= crashAt) throw new Error('crashed');
+  });
   return { provider, writes: () => writes };
 }
 

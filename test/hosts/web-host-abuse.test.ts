@@ -19,6 +19,7 @@ import { DEFAULT_SESSION_LIMITS, startWebHost, type WebHost } from '../../main/w
 import { tempWorkspace } from '../support/files.ts';
 import { openTestManager, withTimeout } from '../support/manager.ts';
 import { SocketClient, waitForItems } from '../support/socket-client.ts';
+import { watchedStore } from '../support/watched-store.ts';
 
 /** Nothing listens on port 1: items that start fail fast, and none of these tests needs bytes. */
 const dead = (name: string) => `http://127.0.0.1:1/${name}`;
@@ -279,23 +280,7 @@ describe('web host: lists a client can grow', () => {
 describe('web host: a burst of settings', () => {
   it('1,000 setSettings at once are a handful of store writes and events, and the last value is what is stored', async () => {
     let writes = 0;
-    const counting = (store: StoreProvider): StoreProvider => ({
-      dir: store.dir,
-      open(dir, name) {
-        const doc = store.open(dir, name);
-        if (name !== 'settings') return doc;
-        return {
-          path: doc.path,
-          get store() {
-            return doc.store;
-          },
-          set store(value) {
-            writes += 1;
-            doc.store = value;
-          },
-        };
-      },
-    });
+    const counting = (store: StoreProvider): StoreProvider => watchedStore(store, () => (writes += 1), (name) => name === 'settings');
     const running = await startHost(undefined, {}, counting);
     try {
       const client = await running.open();
