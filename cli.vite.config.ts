@@ -5,10 +5,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { httpWithoutUndici } from './scripts/vite/http-without-undici.ts';
+import { lazyListFormats } from './scripts/vite/lazy-list-formats.ts';
 
 export default defineConfig({
   logLevel: 'warn',
-  plugins: [httpWithoutUndici()],
+  plugins: [httpWithoutUndici(), lazyListFormats()],
   resolve: {
     alias: {
       'ajv/dist/2020.js': resolve(import.meta.dirname, 'scripts/vite/no-schema-validator.ts'),

@@ -78,7 +78,7 @@ export class Download {
     this.cp = checkpoint;
     this.#deps = deps;
     this.#slots = new CountedSlots(deps.hostSlots, deps.changed);
-    this.#progress = new ProgressRecorder({ cp: checkpoint, file: () => this.#file, ledger: () => this.#ledger, persist: () => deps.persist(true) });
+    this.#progress = new ProgressRecorder({ cp: checkpoint, file: () => this.#file, ledger: () => this.#ledger, persist: (urgent) => deps.persist(urgent) });
     const limit = checkpoint.options.speedLimit ?? 0;
     if (limit > 0) this.#ownLimit = new TokenBucket(limit);
   }
@@ -365,7 +365,7 @@ export class Download {
   /** On any exit: keep every written byte, record it, close the file. */
   async #release(): Promise<void> {
     await this.#progress.settled();
-    await this.#progress.record();
+    await this.#progress.record(false);
     await this.#file?.close().catch(() => {});
     if (this.#failed && this.#file && !this.#worthKeeping()) await this.#dropPart(this.#file.path);
     this.#file = undefined;

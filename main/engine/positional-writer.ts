@@ -1,10 +1,6 @@
 // A Writable that puts one connection's bytes into the part file from a given offset.
-// A chunk is written at once when no write is running; chunks that arrive while one runs
-// are gathered and go together in the next. A fast download thus makes large writes (few
-// system calls) and a slow one holds no bytes in memory: a chunk kept for long (a second,
-// until a checkpoint) outlives V8's young generation and becomes garbage only a full
-// collection frees, which with 200 slow downloads was over 20 MB waiting at any time. The
-// stream's backpressure keeps what is gathered bounded.
+// Chunks from the socket are small (16–64 KiB); they are gathered into large writes so the
+// disk sees few system calls, and the stream's backpressure keeps memory bounded.
 // `limit` can shrink while running (another connection took over the tail of this range):
 // bytes past it are dropped and `onLimitReached` tells the owner to close the request.
 
@@ -33,8 +29,6 @@ export class PositionalWriter extends Writable {
   #gatheredBytes = 0;
   #limitReached = false;
   #flushing: Promise<void> = Promise.resolve();
-  /** A write is running or queued (the last flush has not settled). */
-  #writing = false;
 
   constructor(options: PositionalWriterOptions) {
     super({ highWaterMark: GATHER_BYTES });
@@ -67,15 +61,12 @@ export class PositionalWriter extends Writable {
       }, callback);
       return;
     }
-    if (!this.#writing) {
+    if (this.#gatheredBytes >= GATHER_BYTES) {
+      // Double buffering: this batch is written while the next one gathers. Only when the
+      // previous write is still running does the socket have to wait.
+      const previous = this.#flushing;
       void this.flush().catch((error: unknown) => this.destroy(error as Error));
-      callback();
-    } else if (this.#gatheredBytes >= GATHER_BYTES) {
-      // Double buffering: this batch is written when the running write ends. Only then does
-      // the socket have to wait.
-      const running = this.#flushing;
-      void this.flush().catch((error: unknown) => this.destroy(error as Error));
-      running.then(() => callback(), callback);
+      previous.then(() => callback(), callback);
     } else {
       callback();
     }
@@ -95,8 +86,7 @@ export class PositionalWriter extends Writable {
 
   /** Writes what has been gathered. Safe to call at any time (e.g. before a checkpoint). */
   flush(): Promise<void> {
-    this.#writing = true;
-    const flushing = this.#flushing.then(async () => {
+    this.#flushing = this.#flushing.then(async () => {
       if (this.#gatheredBytes === 0) return;
       const buffers = this.#gathered;
       const bytes = this.#gatheredBytes;
@@ -106,11 +96,6 @@ export class PositionalWriter extends Writable {
       this.#position += bytes;
       this.#options.onWritten(this.#position, bytes);
     });
-    this.#flushing = flushing;
-    const settled = () => {
-      if (this.#flushing === flushing) this.#writing = false;
-    };
-    flushing.then(settled, settled);
-    return flushing;
+    return this.#flushing;
   }
 }

@@ -23,8 +23,8 @@ export interface ProgressSource {
   readonly cp: Checkpoint;
   file(): PartFile | undefined;
   ledger(): SegmentLedger | undefined;
-  /** Records the checkpoint now. */
-  persist(): void;
+  /** Records the checkpoint: now, or with the store's next batch. */
+  persist(urgent: boolean): void;
 }
 
 export class ProgressRecorder {
@@ -78,14 +78,20 @@ export class ProgressRecorder {
     const ledger = this.#source.ledger();
     if (this.#recordedAt > 0 && ledger) {
       const fresh = ledger.bytesReceived() - coveredBytes(this.#source.cp.done);
-      if (fresh < RECORD_NEW_BYTES && Date.now() - this.#recordedAt < RECORD_MAX_AGE_MS) return Promise.resolve();
+      // Not due: what the writers hold still goes to the page cache, so no connection keeps
+      // more than a second of bytes in memory.
+      if (fresh < RECORD_NEW_BYTES && Date.now() - this.#recordedAt < RECORD_MAX_AGE_MS) return this.flushWriters();
     }
     return this.record();
   }
 
-  /** One record; never rejects (a failed sync keeps the previous record, which is still true). */
-  record(): Promise<void> {
-    this.#recording ??= this.#recordOnce()
+  /**
+   * One record; never rejects (a failed sync keeps the previous record, which is still true).
+   * Not `urgent`: the checkpoint goes with the store's next batch (a download that stops: its
+   * state changes too, and one write then carries both).
+   */
+  record(urgent = true): Promise<void> {
+    this.#recording ??= this.#recordOnce(urgent)
       .catch(() => {})
       .finally(() => (this.#recording = undefined));
     return this.#recording;
@@ -96,7 +102,7 @@ export class ProgressRecorder {
     await this.#recording;
   }
 
-  async #recordOnce(): Promise<void> {
+  async #recordOnce(urgent: boolean): Promise<void> {
     const file = this.#source.file();
     const ledger = this.#source.ledger();
     if (!file || file.closed || !ledger) return;
@@ -106,8 +112,8 @@ export class ProgressRecorder {
     await file.sync();
     recordDurable(this.#source.cp, done);
     this.#recordedAt = Date.now();
-    // Not coalesced: these come at most about once a second, and a kill right after one
-    // must find it on disk.
-    this.#source.persist();
+    // A scheduled one is not coalesced: they come at most about once a second, and a kill
+    // right after one must find it on disk.
+    this.#source.persist(urgent);
   }
 }
