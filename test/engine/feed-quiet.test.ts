@@ -11,8 +11,12 @@ import { tempWorkspace, testBytes } from '../support/files.ts';
 import { openTestManager, waitForItem, withTimeout } from '../support/manager.ts';
 
 const QUIET_MS = 500;
-/** Between the feed's clock reading and the listener's: the same turn of the event loop. */
-const SAME_TURN_MS = 10;
+/**
+ * The feed reads its clock a moment before the listener reads its own (the same turn of the
+ * event loop); a loaded machine can stretch that moment. Without the quiet re-sends the
+ * stalled item's snapshots come about 200 ms apart (the meter's sampling).
+ */
+const SLACK_MS = 100;
 
 interface Sent {
   at: number;
@@ -71,7 +75,7 @@ describe('the feed of a running item', () => {
       assert.ok(speeds.size >= 3, `the speed shown moved (${[...speeds].join(', ')} kB/s)`);
       for (let i = 1; i < during.length; i++) {
         const gap = during[i]!.at - during[i - 1]!.at;
-        assert.ok(gap >= QUIET_MS - SAME_TURN_MS, `snapshots ${i - 1} and ${i} of the stalled item came ${gap} ms apart`);
+        assert.ok(gap >= QUIET_MS - SLACK_MS, `snapshots ${i - 1} and ${i} of the stalled item came ${gap} ms apart`);
       }
     } finally {
       await manager.close();
@@ -93,8 +97,8 @@ describe('the feed of a running item', () => {
       const during = flowing();
       const gaps = during.slice(1).map(({ at }, i) => at - during[i]!.at);
       assert.ok(
-        gaps.some((gap) => gap < QUIET_MS - SAME_TURN_MS),
-        `every snapshot came at least ${QUIET_MS - SAME_TURN_MS} ms after the last (${gaps.join(', ')} ms)`,
+        gaps.some((gap) => gap < QUIET_MS - SLACK_MS),
+        `every snapshot came at least ${QUIET_MS - SLACK_MS} ms after the last (${gaps.join(', ')} ms)`,
       );
     } finally {
       await manager.close();
