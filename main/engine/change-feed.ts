@@ -2,7 +2,9 @@
 // event per interval (0.1 s by default) with the latest snapshot of each changed item and
 // the ids of removed ones, so the event rate never grows with the number of items.
 // Running items are sampled on every tick, since their bytes change without a mark, and
-// sent when what their row shows changed.
+// sent when what their row shows changed: at once when the state, the size, the bar (to a
+// tenth of a percent) or the connections moved; the byte count, speed and time left, which
+// the window's status line shows at most about twice a second, at most every QUIET_MS.
 
 import type { ItemSnapshot } from './item.ts';
 import { snapshotOf } from './item-snapshot.ts';
@@ -10,14 +12,30 @@ import type { ManagedItem } from './managed-item.ts';
 
 export type ItemsChange = { changed: ItemSnapshot[]; removed: string[] };
 
+/**
+ * Speed and time left move on every sample even while no byte arrives (a stall, a server
+ * that sends in bursts), and a big file's byte count moves its row's bar by less than a
+ * pixel a tick: such changes go out at most this often.
+ */
+const QUIET_MS = 500;
+
+/** What a running item's row shows, as last sent. */
+interface Shown {
+  /** Sent as soon as it changes. */
+  now: string;
+  /** Sent when it changed and QUIET_MS have passed since the item was last sent. */
+  soon: string;
+  at: number;
+}
+
 export class ChangeFeed {
   #items: ReadonlyMap<string, ManagedItem>;
   #send: (change: ItemsChange) => void;
   #changed = new Set<string>();
   #removed: string[] = [];
   #timer: NodeJS.Timeout;
-  /** For running items: what was last sent of them, as `visibleOf` sums it up. */
-  #lastShown = new Map<string, string>();
+  /** For running items: what was last sent of them, as `shownOf` sums it up. */
+  #lastShown = new Map<string, Shown>();
 
   constructor(items: ReadonlyMap<string, ManagedItem>, send: (change: ItemsChange) => void, intervalMs: number) {
     this.#items = items;
@@ -52,8 +70,9 @@ export class ChangeFeed {
       // A running item goes out only when what a person sees of it moved: one waiting for
       // a connection, or stalled, is not sent again ten times a second.
       const snapshot = snapshotOf(item, now);
-      const shown = visibleOf(snapshot);
-      if (this.#lastShown.get(id) === shown) continue;
+      const shown = shownOf(snapshot, now);
+      const last = this.#lastShown.get(id);
+      if (last && last.now === shown.now && (last.soon === shown.soon || now - last.at < QUIET_MS)) continue;
       this.#lastShown.set(id, shown);
       changed.push(snapshot);
     }
@@ -62,7 +81,7 @@ export class ChangeFeed {
       const item = this.#items.get(id);
       if (!item) continue;
       const snapshot = snapshotOf(item, now);
-      if (item.download) this.#lastShown.set(id, visibleOf(snapshot));
+      if (item.download) this.#lastShown.set(id, shownOf(snapshot, now));
       changed.push(snapshot);
     }
     const removed = this.#removed;
@@ -82,8 +101,16 @@ export function snapshotNow(item: ManagedItem): ItemSnapshot {
   return snapshotOf(item, Date.now());
 }
 
-/** The parts of a running item's row that can change without a mark (speed to the kB/s). */
-function visibleOf(item: ItemSnapshot): string {
+/** The parts of a running item's row that can change without a mark (speed to the kB/s): what shows at once, and what may wait. */
+function shownOf(item: ItemSnapshot, at: number): Shown {
   const waiting = item.waitingForSlot ? `${item.waitingForSlot.host}/${item.waitingForSlot.perHost}` : '';
-  return `${item.state}|${item.bytes}|${item.total}|${Math.round(item.speed / 1000)}|${item.eta}|${item.connections}|${item.segments.length}|${item.retry?.at ?? ''}|${waiting}`;
+  // Without a size the bar has no length, only the byte count moves.
+  const bar = item.total ? Math.floor((item.bytes / item.total) * 1000) : '';
+  // The first byte and a stop are news (the line changes from "Starting" or to "Waiting for data").
+  const flowing = `${item.bytes > 0}${item.speed > 0}`;
+  return {
+    now: `${item.state}|${item.total}|${bar}|${flowing}|${item.connections}|${item.segments.length}|${item.retry?.at ?? ''}|${waiting}`,
+    soon: `${item.bytes}|${Math.round(item.speed / 1000)}|${item.eta}`,
+    at,
+  };
 }
