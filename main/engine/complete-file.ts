@@ -48,35 +48,37 @@ export async function completePartFile(
   // Closed first, so the item is done the moment its final name appears; a `.part` swapped
   // after the close is caught by the identity check after the link.
   await file.close();
-  finishFile(cp, { total, fileName: moveToFinalName(cp.dir, cp.fileName!, file, isTaken) });
+  finishFile(cp, { total, fileName: await moveToFinalName(cp.dir, cp.fileName!, file, isTaken) });
   await markFinishedFile(cp, file.ino);
 }
 
-function moveToFinalName(dir: string, claimed: string, file: PartFile, isTaken: (name: string) => boolean): string {
-  for (const name of finalNameCandidates(dir, claimed, isTaken)) {
+// Off the main thread, like the name checks (see entryExists): each step waits for the
+// folder's lock while other downloads create and rename files in it.
+async function moveToFinalName(dir: string, claimed: string, file: PartFile, isTaken: (name: string) => boolean): Promise<string> {
+  for await (const name of finalNameCandidates(dir, claimed, isTaken)) {
     const target = insideFolder(dir, name);
     try {
-      fs.linkSync(file.path, target);
+      await fs.promises.link(file.path, target);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (code === 'EEXIST') continue;
       if (!NO_HARD_LINKS.has(code)) throw writeError(error, target);
       // No hard links here: a rename after a check, the best such a file system allows.
-      if (entryExists(target)) continue;
+      if (await entryExists(target)) continue;
       try {
-        fs.renameSync(file.path, target);
+        await fs.promises.rename(file.path, target);
       } catch (renameError) {
         throw writeError(renameError, target);
       }
       return name;
     }
     // The new name must be this very file: a `.part` swapped after it was closed would be another.
-    if (fs.lstatSync(target).ino !== file.ino) {
-      fs.unlinkSync(target);
+    if ((await fs.promises.lstat(target)).ino !== file.ino) {
+      await fs.promises.unlink(target);
       throw new DownloadError('ERR_WRITE', { params: { path: file.path, detail: 'EREPLACED' }, action: 'retry' });
     }
     try {
-      fs.unlinkSync(file.path);
+      await fs.promises.unlink(file.path);
     } catch (error) {
       throw writeError(error, file.path);
     }
