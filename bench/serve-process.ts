@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { TsuzukiCli } from './tools.ts';
+import { hasExited, stopChild } from './stop-child.ts';
 
 export interface ServeProcess {
   pid: number;
@@ -28,19 +29,12 @@ const STOP_LIMIT_MS = 10_000;
 
 export function startServe(cli: TsuzukiCli, options: { state: string; dir: string }): Promise<ServeProcess> {
   const child = spawn(cli.node, [cli.cli, 'serve', '--port', '0', '--state', options.state, '--dir', options.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  const gone = () => hasExited(child);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     if (stderr.length < 16_384) stderr += chunk;
   });
-  const stop = (): Promise<void> =>
-    gone()
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => gone() || child.kill('SIGKILL'), STOP_LIMIT_MS).unref();
-        });
+  const stop = (): Promise<void> => stopChild(child, STOP_LIMIT_MS);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();

@@ -2,6 +2,7 @@
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { hasExited, stopChild } from './stop-child.ts';
 
 export interface CappedServer {
   pid: number;
@@ -16,15 +17,8 @@ export function startCappedServer(root: string, rate: number): Promise<CappedSer
   const child = spawn(process.execPath, [SCRIPT, '--root', root, '--rate', String(rate)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  const gone = () => child.exitCode !== null || child.signalCode !== null;
-  const stop = (): Promise<void> =>
-    gone()
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-        });
+  const gone = () => hasExited(child);
+  const stop = (): Promise<void> => stopChild(child, 3000);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
