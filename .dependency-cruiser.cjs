@@ -54,8 +54,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^main/contract(-names)?\\.ts$' },
       to: {
-        pathNot: ['^main/contract(-names)?\\.ts$', '^main/engine/(item|errors|web-url)\\.ts$', '^node_modules/zod/'],
+        pathNot: ['^main/contract(-names|-limits)?\\.ts$', '^main/engine/(item|errors|web-url)\\.ts$', '^node_modules/zod/'],
       },
+    },
+    {
+      name: 'contract-limits-stand-alone',
+      comment: 'The CLI checks its flags with these limits so that it never loads zod: they import nothing.',
+      severity: 'error',
+      from: { path: '^main/contract-limits\\.ts$' },
+      to: {},
     },
     {
       name: 'contract-names-need-no-library',

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { ErrorInfo } from './engine/errors.ts';
 import type { AddResult, ItemSnapshot, Settings } from './engine/item.ts';
+import { HEADER_NAME_MAX_LENGTH, HEADER_VALUE_MAX_LENGTH, PROXY_MAX_LENGTH, SHA256_PATTERN, WHOLE_NUMBER_LIMITS as L } from './contract-limits.ts';
 import { isCommand, type Command, type EventName } from './contract-names.ts';
 
 export type { ErrorInfo, ItemSnapshot, Settings, Command, EventName };
@@ -20,34 +21,34 @@ const urlText = z.string().min(1).max(8192);
 
 const addOptions = z.strictObject({
   dir: z.string().min(1).max(4096).optional(),
-  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256 is 64 hexadecimal digits').optional(),
-  connections: z.number().int().min(1).max(32).optional(),
+  sha256: z.string().regex(SHA256_PATTERN, 'a SHA-256 is 64 hexadecimal digits').optional(),
+  connections: z.number().int().min(L.connections.min).max(L.connections.max).optional(),
   speedLimit: z.number().int().min(0).optional(),
   fileName: z.string().min(1).max(255).optional(),
   paused: z.boolean().optional(),
   /** Request headers for the site (Cookie, Referer, User-Agent…); the engine checks names and values. */
-  headers: z.record(z.string().min(1).max(256), z.string().max(16_384)).optional(),
+  headers: z.record(z.string().min(1).max(HEADER_NAME_MAX_LENGTH), z.string().max(HEADER_VALUE_MAX_LENGTH)).optional(),
 });
 
 const settingsPatch = z.strictObject({
   dir: z.string().min(1).max(4096).optional(),
   // The window offers 1–64; the CLI goes further (200 slow downloads at once, as aria2c -j200).
-  maxConcurrent: z.number().int().min(1).max(1000).optional(),
-  connections: z.number().int().min(1).max(32).optional(),
-  perHostConnections: z.number().int().min(1).max(256).optional(),
+  maxConcurrent: z.number().int().min(L.maxConcurrent.min).max(L.maxConcurrent.max).optional(),
+  connections: z.number().int().min(L.connections.min).max(L.connections.max).optional(),
+  perHostConnections: z.number().int().min(L.perHostConnections.min).max(L.perHostConnections.max).optional(),
   speedLimit: z.number().int().min(0).optional(),
   autoResume: z.boolean().optional(),
-  maxRetries: z.number().int().min(0).max(100).optional(),
-  stallTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
+  maxRetries: z.number().int().min(L.maxRetries.min).max(L.maxRetries.max).optional(),
+  stallTimeoutMs: z.number().int().min(L.stallTimeoutMs.min).max(L.stallTimeoutMs.max).optional(),
   resumeWithoutValidator: z.boolean().optional(),
-  diskReserveBytes: z.number().int().min(0).max(2 ** 40).optional(),
+  diskReserveBytes: z.number().int().min(L.diskReserveBytes.min).max(L.diskReserveBytes.max).optional(),
   allowInsecureRedirects: z.boolean().optional(),
   closeToTray: z.boolean().optional(),
   notifications: z.boolean().optional(),
   keepAwake: z.boolean().optional(),
   startAtLogin: z.boolean().optional(),
   /** '' = follow HTTP_PROXY/HTTPS_PROXY/NO_PROXY; else http://, https:// or socks5:// (the engine checks it). */
-  proxy: z.string().max(2048).optional(),
+  proxy: z.string().max(PROXY_MAX_LENGTH).optional(),
   language: z.string().regex(/^(system|[a-z]{2,3}(-[A-Za-z0-9]{1,8})*)$/, 'system or a language code such as en or ja').optional(),
 });
 

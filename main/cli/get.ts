@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { addOptionSchemas, settingSchemas } from '../contract.ts';
+import { HEADER_NAME_MAX_LENGTH, HEADER_VALUE_MAX_LENGTH, PROXY_MAX_LENGTH, SHA256_PATTERN, WHOLE_NUMBER_LIMITS, withinLimits, type WholeNumberSetting } from '../contract-limits.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
 import { webUrlOf } from '../engine/web-url.ts';
@@ -83,7 +83,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   if (values.input) urls.push(...readUrlList(values.input));
   if (urls.length === 0) throw new UsageError('get.noUrl');
   if (values.sha256 !== undefined) {
-    if (!addOptionSchemas.sha256.safeParse(values.sha256).success) throw new UsageError('get.badSha256', { value: values.sha256 });
+    if (!SHA256_PATTERN.test(values.sha256)) throw new UsageError('get.badSha256', { value: values.sha256 });
     if (urls.length > 1) throw new UsageError('get.sha256OneUrl');
   }
   // One connection unless asked, as curl and aria2c do: a script sees one request stream
@@ -95,18 +95,18 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   if (values['per-host'] !== undefined) settings.perHostConnections = wholeNumber('--per-host', values['per-host'], 'perHostConnections');
   if (values.limit !== undefined) {
     const rate = parseRate(values.limit);
-    if (rate === null || !settingSchemas.speedLimit.safeParse(rate).success) throw new UsageError('get.badRate', { value: values.limit });
+    if (rate === null || !Number.isSafeInteger(rate) || rate < 0) throw new UsageError('get.badRate', { value: values.limit });
     settings.speedLimit = rate;
   }
   if (values['disk-reserve'] !== undefined) {
     const size = parseSize(values['disk-reserve']);
-    if (size === null || !settingSchemas.diskReserveBytes.safeParse(size).success) throw new UsageError('get.badDiskReserve', { value: values['disk-reserve'] });
+    if (size === null || !withinLimits('diskReserveBytes', size)) throw new UsageError('get.badDiskReserve', { value: values['disk-reserve'] });
     settings.diskReserveBytes = size;
   }
   if (values.retries !== undefined) settings.maxRetries = wholeNumber('--retries', values.retries, 'maxRetries');
   if (values['stall-timeout'] !== undefined) settings.stallTimeoutMs = wholeNumber('--stall-timeout', values['stall-timeout'], 'stallTimeoutMs', 1000);
   if (values.proxy !== undefined) {
-    if (!settingSchemas.proxy.safeParse(values.proxy).success) throw new UsageError('get.proxyTooLong', { max: settingSchemas.proxy.unwrap().maxLength ?? 0 });
+    if (values.proxy.length > PROXY_MAX_LENGTH) throw new UsageError('get.proxyTooLong', { max: PROXY_MAX_LENGTH });
     settings.proxy = checkProxyUrl(values.proxy);
   }
   // As in curl, -A and -e are shorthands for the headers; an explicit -H of the same name wins.
@@ -117,9 +117,9 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   const shorthand = parseHeaderLines(lines);
   const explicit = parseHeaderLines(values.header ?? []);
   const headers = { ...shorthand, ...explicit };
-  const headerSchema = addOptionSchemas.headers.unwrap();
-  if (!headerSchema.safeParse(headers).success) {
-    throw new UsageError('get.headerTooLong', { nameMax: headerSchema.keyType.maxLength ?? 0, valueMax: headerSchema.valueType.maxLength ?? 0 });
+  const headerFits = ([name, value]: [string, string]) => name.length >= 1 && name.length <= HEADER_NAME_MAX_LENGTH && value.length <= HEADER_VALUE_MAX_LENGTH;
+  if (!Object.entries(headers).every(headerFits)) {
+    throw new UsageError('get.headerTooLong', { nameMax: HEADER_NAME_MAX_LENGTH, valueMax: HEADER_VALUE_MAX_LENGTH });
   }
   return {
     urls,
@@ -256,14 +256,12 @@ function readUrlList(file: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-type NumericSetting = 'connections' | 'maxConcurrent' | 'perHostConnections' | 'maxRetries' | 'stallTimeoutMs';
-
-/** A flag's whole number, checked by the setting's schema; `unit` scales it (seconds → ms). */
-function wholeNumber(flag: string, value: string, setting: NumericSetting, unit = 1): number {
-  const schema = settingSchemas[setting].unwrap();
+/** A flag's whole number, held to the setting's limits; `unit` scales it (seconds → ms). */
+function wholeNumber(flag: string, value: string, setting: WholeNumberSetting, unit = 1): number {
   const number = /^\s*\d+\s*$/.test(value) ? Number(value) * unit : NaN;
-  if (!schema.safeParse(number).success) {
-    throw new UsageError('get.badWholeNumber', { flag, min: Math.ceil((schema.minValue ?? 0) / unit), max: Math.floor((schema.maxValue ?? 0) / unit), value });
+  if (!withinLimits(setting, number)) {
+    const { min, max } = WHOLE_NUMBER_LIMITS[setting];
+    throw new UsageError('get.badWholeNumber', { flag, min: Math.ceil(min / unit), max: Math.floor(max / unit), value });
   }
   return number;
 }
