@@ -46,8 +46,21 @@ type DurationParts = { days?: number; hours?: number; minutes?: number; seconds?
  */
 export function formatDuration(seconds: number, locale: string): string {
   if (!Number.isFinite(seconds)) return '—';
-  return formatParts(durationParts(seconds), locale);
+  const parts = durationParts(seconds);
+  // The steps are coarse, so a window showing many downloads asks for the same few texts
+  // again and again; Intl.DurationFormat was most of its status lines' cost.
+  const key = `${locale}|${parts.days ?? ''}|${parts.hours ?? ''}|${parts.minutes ?? ''}|${parts.seconds ?? ''}`;
+  let text = durationTexts.get(key);
+  if (text === undefined) {
+    if (durationTexts.size >= DURATION_TEXTS_KEPT) durationTexts.clear();
+    text = formatParts(parts, locale);
+    durationTexts.set(key, text);
+  }
+  return text;
 }
+
+const DURATION_TEXTS_KEPT = 1000;
+const durationTexts = new Map<string, string>();
 
 export function durationParts(seconds: number): DurationParts {
   const s = Math.max(1, Math.round(seconds));
