@@ -138,6 +138,23 @@ test('a bad link gets a clear message', async ({ page }) => {
   await expect(page.getByRole('alert').last()).toContainText('is not a valid link');
 });
 
+test("a row's menu acts on the item as it is now, not as it was when the menu last drew", async ({ page }) => {
+  // The first 1,200,000 bytes come at once, then the server goes silent: the row keeps
+  // "downloading" (the menu's inputs do not change) while its bytes moved on from 0.
+  setup.server.serve('/files/stalls.iso', { body, faults: { stallAfterBytes: 1_200_000, stallTimes: 1 } });
+  await open(page);
+  await addByTyping(page, setup.server.url('/files/stalls.iso'));
+  const row = page.getByRole('listitem', { name: 'stalls.iso' });
+  await expect(page.getByRole('progressbar', { name: 'stalls.iso progress' })).toHaveAttribute('aria-valuenow', '40');
+  await row.getByRole('button', { name: 'More actions for stalls.iso' }).click();
+  await page.getByRole('menuitem', { name: 'Change link…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change link for stalls.iso' });
+  await expect(dialog).toContainText('The 1.2 MB already downloaded stay');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel stalls.iso' }).click();
+});
+
 test('a failed download says what happened in plain words', async ({ page }) => {
   setup.server.serve('/gone/old.zip', { body, faults: { statuses: [{ status: 404 }] } });
   await open(page);

@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { fileBadge } from '../lib/file-glyph.ts';
@@ -39,6 +39,13 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
   const percent = percentOf(item);
   const showPercent = percent !== null && state !== 'done' && state !== 'queued' && state !== 'canceled' && item.bytes > 0;
   const select = (event: MouseEvent) => onSelect(item.id, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
+  // The menu acts on the item as it is when an entry is chosen, through a callback that stays
+  // the same across progress updates, so the memoized menu does not re-render with them.
+  const latest = useRef(item);
+  useLayoutEffect(() => {
+    latest.current = item;
+  });
+  const onMenuAction = useCallback((action: RowAction) => onAction(action, latest.current), [onAction]);
 
   const primary: { action: 'pause' | 'resume' | 'retry'; icon: IconName } | null = isRunning(state)
     ? { action: 'pause', icon: 'pause' }
@@ -96,7 +103,7 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
           )}
         </span>
         <span className="slot">
-          <RowMenu item={item} localFiles={localFiles} tabbable={focusTarget} onAction={onAction} />
+          <RowMenu name={name} state={state} localFiles={localFiles} tabbable={focusTarget} onAction={onMenuAction} />
         </span>
       </div>
     </div>
