@@ -103,7 +103,10 @@ function loadXattr(): Promise<XattrLibrary | undefined> {
 export async function markOrigin(filePath: string, ino: number, origin: Origin, platform: NodeJS.Platform = process.platform): Promise<string | undefined> {
   try {
     // Off the main thread (see entryExists in target-file.ts).
-    const entry = await fs.promises.lstat(filePath).catch(() => undefined);
+    const entry = await fs.promises.lstat(filePath).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
     if (!entry?.isFile() || entry.ino !== ino) return 'EREPLACED';
     if (platform === 'win32') {
       await fs.promises.writeFile(`${filePath}:Zone.Identifier`, zoneIdentifier(origin));

@@ -41,8 +41,8 @@ export class ProgressRecorder {
 
   /** Starts recording in the background until `stop`. */
   start(): void {
-    // Early records come quickly (0.2, 0.4, 0.8 s) so that even a download killed in its
-    // first second resumes with a range; after that, about once a second.
+    // Early ticks come quickly (0.2, 0.4, 0.8 s) so that even a download killed in its first
+    // second resumes with a range; after that one a second, each recording when it is due.
     let interval = 200;
     const tick = () => {
       void this.#recordIfDue();

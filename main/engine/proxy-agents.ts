@@ -77,12 +77,13 @@ export class ProxyAgents {
     const proxy = this.#configured || getProxyForUrl(url);
     if (!proxy) return this.#direct;
     const limit = this.#configured ? this.#allowAddress : undefined;
-    // A literal is judged here (no lookup runs for it); a name when each connection to it is made.
-    if (limit) checkLiteralHost(this.#checked(proxy), limit, 'proxy');
     const key = limit ? `limited ${proxy}` : proxy;
     const agents = this.#viaProxy.get(key);
     if (agents) return agents;
     const proxyUrl = this.#checked(proxy);
+    // A literal is judged before its agents are made (no lookup runs for it; a refused one is
+    // never kept, so every request through it is refused); a name when each connection to it is made.
+    if (limit) checkLiteralHost(proxyUrl, limit, 'proxy');
     this.#factory ??= import('./proxy-agent-factory.ts');
     const lookup = limit && checkedLookup(limit, 'proxy');
     // The HTTP agents hand `lookup` to each socket they open to the proxy. The SOCKS library

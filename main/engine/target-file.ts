@@ -62,7 +62,7 @@ export async function claimFileName(
 export async function* finalNameCandidates(dir: string, claimed: string, isTaken: (name: string) => boolean): AsyncGenerator<string> {
   for (let n = 0; n <= MAX_NUMBERED; n++) {
     const name = numberedName(claimed, n);
-    if (n > 0 && (isTaken(name) || (await entryExists(insideFolder(dir, `${name}.part`))))) continue;
+    if (n > 0 && (isTaken(name) || (await entryExists(partPathOf(dir, name))))) continue;
     if (!(await entryExists(insideFolder(dir, name)))) yield name;
   }
   throw new DownloadError('ERR_FOLDER', { params: { variant: 'tooManyNames', name: claimed, path: dir }, action: 'chooseFolder' });
