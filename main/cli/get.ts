@@ -170,7 +170,8 @@ async function runGet(options: GetOptions): Promise<number> {
   const view = createProgressView(options.quiet);
   // A set: with thousands of URLs, a list lookup per changed item was most of the CLI's own time.
   const ours = new Set(ids);
-  manager.on('items', ({ changed }) => view.update(changed.filter((item) => ours.has(item.id))));
+  // Quiet, nothing listens: the engine then makes no snapshots for nobody.
+  if (!options.quiet) manager.on('items', ({ changed }) => view.update(changed.filter((item) => ours.has(item.id))));
   // A laptop back on Wi-Fi: downloads waiting out a backoff go at once.
   const network = watchNetwork(() => manager.networkBack());
   const interrupted = new Promise<number>((resolve) => {

@@ -56,7 +56,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       }
     };
     this.#settings = { ...defaultSettings(), ...options.defaults, ...this.#store.loadSettings(), ...options.overrides };
-    this.#feed = new ChangeFeed(this.#items, (change) => this.emit('items', change), options.snapshotIntervalMs ?? 100);
+    this.#feed = new ChangeFeed(this.#items, (change) => this.emit('items', change), options.snapshotIntervalMs ?? 100, () => this.listenerCount('items') > 0);
     this.#scheduler = new Scheduler({
       queue: this.#queue,
       settings: () => this.#settings,

@@ -21,12 +21,15 @@ export class SegmentLedger {
   #total: number | undefined;
   readonly #minSplit: number;
   #base: ByteRange[];
+  /** Bytes in #base, kept with it: counting is on every tick of every download. */
+  #baseBytes: number;
   #segments: Segment[] = [];
 
   constructor(done: readonly ByteRange[], total: number | undefined, minSplit: number) {
     this.#total = total;
     this.#minSplit = minSplit;
     this.#base = mergeRanges(done);
+    this.#baseBytes = coveredBytes(this.#base);
   }
 
   get total(): number | undefined {
@@ -53,6 +56,7 @@ export class SegmentLedger {
   release(segment: Segment): void {
     segment.active = false;
     this.#base = mergeRanges([...this.#base, [segment.start, segment.position]]);
+    this.#baseBytes = coveredBytes(this.#base);
     this.#segments = this.#segments.filter((s) => s !== segment);
   }
 
@@ -62,7 +66,12 @@ export class SegmentLedger {
 
   /** Bytes received, including those gathered for a write that has not happened yet. */
   bytesReceived(): number {
-    return coveredBytes(mergeRanges([...this.#base, ...this.#segments.map((s): ByteRange => [s.start, Math.min(s.end, s.start + s.received)])]));
+    // A sum, not a merge: segments are only ever made of bytes nobody has (the probe's on an
+    // empty ledger, the rest from the gaps or the unreceived half of one), so they overlap
+    // neither the base nor each other.
+    let bytes = this.#baseBytes;
+    for (const s of this.#segments) bytes += Math.max(0, Math.min(s.end, s.start + s.received) - s.start);
+    return bytes;
   }
 
   complete(): boolean {

@@ -42,6 +42,25 @@ describe('segment ledger', () => {
   });
 });
 
+describe('segment ledger counts', () => {
+  it('counts received bytes across the base, split segments and released ones', () => {
+    const ledger = new SegmentLedger([[0, 100]], 1000, 100);
+    const first = ledger.next()!;
+    first.received = 200;
+    assert.equal(ledger.bytesReceived(), 300);
+    const second = ledger.next()!;
+    assert.deepEqual([second.start, second.end, first.end], [650, 1000, 650]);
+    second.received = 50;
+    assert.equal(ledger.bytesReceived(), 350);
+    first.received = 600; // more than its shrunk range: only up to its end counts
+    assert.equal(ledger.bytesReceived(), 700);
+    first.position = 650;
+    ledger.release(first);
+    assert.equal(ledger.bytesReceived(), 700);
+    assert.deepEqual(ledger.doneRanges(), [[0, 650]]);
+  });
+});
+
 describe('retry delays', () => {
   it('grows exponentially with jitter, capped, and obeys Retry-After', () => {
     assert.equal(retryDelay({ failures: 1, baseMs: 1000, maxMs: 60_000, random: () => 0 }), 500);
