@@ -19,6 +19,7 @@ import { openWarningText } from '../host/desktop/words.ts';
 import { registerIpc, trustedSender } from '../host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { urlsInArgv } from '../host/urls-in-argv.ts';
+import { writeJsonText } from '../stores/json-text.ts';
 import { installAppMenu } from './app-menu.ts';
 import { registerAppScheme, serveApp } from './app-protocol.ts';
 import { keepRunningInTray } from './close-to-tray.ts';
@@ -59,7 +60,7 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   const dir = path.join(app.getPath('userData'), 'downloads-state');
   const store: StoreProvider = {
     dir,
-    open: (folder, name) => new ElectronStore<Record<string, unknown>>({ cwd: folder, name, accessPropertiesByDotNotation: false }),
+    open: (folder, name) => new ElectronStore<Record<string, unknown>>({ cwd: folder, name, accessPropertiesByDotNotation: false, serialize: writeJsonText }),
   };
   let manager: DownloadManager;
   try {

@@ -3,11 +3,12 @@
 
 import Conf from 'conf';
 import type { JsonDocument, StoreProvider } from '../engine/store.ts';
+import { writeJsonText } from './json-text.ts';
 
 export function confStoreProvider(dir: string): StoreProvider {
   return {
     dir,
     open: (folder: string, name: string): JsonDocument =>
-      new Conf<Record<string, unknown>>({ cwd: folder, configName: name, accessPropertiesByDotNotation: false }),
+      new Conf<Record<string, unknown>>({ cwd: folder, configName: name, accessPropertiesByDotNotation: false, serialize: writeJsonText }),
   };
 }
