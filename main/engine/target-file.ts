@@ -58,12 +58,16 @@ export async function claimFileName(
   throw new DownloadError('ERR_FOLDER', { params: { variant: 'tooManyNames', name: desired, path: dir }, action: 'chooseFolder' });
 }
 
-/** Names to try at the end, in order: the claimed one, then numbered ones nobody else holds. */
+/**
+ * Names to try at the end, in order: the claimed one, then numbered ones nobody else holds.
+ * Whether the name itself is free is left to the caller's link (or its check before a
+ * rename): asking here too was one more lookup per file in a folder busy with others.
+ */
 export async function* finalNameCandidates(dir: string, claimed: string, isTaken: (name: string) => boolean): AsyncGenerator<string> {
   for (let n = 0; n <= MAX_NUMBERED; n++) {
     const name = numberedName(claimed, n);
     if (n > 0 && (isTaken(name) || (await entryExists(partPathOf(dir, name))))) continue;
-    if (!(await entryExists(insideFolder(dir, name)))) yield name;
+    yield name;
   }
   throw new DownloadError('ERR_FOLDER', { params: { variant: 'tooManyNames', name: claimed, path: dir }, action: 'chooseFolder' });
 }
