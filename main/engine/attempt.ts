@@ -8,7 +8,7 @@
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'got';
 import { decoderFor } from './content.ts';
-import { DiskGuard } from './disk-guard.ts';
+import { DiskGuard, type DiskRoom } from './disk-guard.ts';
 import { DownloadError } from './errors.ts';
 import type { HostSlots } from './host-slots.ts';
 import type { HttpClient } from './http-client.ts';
@@ -61,6 +61,8 @@ export interface AttemptOwner {
   track(writer: PositionalWriter): () => void;
   /** Bytes that must stay free on the download's disk. */
   reserveBytes(): number;
+  /** The disk's answer to the size check made as this download's name was claimed, once (see DiskGuard). */
+  takeRoomAnswer(): DiskRoom | undefined;
   /** Bytes received so far. */
   bytes(): number;
   /** The setting that lets an https link redirect to http. */
@@ -132,7 +134,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
       const stages: NodeJS.ReadWriteStream[] = [];
       if (owner.limits().length > 0) stages.push(new Throttle(() => owner.limits(), (holding) => (holding ? watchdog.hold() : watchdog.feed())));
       if (owner.encoded()) stages.push(decoderFor(decision.facts.encoding!));
-      stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes())));
+      stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes()), owner.takeRoomAnswer()));
       await pipeline([request, ...stages, writer]);
     } catch (error) {
       if (!(controller.signal.reason instanceof SegmentFilled)) throw error;

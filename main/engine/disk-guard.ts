@@ -42,11 +42,17 @@ export function diskFullError(needed: number | undefined, room: DiskRoom, dir: s
   });
 }
 
-/** Fails when `needed` more bytes would eat into the reserve. */
-export async function checkRoom(dir: string, needed: number, reserveSetting: number): Promise<void> {
-  if (needed <= 0) return;
+/** Fails when `needed` more bytes would eat into the reserve; else returns the answer it had (none when it did not ask). */
+export async function checkRoom(dir: string, needed: number, reserveSetting: number): Promise<DiskRoom | undefined> {
+  if (needed <= 0) return undefined;
   const room = await diskRoom(dir, reserveSetting);
   if (room && needed > room.free - room.reserve) throw diskFullError(needed, room, dir);
+  return room;
+}
+
+/** What an answer lets a download write before asking again: half the room above the reserve. */
+function budgetOf(room: DiskRoom, atLeast: number): number {
+  return Math.max(atLeast, Math.min(MAX_BUDGET, Math.floor((room.free - room.reserve) / 2)));
 }
 
 export class DiskGuard extends Transform {
@@ -57,11 +63,17 @@ export class DiskGuard extends Transform {
   #budget = 0;
   #asking = false;
 
-  constructor(dir: string, reserve: number, remaining: () => number | undefined) {
+  /**
+   * `answered`: what the disk said just before this body began (the size check of a new
+   * download), used as the first answer: asking again at the first chunk was a second
+   * statfs per file, which for 2,000 small files is 2,000 trips to the thread pool.
+   */
+  constructor(dir: string, reserve: number, remaining: () => number | undefined, answered?: DiskRoom) {
     super();
     this.#dir = dir;
     this.#reserve = reserve;
     this.#remaining = remaining;
+    if (answered) this.#budget = budgetOf(answered, 0);
   }
 
   // Chunks pass at once and the disk is asked in the background: holding a chunk back while
@@ -85,7 +97,7 @@ export class DiskGuard extends Transform {
       }
       const above = room.free - room.reserve;
       if (above < chunkBytes) return void this.destroy(diskFullError(this.#remaining(), room, this.#dir));
-      this.#budget = Math.max(chunkBytes, Math.min(MAX_BUDGET, Math.floor(above / 2)));
+      this.#budget = budgetOf(room, chunkBytes);
     });
   }
 }

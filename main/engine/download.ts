@@ -18,7 +18,7 @@ import { type FileFacts, hasValidator, type RestartReason } from './response-che
 import { retryDelay } from './retry-delay.ts';
 import { SegmentLedger, type Segment } from './segment-ledger.ts';
 import { decoderFor } from './content.ts';
-import { checkRoom } from './disk-guard.ts';
+import { checkRoom, type DiskRoom } from './disk-guard.ts';
 import { completePartFile, finishedBeforeCrash } from './complete-file.ts';
 import { claimFileName, partPathOf } from './target-file.ts';
 import { WorkerGroup } from './worker-group.ts';
@@ -56,6 +56,8 @@ export class Download {
   #deps: DownloadDeps;
   #slots: CountedSlots;
   #ledger: SegmentLedger | undefined;
+  /** The disk's answer to the probe's size check, until the body's guard takes it. */
+  #roomAnswer: DiskRoom | undefined;
   #file: PartFile | undefined;
   #encoded = false;
   /** The server answered a range with the whole file: no ranges for the rest of this run. */
@@ -212,6 +214,11 @@ export class Download {
       settleUnknownTotal: (segment) => this.#settleUnknownTotal(segment),
       track: (writer) => this.#progress.track(writer),
       reserveBytes: () => this.#deps.settings().diskReserveBytes,
+      takeRoomAnswer: () => {
+        const answer = this.#roomAnswer;
+        this.#roomAnswer = undefined;
+        return answer;
+      },
       bytes: () => this.bytes(),
       allowInsecureRedirects: () => this.#deps.settings().allowInsecureRedirects,
     };
@@ -223,7 +230,7 @@ export class Download {
     this.#encoded = facts.encoding !== undefined;
     if (this.#encoded) decoderFor(facts.encoding!); // fails clearly for a coding we cannot undo
     // A size the disk cannot hold fails before a name is claimed: nothing is left behind.
-    if (facts.total !== undefined) await checkRoom(cp.dir, facts.total - (this.#file ? await this.#file.size() : 0), this.#deps.settings().diskReserveBytes);
+    if (facts.total !== undefined) this.#roomAnswer = await checkRoom(cp.dir, facts.total - (this.#file ? await this.#file.size() : 0), this.#deps.settings().diskReserveBytes);
     this.#lengthWasUnknown = facts.total === undefined;
     if (!cp.fileName) {
       const claimed = await claimFileName(cp.dir, cp.options.fileName, facts.contentDisposition, finalUrl || cp.url, this.#deps.isNameTaken, (name) => this.#deps.claiming(name));
