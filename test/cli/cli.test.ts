@@ -124,7 +124,10 @@ describe('tsuzuki get', () => {
   }
 
   it('SIGTERM pauses, saves, and exits 143; the next run continues with a range', async () => {
-    server.serve('/term.bin', { body, faults: { throttleBytesPerSec: 800_000 } });
+    // Records after the first come with each new MiB: the one that shows 400 kB can be as
+    // late as 2.5 MB in, and the signal must still find the download running on a loaded machine.
+    const body = testBytes(6_000_000, 43);
+    server.serve('/term.bin', { body, faults: { throttleBytesPerSec: 1_500_000 } });
     const ws = tempWorkspace();
     const args = ['get', server.url('/term.bin'), '--dir', ws.downloads, '--state', ws.state, '--connections', '1', '-q'];
     const run = startCli(args);
