@@ -140,6 +140,8 @@ async function runGet(options: GetOptions): Promise<number> {
     console.error(`tsuzuki get: ${say('get.stateFolder', { dir: options.stateDir, problem: problemText(error) })}`);
     return 1;
   }
+  // Loading the bars (a terminal only) starts now, while the links are read and added.
+  const viewLoaded = createProgressView(options.quiet);
   const ids: string[] = [];
   let failures = 0;
   const fresh: string[] = [];
@@ -167,11 +169,12 @@ async function runGet(options: GetOptions): Promise<number> {
     }
   }
 
-  const view = createProgressView(options.quiet);
+  const view = await viewLoaded;
   // A set: with thousands of URLs, a list lookup per changed item was most of the CLI's own time.
   const ours = new Set(ids);
   // Quiet, nothing listens: the engine then makes no snapshots for nobody.
-  if (!options.quiet) manager.on('items', ({ changed }) => view.update(changed.filter((item) => ours.has(item.id))));
+  const showChanges = ({ changed }: { changed: ItemSnapshot[] }) => view.update(changed.filter((item) => ours.has(item.id)));
+  if (!options.quiet) manager.on('items', showChanges);
   // A laptop back on Wi-Fi: downloads waiting out a backoff go at once.
   const network = watchNetwork(() => manager.networkBack());
   const interrupted = new Promise<number>((resolve) => {
@@ -181,6 +184,11 @@ async function runGet(options: GetOptions): Promise<number> {
   });
   const outcome = await Promise.race([manager.whenIdle().then(() => 0), interrupted]);
   network.stop();
+  // Unheard before the bars stop: an update after the stop would start them drawing again,
+  // and their timer would keep the process from ever exiting.
+  manager.off('items', showChanges);
+  // The last state of each, which the next batch would have carried: a bar ends at 100 %.
+  view.update(ids.flatMap((id) => manager.get(id) ?? []));
   view.stop();
   if (outcome !== 0) {
     await manager.close();
