@@ -118,6 +118,8 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     // The connection may drop while the name is claimed: the claim still stands, and the
     // failure below makes the worker retry into the same part file.
     slot.segment ??= await owner.adopt(decision.facts, response.url);
+    // Taken at once, even if this attempt fails next: a later attempt must ask the disk anew.
+    const answered = owner.takeRoomAnswer();
     throwIfFailed();
     const target = slot.segment;
     const writer = new PositionalWriter({
@@ -134,7 +136,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
       const stages: NodeJS.ReadWriteStream[] = [];
       if (owner.limits().length > 0) stages.push(new Throttle(() => owner.limits(), (holding) => (holding ? watchdog.hold() : watchdog.feed())));
       if (owner.encoded()) stages.push(decoderFor(decision.facts.encoding!));
-      stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes()), owner.takeRoomAnswer()));
+      stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes()), answered));
       await pipeline([request, ...stages, writer]);
     } catch (error) {
       if (!(controller.signal.reason instanceof SegmentFilled)) throw error;
