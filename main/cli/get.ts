@@ -188,7 +188,7 @@ async function runGet(options: GetOptions): Promise<number> {
   // and their timer would keep the process from ever exiting.
   manager.off('items', showChanges);
   // The last state of each, which the next batch would have carried: a bar ends at 100 %.
-  view.update(ids.flatMap((id) => manager.get(id) ?? []));
+  if (!options.quiet) view.update(ids.flatMap((id) => manager.get(id) ?? []));
   view.stop();
   if (outcome !== 0) {
     await manager.close();
