@@ -6,6 +6,7 @@
 
 import { Writable } from 'node:stream';
 import type { PartFile } from './part-file.ts';
+import { bodyReceived, writerClosed, writerOpened } from './young-release.ts';
 
 const GATHER_BYTES = 512 * 1024;
 const SMALL_CHUNK = 16 * 1024;
@@ -34,6 +35,8 @@ export class PositionalWriter extends Writable {
     super({ highWaterMark: GATHER_BYTES });
     this.#options = options;
     this.#position = options.position;
+    writerOpened();
+    this.once('close', writerClosed);
   }
 
   /** Position of the next byte to be written to the file (gathered bytes not included). */
@@ -43,6 +46,7 @@ export class PositionalWriter extends Writable {
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     if (this.#limitReached) return callback();
+    bodyReceived(chunk.length);
     const room = this.#options.limit() - (this.#position + this.#gatheredBytes);
     const accepted = room < chunk.length ? chunk.subarray(0, Math.max(0, room)) : chunk;
     if (accepted.length > 0) {
