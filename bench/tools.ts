@@ -48,6 +48,11 @@ export const curlThenSync = (runDir: string, url: string) => {
   return ['sh', '-c', 'curl -s -f -o "$0" "$1" && sync "$0"', file, url];
 };
 
+/** The same bytes written the way tsuzuki writes them, from the cached source, with no network (bench/disk-alone.ts). */
+export const diskAlone = (runDir: string, source: string, name: string) => [
+  process.execPath, path.join(import.meta.dirname, 'disk-alone.ts'), source, path.join(filesOf(runDir), name),
+];
+
 /** `list` is a curl config file with one `url = "…"` line per download. */
 export const curlParallel = (runDir: string, list: string, parallel: number) => [
   'curl', '-s', '-f', '-Z', '--parallel-max', String(parallel), '--output-dir', filesOf(runDir), '--remote-name-all', '--config', list,
