@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { HEADER_NAME_MAX_LENGTH, HEADER_VALUE_MAX_LENGTH, PROXY_MAX_LENGTH, SHA256_PATTERN, WHOLE_NUMBER_LIMITS, withinLimits, type WholeNumberSetting } from '../contract-limits.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
-import { webUrlOf } from '../engine/web-url.ts';
+import { shownLink, webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { watchNetwork } from '../host/network-watch.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
@@ -165,7 +165,7 @@ async function runGet(options: GetOptions): Promise<number> {
     ids.push(...added);
     for (const { url, error } of rejected) {
       failures += 1;
-      console.error(`tsuzuki: ${url}: ${errorText(error)}`);
+      console.error(`tsuzuki: ${shownLink(url)}: ${errorText(error)}`);
     }
   }
 
@@ -202,7 +202,7 @@ async function runGet(options: GetOptions): Promise<number> {
       if (!options.quiet) console.log(say('get.saved', { path: item.path }));
     } else {
       failures += 1;
-      console.error(`tsuzuki: ${item.url}: ${item.error ? errorText(item.error) : say('get.stoppedWhile', { state: say(`progress.states.${item.state}`) })}`);
+      console.error(`tsuzuki: ${shownLink(item.url)}: ${item.error ? errorText(item.error) : say('get.stoppedWhile', { state: say(`progress.states.${item.state}`) })}`);
     }
   }
   await manager.close();

@@ -10,6 +10,7 @@ import got, { type Request } from 'got';
 import { checkedLookup, checkLiteralHost, type AddressCheck } from './destination-policy.ts';
 import { DownloadError } from './errors.ts';
 import { ProxyAgents } from './proxy-agents.ts';
+import { shownLink } from './web-url.ts';
 
 export const MAX_REDIRECTS = 10;
 const DEFAULT_USER_AGENT = 'Tsuzuki/0.1 (+resumable downloads)';
@@ -74,13 +75,13 @@ export function createHttpClient(maxSocketsPerHost = 16, allowAddress?: AddressC
             (options) => {
               const next = String(options.url);
               if (visited.has(next)) {
-                throw new DownloadError('ERR_REDIRECT_LOOP', { params: { link: next }, action: 'checkLink' });
+                throw new DownloadError('ERR_REDIRECT_LOOP', { params: { link: shownLink(next) }, action: 'checkLink' });
               }
               visited.add(next);
               // Checked before the hop is made: a plain-http request would already show the
               // path to the network, and its bytes could be anyone's.
               if (!policy.allowDowngrade && new URL(url).protocol === 'https:' && new URL(next).protocol === 'http:') {
-                throw new DownloadError('ERR_INSECURE_REDIRECT', { params: { link: next }, action: 'checkLink' });
+                throw new DownloadError('ERR_INSECURE_REDIRECT', { params: { link: shownLink(next) }, action: 'checkLink' });
               }
               if (new URL(next).origin !== origin) {
                 for (const name of Object.keys(itemHeaders)) {

@@ -12,6 +12,7 @@ import { noteHistory } from './checkpoint-transitions.ts';
 import { systemCode } from './errors.ts';
 import type { Checkpoint } from './item.ts';
 import { insideFolder } from './target-file.ts';
+import { withoutCredentials } from './web-url.ts';
 
 export interface Origin {
   /** The URL the bytes came from (after redirects), as Chrome records it. */
@@ -37,21 +38,6 @@ export function originOf(cp: Checkpoint): Origin | undefined {
   if (!url) return undefined;
   const referrer = withoutCredentials(cp.options.headers?.['referer']);
   return referrer ? { url, referrer } : { url };
-}
-
-/** An http(s) URL with any `user:password@` removed, as Chrome does before recording one; else undefined. */
-export function withoutCredentials(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  url.username = '';
-  url.password = '';
-  return url.href;
 }
 
 /**

@@ -2,7 +2,7 @@
 // one rule in web-url.ts) or a specific error a person can act on.
 
 import { DownloadError } from './errors.ts';
-import { checkWebUrl } from './web-url.ts';
+import { checkWebUrl, shownLink } from './web-url.ts';
 
 export function parseDownloadUrl(input: string): URL {
   const text = input.trim();
@@ -17,6 +17,8 @@ export function parseDownloadUrl(input: string): URL {
   throw new DownloadError('ERR_INVALID_URL', { params: { link: clip(text) }, action: 'checkLink' });
 }
 
+/** The link as the error shows it: shortened, and without a `user:password@` it carried. */
 function clip(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  const shown = shownLink(text);
+  return shown.length > 120 ? `${shown.slice(0, 117)}…` : shown;
 }

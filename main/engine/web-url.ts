@@ -26,3 +26,29 @@ export function webUrlOf(text: string): URL | undefined {
   const checked = checkWebUrl(text);
   return checked.ok ? checked.url : undefined;
 }
+
+/** An http(s) link with any `user:password@` removed, as Chrome does before recording one; else undefined. */
+export function withoutCredentials(text: string | undefined): string | undefined {
+  const url = text === undefined ? undefined : webUrlOf(text);
+  if (!url) return undefined;
+  url.username = '';
+  url.password = '';
+  return url.href;
+}
+
+/**
+ * A link as a message shows it: without `user:password@`, which is a secret (a terminal's
+ * scrollback and logs keep what is printed). Anything else stays as it was written.
+ */
+export function shownLink(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return text;
+  }
+  if (!url.username && !url.password) return text;
+  url.username = '';
+  url.password = '';
+  return url.href;
+}

@@ -46,6 +46,20 @@ describe('tsuzuki get', () => {
     ws.cleanup();
   });
 
+  it('prints a failed link without the user name and password it carried', async () => {
+    server.serve('/private.bin', { body, faults: { statuses: [{ status: 404 }] } });
+    const ws = tempWorkspace();
+    const withSecret = server.url('/private.bin').replace('http://', 'http://alice:s3cret-pw@');
+    const { code, stderr } = await runCli(['get', withSecret, 'ftp://bob:hunter2@x/y', '--dir', ws.downloads, '--state', ws.state, '-q']);
+    assert.equal(code, 1);
+    const lines = stderr.trim().split('\n');
+    assert.equal(lines.length, 2, stderr);
+    assert.ok(lines.some((l) => l.includes(`${server.url('/private.bin')}: `) && /404/.test(l)), stderr);
+    assert.ok(lines.some((l) => l.includes('ftp://x/y')), stderr);
+    assert.doesNotMatch(stderr, /s3cret-pw|alice|hunter2|bob/);
+    ws.cleanup();
+  });
+
   it('says what is wrong with bad usage (exit 2)', async () => {
     const none = await runCli(['get']);
     assert.equal(none.code, 2);
