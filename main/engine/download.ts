@@ -10,6 +10,7 @@ import { type AttemptOwner, Restart, runAttempt, type Slot } from './attempt.ts'
 import { coveredBytes } from './byte-ranges.ts';
 import { adoptProbe, claimName, clearError, dropPartFile, noteHistory, rangesIgnored, recordPartIdentity, restart, setError, settleTotal, trustFileSize } from './checkpoint-transitions.ts';
 import { DownloadError, type HistoryCode, type Params } from './errors.ts';
+import { FailureCount } from './failure-count.ts';
 import { type HttpClient, requestError } from './http-client.ts';
 import type { Checkpoint, RetryInfo, Settings } from './item.ts';
 import { PartFile } from './part-file.ts';
@@ -62,7 +63,7 @@ export class Download {
   #encoded = false;
   /** The server answered a range with the whole file: no ranges for the rest of this run. */
   #rangesIgnored = false;
-  #failures = 0;
+  #count = new FailureCount();
   #restarts = 0;
   #progress: ProgressRecorder;
   /** The probe gave no length: the size is known only at the end. */
@@ -70,11 +71,6 @@ export class Download {
   /** The run ended in a failure (not a pause or stop). */
   #failed = false;
   #ownLimit: TokenBucket | undefined;
-  /** Cuts every backoff wait short (the network is back, the machine woke). */
-  #nudge = new AbortController();
-  #failuresAtSuspend: number | undefined;
-  /** After a wake: failures of connections that died in the sleep, not counted, up to this many. */
-  #forgiven = { budget: 0, until: 0 };
 
   constructor(checkpoint: Checkpoint, deps: DownloadDeps) {
     this.cp = checkpoint;
@@ -169,7 +165,7 @@ export class Download {
       const startedAt = slot.segment?.position;
       try {
         await runAttempt(this.#attemptOwner(group), slot, group.signal);
-        this.#failures = 0;
+        this.#count.progressed();
         this.retry = null;
         if (slot.segment) this.#ledger?.release(slot.segment);
         slot.segment = this.#ledger?.next();
@@ -180,8 +176,7 @@ export class Download {
         if (!failure.retryable) throw failure;
         // Without a way to continue (no ranges, no validator, compressed), start over.
         if (this.#ledger && !this.#canContinue()) throw new Restart({ code: 'cannotContinue', params: { ...failure.params, error: failure.code } });
-        // A link that drops often but moves forward each time is slow, not broken.
-        if (slot.segment && startedAt !== undefined && slot.segment.position > startedAt) this.#failures = 0;
+        if (slot.segment && startedAt !== undefined && slot.segment.position > startedAt) this.#count.progressed();
         await this.#backoff(failure, group.signal);
       }
     }
@@ -282,7 +277,7 @@ export class Download {
 
   /** The machine is going to sleep: what fails from here until the wake is not the server's fault. */
   suspended(): void {
-    this.#failuresAtSuspend ??= this.#failures;
+    this.#count.suspended();
   }
 
   /**
@@ -293,36 +288,29 @@ export class Download {
    */
   nudge(options: { woke: boolean }): void {
     if (options.woke) {
-      if (this.#failuresAtSuspend !== undefined) this.#failures = Math.min(this.#failures, this.#failuresAtSuspend);
-      this.#failuresAtSuspend = undefined;
-      this.#forgiven = { budget: Math.max(1, this.#progress.writers.size), until: Date.now() + this.#deps.settings().stallTimeoutMs + 10_000 };
+      this.#count.woke(this.#progress.writers.size, this.#deps.settings().stallTimeoutMs + 10_000);
       if (this.#canContinue()) {
         const slept = new DownloadError('ERR_NETWORK', { params: { variant: 'slept' }, retryable: true });
         for (const writer of this.#progress.writers) writer.destroy(slept);
       }
     }
-    const nudge = this.#nudge;
-    this.#nudge = new AbortController();
-    nudge.abort();
+    this.#count.nudge();
   }
 
   async #backoff(failure: DownloadError, signal: AbortSignal): Promise<void> {
-    if (this.#forgiven.budget > 0 && Date.now() < this.#forgiven.until) {
-      this.#forgiven.budget -= 1;
-      return;
-    }
-    this.#failures += 1;
+    if (!this.#count.charge()) return;
+    const failures = this.#count.failures;
     const maxRetries = this.#deps.settings().maxRetries;
-    if (this.#failures > maxRetries) {
+    if (failures > maxRetries) {
       // The same code and facts, plus how many attempts were made and what is kept.
       throw new DownloadError(failure.code, { params: { ...failure.params, attempts: maxRetries + 1, kept: this.bytes() }, action: failure.action ?? 'resume', cause: failure });
     }
-    const delay = retryDelay({ failures: this.#failures, baseMs: this.#deps.retryBaseDelayMs, maxMs: this.#deps.retryMaxDelayMs, retryAfterMs: failure.retryAfterMs });
-    this.retry = { attempt: this.#failures + 1, maxAttempts: maxRetries + 1, at: Date.now() + delay };
+    const delay = retryDelay({ failures, baseMs: this.#deps.retryBaseDelayMs, maxMs: this.#deps.retryMaxDelayMs, retryAfterMs: failure.retryAfterMs });
+    this.retry = { attempt: failures + 1, maxAttempts: maxRetries + 1, at: Date.now() + delay };
     setError(this.cp, failure.info());
     this.#deps.changed();
     await this.#progress.record();
-    const nudged = this.#nudge.signal;
+    const nudged = this.#count.nudged;
     await sleep(delay, undefined, { signal: AbortSignal.any([signal, nudged]) }).catch((error: unknown) => {
       if (signal.aborted || !nudged.aborted) throw error;
     });
