@@ -30,10 +30,7 @@ export function webUrlOf(text: string): URL | undefined {
 /** An http(s) link with any `user:password@` removed, as Chrome does before recording one; else undefined. */
 export function withoutCredentials(text: string | undefined): string | undefined {
   const url = text === undefined ? undefined : webUrlOf(text);
-  if (!url) return undefined;
-  url.username = '';
-  url.password = '';
-  return url.href;
+  return url && hrefWithoutCredentials(url);
 }
 
 /**
@@ -47,7 +44,10 @@ export function shownLink(text: string): string {
   } catch {
     return text;
   }
-  if (!url.username && !url.password) return text;
+  return url.username || url.password ? hrefWithoutCredentials(url) : text;
+}
+
+function hrefWithoutCredentials(url: URL): string {
   url.username = '';
   url.password = '';
   return url.href;
