@@ -38,6 +38,27 @@ function post(port: number, route: string, body: unknown, headers: Record<string
   });
 }
 
+/** A POST whose body is still coming: resolves once the server is reading it (its 100 Continue). */
+async function startSlowPost(port: number, route: string, headers: Record<string, string>): Promise<{ request: http.ClientRequest; answer: Promise<Reply> }> {
+  let request!: http.ClientRequest;
+  const answer = new Promise<Reply>((resolve, reject) => {
+    request = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: `/extension/${route}`, headers: { host: `127.0.0.1:${port}`, origin: ORIGIN, 'content-type': 'application/json', expect: '100-continue', ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
+    request.on('error', reject);
+  });
+  request.flushHeaders();
+  // Node's server answers 100 Continue right before it hands the request to the endpoint.
+  await new Promise((resolve) => request.once('continue', resolve));
+  request.write('{"ids": [');
+  return { request, answer };
+}
+
 describe('the extension endpoint', () => {
   let manager: DownloadManager;
   let host: WebHost;
@@ -125,6 +146,31 @@ describe('the extension endpoint', () => {
       assert.equal(reply.body.ok, false, what);
     }
     assert.equal(manager.list().length, before, 'nothing was added');
+  });
+
+  it('reads at most 16 requests at a time: the next is refused at once, and one answered makes room', async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    const slow = [];
+    for (let i = 0; i < 16; i++) slow.push(await startSlowPost(host.port, 'items', auth));
+    const busy = await post(host.port, 'status', {}, auth);
+    assert.equal(busy.status, 429);
+    assert.equal(busy.body.refused, 'busy');
+    slow[0]!.request.end(']}');
+    assert.equal((await slow[0]!.answer).status, 200);
+    assert.equal((await post(host.port, 'status', {}, auth)).status, 200, 'an answered request made room');
+    for (const { request } of slow.slice(1)) request.end(']}');
+    for (const { answer } of slow.slice(1)) assert.equal((await answer).status, 200);
+  });
+
+  it('refuses an unpaired caller before reading its body, and says so when a pairing body is over 4 KiB', async () => {
+    // Over the 1 MiB a paired caller may send: read first, it would have been cut off.
+    const big = { urls: ['http://127.0.0.1/x'], padding: 'x'.repeat(2 * 1024 * 1024) };
+    const unpaired = await post(host.port, 'add', big, { authorization: `Bearer ${'A'.repeat(43)}` });
+    assert.equal(unpaired.status, 401);
+    const pairing = await post(host.port, 'pair', { browser: 'x'.repeat(5000) });
+    assert.equal(pairing.status, 413);
+    assert.equal(pairing.body.refused, 'tooBig');
+    assert.equal(pairings.view().pending.length, 0, 'no pairing was asked for');
   });
 
   it('keeps a paired browser across restarts until it is revoked', async () => {
