@@ -42,18 +42,16 @@ export function createExtensionEndpoint(options: ExtensionEndpointOptions): (req
   async function route(req: IncomingMessage, path: string, origin: string): Promise<unknown | Refusal> {
     if (req.method !== 'POST') return { status: 405, reason: 'method' };
     if (path === 'pair' || path === 'pair/poll') {
-      const body = await readJson(req, MAX_PAIRING_BODY_BYTES);
-      if (body === TOO_BIG) return { status: 413, reason: 'tooBig' };
-      if (body === undefined) return { status: 400, reason: 'body' };
+      const body = await bodyOf(req, MAX_PAIRING_BODY_BYTES);
+      if (isRefusal(body)) return body;
       if (path === 'pair/poll') return pairings.poll(String((body as { secret?: unknown }).secret ?? ''), origin);
       const asked = pairings.request(String((body as { browser?: unknown }).browser ?? ''), origin);
       return asked ?? { status: 429, reason: 'tooManyPending' };
     }
     const browser = pairings.verify(bearer(req), origin);
     if (!browser) return { status: 401, reason: 'notPaired' };
-    const body = await readJson(req, MAX_BODY_BYTES);
-    if (body === TOO_BIG) return { status: 413, reason: 'tooBig' };
-    if (body === undefined) return { status: 400, reason: 'body' };
+    const body = await bodyOf(req, MAX_BODY_BYTES);
+    if (isRefusal(body)) return body;
     switch (path) {
       case 'status':
         return { paired: true, app: options.appName, dir: manager.getSettings().dir };
@@ -98,18 +96,16 @@ export function createExtensionEndpoint(options: ExtensionEndpointOptions): (req
     };
     res.once('close', release);
     const path = new URL(req.url ?? '/', 'http://x').pathname.slice(EXTENSION_PATH.length);
-    route(req, path, origin).then(
-      (answer) => {
-        release();
-        if (isRefusal(answer)) return refuse(answer);
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', ...cors });
-        res.end(JSON.stringify(answer));
-      },
-      () => {
-        release();
-        refuse({ status: 400, reason: 'body' });
-      },
-    );
+    route(req, path, origin)
+      .finally(release)
+      .then(
+        (answer) => {
+          if (isRefusal(answer)) return refuse(answer);
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', ...cors });
+          res.end(JSON.stringify(answer));
+        },
+        () => refuse({ status: 400, reason: 'body' }),
+      );
   };
 }
 
@@ -120,6 +116,14 @@ function isRefusal(value: unknown): value is Refusal {
 function bearer(req: IncomingMessage): string | undefined {
   const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(req.headers.authorization ?? '');
   return match?.[1];
+}
+
+/** The request body as a JSON object, or the refusal for one too big (413) or not JSON (400). */
+async function bodyOf(req: IncomingMessage, maxBytes: number): Promise<object | Refusal> {
+  const body = await readJson(req, maxBytes);
+  if (body === TOO_BIG) return { status: 413, reason: 'tooBig' };
+  if (body === undefined) return { status: 400, reason: 'body' };
+  return body as object;
 }
 
 /** The request body as JSON; TOO_BIG past `maxBytes` (reading stops there); undefined when it is not JSON. */
