@@ -14,13 +14,6 @@ import { pipeline } from 'node:stream/promises';
 import { PartFile } from '../main/engine/part-file.ts';
 import { PositionalWriter } from '../main/engine/positional-writer.ts';
 
-const [source, destination] = process.argv.slice(2);
-if (!source || !destination) {
-  console.error('Usage: node bench/disk-alone.ts SOURCE DESTINATION');
-  process.exit(2);
-}
-const file = await PartFile.createExclusive(destination);
-const writer = new PositionalWriter({ file, position: 0, limit: () => Infinity, onAccepted: () => {}, onWritten: () => {}, onLimitReached: () => {} });
 function* chunksOf(path: string): Generator<Buffer> {
   const fd = fs.openSync(path, 'r');
   try {
@@ -34,6 +27,14 @@ function* chunksOf(path: string): Generator<Buffer> {
     fs.closeSync(fd);
   }
 }
+
+const [source, destination] = process.argv.slice(2);
+if (!source || !destination) {
+  console.error('Usage: node bench/disk-alone.ts SOURCE DESTINATION');
+  process.exit(2);
+}
+const file = await PartFile.createExclusive(destination);
+const writer = new PositionalWriter({ file, position: 0, limit: () => Infinity, onAccepted: () => {}, onWritten: () => {}, onLimitReached: () => {} });
 await pipeline(Readable.from(chunksOf(source), { objectMode: false }), writer);
 await file.sync();
 await file.close();
