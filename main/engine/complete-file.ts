@@ -30,7 +30,7 @@ export async function completePartFile(
   beforeMove: () => void = () => {},
 ): Promise<void> {
   await file.sync();
-  const size = await file.size();
+  const size = file.size();
   const total = cp.total ?? size;
   if (size !== total || (done && missingRanges(done, total).length > 0)) {
     throw new DownloadError('ERR_SIZE_MISMATCH', { params: { size, total }, action: 'retry' });
@@ -49,7 +49,8 @@ export async function completePartFile(
   // after the close is caught by the identity check after the link.
   await file.close();
   finishFile(cp, { total, fileName: await moveToFinalName(cp.dir, cp.fileName!, file, isTaken) });
-  await markFinishedFile(cp, file.ino);
+  // moveToFinalName has just found the final name to be this very file.
+  await markFinishedFile(cp);
 }
 
 // Off the main thread, like the name checks (see entryExists): each step waits for the
@@ -113,6 +114,7 @@ export async function finishedBeforeCrash(cp: Checkpoint): Promise<boolean> {
   if (secondName) fs.unlinkSync(partPath);
   finishFile(cp, { total: cp.total, fileName: cp.fileName });
   // The crash may have come before the mark: set it (again).
+  // Looked up again: the checksum may have taken a while.
   await markFinishedFile(cp, final.ino);
   return true;
 }

@@ -149,7 +149,7 @@ export class Download {
     }
     const { file, existed } = this.#openPart();
     this.#file = file;
-    const size = existed ? await file.size() : 0;
+    const size = existed ? file.size() : 0;
     if (cp.total !== undefined) await checkRoom(cp.dir, cp.total - Math.min(size, coveredBytes(cp.done)), this.#deps.settings().diskReserveBytes);
     trustFileSize(cp, size);
     if (cp.done.length === 0) return;
@@ -225,7 +225,7 @@ export class Download {
     this.#encoded = facts.encoding !== undefined;
     if (this.#encoded) decoderFor(facts.encoding!); // fails clearly for a coding we cannot undo
     // A size the disk cannot hold fails before a name is claimed: nothing is left behind.
-    if (facts.total !== undefined) this.#roomAnswer = await checkRoom(cp.dir, facts.total - (this.#file ? await this.#file.size() : 0), this.#deps.settings().diskReserveBytes);
+    if (facts.total !== undefined) this.#roomAnswer = await checkRoom(cp.dir, facts.total - (this.#file?.size() ?? 0), this.#deps.settings().diskReserveBytes);
     this.#lengthWasUnknown = facts.total === undefined;
     if (!cp.fileName) {
       const claimed = await claimFileName(cp.dir, cp.options.fileName, facts.contentDisposition, finalUrl || cp.url, this.#deps.isNameTaken, (name) => this.#deps.claiming(name));

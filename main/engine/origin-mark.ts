@@ -22,10 +22,12 @@ export interface Origin {
 }
 
 /**
- * Marks an item's finished file (inode `ino`, just given its final name). A file left
- * unmarked is noted in the item's history with the reason; the download is done either way.
+ * Marks an item's finished file. `ino`: the file's inode, when the name must be looked up
+ * again to be sure it is still that file; left out by a caller that has just checked it. A
+ * file left unmarked is noted in the item's history with the reason; the download is done
+ * either way.
  */
-export async function markFinishedFile(cp: Checkpoint, ino: number): Promise<void> {
+export async function markFinishedFile(cp: Checkpoint, ino?: number): Promise<void> {
   const origin = originOf(cp);
   if (!origin || !cp.fileName) return;
   const problem = await markOrigin(insideFolder(cp.dir, cp.fileName), ino, origin);
@@ -81,19 +83,21 @@ function loadXattr(): Promise<XattrLibrary | undefined> {
 
 /**
  * Marks the file at `filePath`, which must still be the file with inode `ino` (the one this
- * item wrote). Returns undefined when it was marked (or this platform keeps no mark), else
+ * item wrote; undefined when the caller has just checked that). Returns undefined when it was marked (or this platform keeps no mark), else
  * why not, as a system code for the item's history. Never throws: the file is complete
  * either way. The attributes are set without following a link (the library's default), so a
  * link put at the final name gets nothing through it.
  */
-export async function markOrigin(filePath: string, ino: number, origin: Origin, platform: NodeJS.Platform = process.platform): Promise<string | undefined> {
+export async function markOrigin(filePath: string, ino: number | undefined, origin: Origin, platform: NodeJS.Platform = process.platform): Promise<string | undefined> {
   try {
-    // Off the main thread (see entryExists in target-file.ts).
-    const entry = await fs.promises.lstat(filePath).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
-    if (!entry?.isFile() || entry.ino !== ino) return 'EREPLACED';
+    if (ino !== undefined) {
+      // Off the main thread (see entryExists in target-file.ts).
+      const entry = await fs.promises.lstat(filePath).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (!entry?.isFile() || entry.ino !== ino) return 'EREPLACED';
+    }
     if (platform === 'win32') {
       await fs.promises.writeFile(`${filePath}:Zone.Identifier`, zoneIdentifier(origin));
       return undefined;

@@ -42,8 +42,27 @@ export async function claimFileName(
   /** Called just before a name's `.part` is made: it is recorded first, so a kill in between never leaves a `.part` nobody knows. */
   claiming: (name: string) => void = () => {},
 ): Promise<{ name: string; file: PartFile }> {
-  ensureFolder(dir);
   const desired = requested ? sanitizeFileName(requested) : nameFromResponse(contentDisposition, url);
+  try {
+    return await claimIn(dir, desired, isTaken, claiming);
+  } catch (error) {
+    if (error instanceof DownloadError || !FOLDER_PROBLEMS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
+  // The folder was checked when the item was added; only a claim that fails looks at it
+  // again (four calls on the main thread per file otherwise): made again if it was removed,
+  // refused with the reason if it cannot be written.
+  ensureFolder(dir);
+  try {
+    return await claimIn(dir, desired, isTaken, claiming);
+  } catch (error) {
+    throw error instanceof DownloadError ? error : writeError(error, dir);
+  }
+}
+
+/** What a lookup or a create in a folder that is gone, or is not a folder, or is closed to us, fails with. */
+const FOLDER_PROBLEMS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS']);
+
+async function claimIn(dir: string, desired: string, isTaken: (dir: string, name: string) => boolean, claiming: (name: string) => void): Promise<{ name: string; file: PartFile }> {
   for (let n = 0; n <= MAX_NUMBERED; n++) {
     const name = numberedName(desired, n);
     if (isTaken(dir, name) || (await entryExists(insideFolder(dir, name))) || (await entryExists(partPathOf(dir, name)))) continue;
@@ -51,7 +70,10 @@ export async function claimFileName(
     try {
       return { name, file: await PartFile.createExclusive(partPathOf(dir, name)) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'EEXIST') continue;
+      // The caller looks at the folder, then tries once more.
+      if (FOLDER_PROBLEMS.has(code)) throw error;
       throw writeError(error, partPathOf(dir, name));
     }
   }

@@ -45,6 +45,34 @@ describe('invalid input', () => {
     ws.cleanup();
   });
 
+  it('a folder removed after the item was added is made again; one turned into a file fails the item, naming it', async () => {
+    const ws = tempWorkspace();
+    const body = testBytes(40_000, 5);
+    server.serve('/later.bin', { body });
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const removed = path.join(ws.downloads, 'removed');
+    const replaced = path.join(ws.downloads, 'replaced');
+    const [first] = manager.add([server.url('/later.bin')], { dir: removed, paused: true }).added;
+    const [second] = manager.add([server.url('/later.bin')], { dir: replaced, paused: true }).added;
+    // The claim no longer looks at the folder first: only its failure makes it look.
+    fs.rmSync(removed, { recursive: true });
+    fs.rmSync(replaced, { recursive: true });
+    fs.writeFileSync(replaced, 'a file where the folder was');
+    manager.resume([first!, second!]);
+    await withTimeout(manager.whenIdle(), 20_000, 'the downloads did not settle');
+    const made = manager.get(first!)!;
+    assert.equal(made.state, 'done', JSON.stringify(made.error));
+    assert.equal(made.path, path.join(removed, 'later.bin'));
+    assert.equal(sha256(made.path!), sha256(body));
+    const refused = manager.get(second!)!;
+    assert.equal(refused.state, 'failed');
+    assert.equal(refused.error?.code, 'ERR_FOLDER');
+    assert.ok(words(refused.error!).includes(replaced), words(refused.error!));
+    assert.equal(fs.readFileSync(replaced, 'utf8'), 'a file where the folder was');
+    await manager.close();
+    ws.cleanup();
+  });
+
   it('rejects a malformed SHA-256', async () => {
     const ws = tempWorkspace();
     const manager = await openTestManager(ws.state, ws.downloads);
