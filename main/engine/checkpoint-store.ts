@@ -11,7 +11,7 @@ import { claimName } from './checkpoint-transitions.ts';
 import { ClaimJournal, type JournalEntry } from './claim-journal.ts';
 import type { ErrorInfo } from './errors.ts';
 import { writeError } from './part-file.ts';
-import { HistoryDocument } from './history-document.ts';
+import { HistoryDocuments } from './history-documents.ts';
 import type { Checkpoint, Settings } from './item.ts';
 import { ItemDocuments } from './item-documents.ts';
 import { QueueDocument } from './queue-document.ts';
@@ -30,7 +30,7 @@ export class CheckpointStore {
   #provider: StoreProvider;
   #queue: QueueDocument;
   #own: ItemDocuments;
-  #history: HistoryDocument;
+  #history: HistoryDocuments;
   #journal: ClaimJournal;
   #itemTimer: NodeJS.Timeout | undefined;
   #historyTimer: NodeJS.Timeout | undefined;
@@ -51,7 +51,7 @@ export class CheckpointStore {
   constructor(provider: StoreProvider) {
     this.#provider = provider;
     this.#own = new ItemDocuments(provider);
-    this.#history = new HistoryDocument(provider);
+    this.#history = new HistoryDocuments(provider);
     this.#journal = new ClaimJournal(provider.dir);
     this.#queue = new QueueDocument(provider);
   }

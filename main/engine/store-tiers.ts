@@ -9,7 +9,7 @@ export type Tier =
   | 'queue'
   /** `items/<id>.json`: an item that owns a part file, so its progress rewrites nobody else's. */
   | 'own'
-  /** `history.json`, shared: finished items, written at most once a second. */
+  /** `history.json`, `history-2.json`…, shared: finished items, 1,000 to a document, written at most once a second. */
   | 'history';
 
 export function tierOf(cp: Pick<Checkpoint, 'state' | 'fileName' | 'done'>, current?: Tier): Tier {

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CheckpointStore } from '../../main/engine/checkpoint-store.ts';
-import { claimName, recordDurable, setState } from '../../main/engine/checkpoint-transitions.ts';
+import { claimName, finishFile, recordDurable, setState } from '../../main/engine/checkpoint-transitions.ts';
+import { SHARD_ITEMS } from '../../main/engine/history-documents.ts';
 import type { Checkpoint } from '../../main/engine/item.ts';
 import { newCheckpoint } from '../../main/engine/new-checkpoint.ts';
 import type { StoreProvider } from '../../main/engine/store.ts';
@@ -205,6 +206,46 @@ describe('store tiers', () => {
     assert.equal(fs.readFileSync(path.join(ws.state, 'claims.jsonl'), 'utf8'), '', 'replayed once, then emptied');
     assert.equal((readJson(path.join(ws.state, 'items', `${known.id}.json`)) as Checkpoint).fileName, 'file-1.bin', 'written to its own document at once');
     store.close();
+    ws.cleanup();
+  });
+
+  it('the history is kept in documents of a bounded size, and a flush rewrites only those that changed', () => {
+    const ws = tempWorkspace();
+    const written: string[] = [];
+    const provider = watchedStore(confStoreProvider(ws.state), (name) => written.push(name));
+    const finished = (order: number) => {
+      const cp = item(ws.downloads, order);
+      claimName(cp, `file-${order}.bin`);
+      finishFile(cp, { total: 1, fileName: `file-${order}.bin` });
+      setState(cp, 'done');
+      return cp;
+    };
+    const store = new CheckpointStore(provider);
+    store.loadItems();
+    const count = 2 * SHARD_ITEMS + 10;
+    const all = Array.from({ length: count }, (_, i) => finished(i + 1));
+    for (const cp of all) store.save(cp);
+    store.flush();
+    assert.deepEqual(written.sort(), ['history', 'history-2', 'history-3']);
+    assert.equal(idsIn(path.join(ws.state, 'history.json')).length, SHARD_ITEMS);
+
+    written.length = 0;
+    store.save(finished(count + 1));
+    store.flush();
+    assert.deepEqual(written, ['history-3'], 'a new finished item rewrites only the newest document');
+
+    written.length = 0;
+    store.remove(all[0]!.id);
+    store.flush();
+    assert.deepEqual(written, ['history'], 'a removed one rewrites only its own');
+    store.close();
+
+    const again = new CheckpointStore(confStoreProvider(ws.state));
+    const ids = again.loadItems().map((cp) => cp.id);
+    assert.equal(ids.length, count, 'every finished item comes back once');
+    assert.equal(new Set(ids).size, count);
+    assert.ok(!ids.includes(all[0]!.id));
+    again.close();
     ws.cleanup();
   });
 });
