@@ -3,7 +3,8 @@
 // short download never waits on the store; and because the append reaches the page cache
 // before any byte of the download does, a kill -9 at any instant still finds who owns
 // each `.part` (a power cut may lose the last lines: the download then starts over under a
-// new name, it never corrupts one). The journal is emptied once the store has caught up.
+// new name, it never corrupts one). Once the store has caught up, the journal keeps only
+// the claims it still holds alone.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,7 +42,7 @@ export class ClaimJournal {
 
   /** `intent`: the name is about to be claimed (its `.part` may or may not have been made). */
   append(checkpoint: Checkpoint, intent = false): void {
-    fs.writeSync(this.#fd, `${JSON.stringify({ ...checkpoint, done: [], history: [], ...(intent ? { claimIntent: true } : {}) })}\n`);
+    fs.writeSync(this.#fd, lineOf(checkpoint, intent));
   }
 
   /** Called once every claim in it is in the store. */
@@ -49,7 +50,24 @@ export class ClaimJournal {
     fs.ftruncateSync(this.#fd, 0);
   }
 
+  /**
+   * Keeps only these claims (the store has caught up with the others). Replaced whole, by a
+   * rename: a kill during it finds the old journal or the new one, never a cut one.
+   */
+  keepOnly(checkpoints: Checkpoint[]): void {
+    if (checkpoints.length === 0) return this.clear();
+    const next = `${this.path}.next`;
+    fs.writeFileSync(next, checkpoints.map((checkpoint) => lineOf(checkpoint, false)).join(''));
+    fs.renameSync(next, this.path);
+    fs.closeSync(this.#fd);
+    this.#fd = fs.openSync(this.path, 'a');
+  }
+
   close(): void {
     fs.closeSync(this.#fd);
   }
+}
+
+function lineOf(checkpoint: Checkpoint, intent: boolean): string {
+  return `${JSON.stringify({ ...checkpoint, done: [], history: [], ...(intent ? { claimIntent: true } : {}) })}\n`;
 }

@@ -70,15 +70,19 @@ describe('store tiers', () => {
     claimName(cp, 'file-1.bin');
     setState(cp, 'downloading');
     store.claim(cp);
-    assert.match(fs.readFileSync(path.join(ws.state, 'claims.jsonl'), 'utf8'), new RegExp(cp.id), 'the claim is journaled at once');
+    const journal = path.join(ws.state, 'claims.jsonl');
+    assert.match(fs.readFileSync(journal, 'utf8'), new RegExp(cp.id), 'the claim is journaled at once');
     store.flush();
-    assert.equal((readJson(own) as Checkpoint).fileName, 'file-1.bin');
-    assert.deepEqual(idsIn(queue), []);
-    assert.equal(fs.readFileSync(path.join(ws.state, 'claims.jsonl'), 'utf8'), '', 'emptied once the store caught up');
+    assert.equal(fs.existsSync(own), false, 'with no bytes recorded, a flush writes no document for it');
+    assert.match(fs.readFileSync(journal, 'utf8'), new RegExp(cp.id), 'the journal keeps the claim it alone holds');
 
     recordDurable(cp, [[0, 100]]);
     store.save(cp, true);
     assert.deepEqual((readJson(own) as Checkpoint).done, [[0, 100]], 'an urgent save is on disk at once');
+    assert.equal((readJson(own) as Checkpoint).fileName, 'file-1.bin');
+    store.flush();
+    assert.deepEqual(idsIn(queue), []);
+    assert.equal(fs.readFileSync(journal, 'utf8'), '', 'emptied once the store caught up');
 
     setState(cp, 'done');
     store.save(cp);
@@ -153,6 +157,37 @@ describe('store tiers', () => {
       assert.ok(dirs.filter((ids) => ids.length > 0).length <= 1, `crash at write ${crashAt}, journal ${journal}: in one tier after the next run (${JSON.stringify(dirs)})`);
       ws.cleanup();
     }
+  });
+
+  it('a claim the journal keeps across flushes is still there after a kill, and the others are gone from it', () => {
+    const ws = tempWorkspace();
+    fs.mkdirSync(ws.downloads, { recursive: true });
+    const store = new CheckpointStore(confStoreProvider(ws.state));
+    store.loadItems();
+    const [running, finishing] = [item(ws.downloads, 1), item(ws.downloads, 2)];
+    for (const cp of [running, finishing]) {
+      store.save(cp);
+      claimName(cp, `file-${cp.order}.bin`);
+      setState(cp, 'downloading');
+      fs.writeFileSync(path.join(ws.downloads, `file-${cp.order}.bin.part`), '');
+      store.claim(cp);
+    }
+    finishFile(finishing, { total: 0, fileName: 'file-2.bin' });
+    setState(finishing, 'done');
+    store.save(finishing);
+    store.flush();
+    store.flush();
+    const lines = fs.readFileSync(path.join(ws.state, 'claims.jsonl'), 'utf8').trim().split('\n');
+    assert.deepEqual(lines.map((line) => (JSON.parse(line) as Checkpoint).id), [running.id], 'only the claim no document holds');
+
+    // Killed: no close. The next process finds the running item under its name.
+    const next = new CheckpointStore(confStoreProvider(ws.state));
+    const loaded = new Map(next.loadItems().map((cp) => [cp.id, cp]));
+    assert.equal(loaded.get(running.id)?.fileName, 'file-1.bin');
+    assert.equal(loaded.get(finishing.id)?.state, 'done');
+    next.close();
+    store.close();
+    ws.cleanup();
   });
 
   it('an item left in two tiers by a crash is read once: the later tier wins', () => {
