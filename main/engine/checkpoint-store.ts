@@ -154,7 +154,8 @@ export class CheckpointStore {
   }
 
   remove(id: string): void {
-    this.#onlyJournaled.delete(id);
+    // Its claim leaves the journal at the next flush, within a second.
+    if (this.#onlyJournaled.delete(id)) this.#armHistory();
     if (this.#queue.delete(id)) this.#armItems();
     if (this.#history.delete(id)) this.#armHistory();
     this.#own.delete(id);
