@@ -159,6 +159,23 @@ test("a row's menu acts on the item as it is now, not as it was when the menu la
   await page.getByRole('button', { name: 'Cancel stalls.iso' }).click();
 });
 
+test("a row's tooltip gains what happened while it runs, and its buttons act on the item as it is now", async ({ page }) => {
+  // Cut once by a server that cannot continue: the download restarts and stays running
+  // (throttled), with that noted in its history.
+  setup.server.serve('/files/restarts.iso', { body, faults: { cutAfterBytes: 400_000, cutTimes: 1, ignoreRange: true, throttleBytesPerSec: 300_000 } });
+  await open(page);
+  await addByTyping(page, setup.server.url('/files/restarts.iso'));
+  const row = page.getByRole('listitem', { name: 'restarts.iso' });
+  const status = row.locator('.status');
+  await expect(status).toHaveAttribute('title', /The connection was lost \(.+\)\. The server cannot continue a download, so it restarted from the start/, { timeout: 20_000 });
+  await expect(status).toHaveAttribute('title', /^[^\n]*MB of 3 MB/);
+  // The buttons are memoized on the name and state: drawn before the bytes moved on, they still act.
+  await row.getByRole('button', { name: 'Pause restarts.iso' }).click();
+  await expect(row.getByRole('button', { name: 'Resume restarts.iso' })).toBeVisible();
+  await expect(status).toContainText('Paused');
+  await page.getByRole('button', { name: 'Cancel restarts.iso' }).click();
+});
+
 test('a failed download says what happened in plain words', async ({ page }) => {
   setup.server.serve('/gone/old.zip', { body, faults: { statuses: [{ status: 404 }] } });
   await open(page);

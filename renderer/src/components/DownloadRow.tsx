@@ -2,13 +2,12 @@ import { memo, useCallback, useLayoutEffect, useRef, type MouseEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { fileBadge } from '../lib/file-glyph.ts';
-import { isRunning } from '../lib/filters.ts';
 import { hostOf } from '../lib/format.ts';
 import { percentOf } from '../lib/status-line.ts';
 import { FileName } from './FileName.tsx';
-import { Icon, type IconName } from './Icon.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import type { RowAction } from './row-actions.ts';
+import { RowButtons } from './RowButtons.tsx';
 import { RowMenu } from './RowMenu.tsx';
 import { StatusText } from './StatusText.tsx';
 
@@ -39,22 +38,13 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
   const percent = percentOf(item);
   const showPercent = percent !== null && state !== 'done' && state !== 'queued' && state !== 'canceled' && item.bytes > 0;
   const select = (event: MouseEvent) => onSelect(item.id, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
-  // The menu acts on the item as it is when an entry is chosen, through a callback that stays
-  // the same across progress updates, so the memoized menu does not re-render with them.
+  // The buttons and the menu act on the item as it is when they are used, through a callback
+  // that stays the same across progress updates, so the memoized ones do not re-render with them.
   const latest = useRef(item);
   useLayoutEffect(() => {
     latest.current = item;
   });
-  const onMenuAction = useCallback((action: RowAction) => onAction(action, latest.current), [onAction]);
-
-  const primary: { action: 'pause' | 'resume' | 'retry'; icon: IconName } | null = isRunning(state)
-    ? { action: 'pause', icon: 'pause' }
-    : state === 'paused'
-      ? { action: 'resume', icon: 'play' }
-      : state === 'failed' || state === 'canceled'
-        ? { action: 'retry', icon: 'retry' }
-        : null;
-  const cancellable = state !== 'done' && state !== 'canceled';
+  const onRowAction = useCallback((action: RowAction) => onAction(action, latest.current), [onAction]);
 
   return (
     <div
@@ -88,22 +78,9 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
       </div>
       {selected && <span className="visually-hidden">{t('ui.row.selected')}</span>}
       <div className="actions" onClick={(event) => event.stopPropagation()} onDoubleClick={(event) => event.stopPropagation()}>
+        <RowButtons name={name} state={state} tabbable={focusTarget} onAction={onRowAction} />
         <span className="slot">
-          {primary && (
-            <button type="button" className="icon-button" tabIndex={focusTarget ? 0 : -1} aria-label={t(`ui.row.${primary.action}Label`, { name })} title={t(`ui.row.${primary.action}`)} onClick={() => onAction(primary.action, item)}>
-              <Icon name={primary.icon} />
-            </button>
-          )}
-        </span>
-        <span className="slot">
-          {cancellable && (
-            <button type="button" className="icon-button" tabIndex={focusTarget ? 0 : -1} aria-label={t('ui.row.cancelLabel', { name })} title={t('ui.row.cancelTitle')} onClick={() => onAction('cancel', item)}>
-              <Icon name="cancel" />
-            </button>
-          )}
-        </span>
-        <span className="slot">
-          <RowMenu name={name} state={state} localFiles={localFiles} tabbable={focusTarget} onAction={onMenuAction} />
+          <RowMenu name={name} state={state} localFiles={localFiles} tabbable={focusTarget} onAction={onRowAction} />
         </span>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemSnapshot } from '../../../main/contract.ts';
 import { percentOf, progressWords } from '../lib/status-line.ts';
@@ -10,6 +11,8 @@ const MAX_DRAWN_RANGES = 64;
  */
 export function ProgressBar({ item }: { item: ItemSnapshot }) {
   const { t, i18n } = useTranslation();
+  // The name's label stays while the bytes move (one translation fewer per update of a running row).
+  const label = useMemo(() => t('ui.row.progressLabel', { name: item.name }), [t, item.name, i18n.language]);
   const percent = percentOf(item);
   const total = item.total;
   const ranges = total && item.connections > 1 && item.state !== 'done' && item.segments.length > 1 ? item.segments.slice(0, MAX_DRAWN_RANGES) : null;
@@ -19,7 +22,7 @@ export function ProgressBar({ item }: { item: ItemSnapshot }) {
     <div
       className={`bar${indeterminate ? ' indeterminate' : ''}`}
       role="progressbar"
-      aria-label={t('ui.row.progressLabel', { name: item.name })}
+      aria-label={label}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent ?? undefined}
