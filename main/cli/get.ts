@@ -20,6 +20,7 @@ import { errorText, problemText, say, UsageError } from './messages.ts';
 import { parseRate, parseSize } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
 import { defaultStateDir } from './state-dir.ts';
+import { terminalLink, terminalText } from './terminal-text.ts';
 
 const LOCK_WAIT_MS = 10 * 60_000;
 
@@ -44,7 +45,7 @@ export async function getCommand(argv: string[]): Promise<number> {
     }
     options = parsed;
   } catch (error) {
-    console.error(`tsuzuki get: ${problemText(error, argv, KNOWN_FLAGS)}\n${say('get.seeHelp')}`);
+    console.error(`tsuzuki get: ${terminalText(problemText(error, argv, KNOWN_FLAGS))}\n${say('get.seeHelp')}`);
     return 2;
   }
   return runGet(options);
@@ -96,6 +97,8 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   if (values.limit !== undefined) {
     const rate = parseRate(values.limit);
     if (rate === null || !Number.isSafeInteger(rate) || rate < 0) throw new UsageError('get.badRate', { value: values.limit });
+    // Under one byte a second rounds to 0, which means no limit: the opposite of what was asked.
+    if (rate === 0 && /[1-9]/.test(values.limit)) throw new UsageError('get.rateTooSmall', { value: values.limit });
     settings.speedLimit = rate;
   }
   if (values['disk-reserve'] !== undefined) {
@@ -137,7 +140,7 @@ async function runGet(options: GetOptions): Promise<number> {
   try {
     manager = await openWhenFree(options);
   } catch (error) {
-    console.error(`tsuzuki get: ${say('get.stateFolder', { dir: options.stateDir, problem: problemText(error) })}`);
+    console.error(`tsuzuki get: ${terminalText(say('get.stateFolder', { dir: options.stateDir, problem: problemText(error) }))}`);
     return 1;
   }
   // Loading the bars (a terminal only) starts now, while the links are read and added.
@@ -149,7 +152,7 @@ async function runGet(options: GetOptions): Promise<number> {
   for (const url of options.urls) {
     const previous = findPrevious(previousRuns, url);
     if (previous?.state === 'done' && previous.path && fs.existsSync(previous.path)) {
-      if (!options.quiet) console.log(say('get.alreadyDownloaded', { path: previous.path }));
+      if (!options.quiet) console.log(terminalText(say('get.alreadyDownloaded', { path: previous.path })));
       continue;
     }
     if (previous && previous.state !== 'done') {
@@ -165,7 +168,7 @@ async function runGet(options: GetOptions): Promise<number> {
     ids.push(...added);
     for (const { url, error } of rejected) {
       failures += 1;
-      console.error(`tsuzuki: ${shownLink(url)}: ${errorText(error)}`);
+      console.error(`tsuzuki: ${terminalLink(shownLink(url))}: ${terminalText(errorText(error))}`);
     }
   }
 
@@ -199,10 +202,10 @@ async function runGet(options: GetOptions): Promise<number> {
     const item = manager.get(id);
     if (!item) continue;
     if (item.state === 'done') {
-      if (!options.quiet) console.log(say('get.saved', { path: item.path }));
+      if (!options.quiet) console.log(terminalText(say('get.saved', { path: item.path })));
     } else {
       failures += 1;
-      console.error(`tsuzuki: ${shownLink(item.url)}: ${item.error ? errorText(item.error) : say('get.stoppedWhile', { state: say(`progress.states.${item.state}`) })}`);
+      console.error(`tsuzuki: ${terminalLink(shownLink(item.url))}: ${terminalText(item.error ? errorText(item.error) : say('get.stoppedWhile', { state: say(`progress.states.${item.state}`) }))}`);
     }
   }
   await manager.close();
