@@ -47,9 +47,13 @@ export function normalizeRequestHeaders(input: Record<string, string> | undefine
       throw new DownloadError('ERR_INVALID_HEADER', { params: { variant: 'reserved', name } });
     }
     const value = String(rawValue).trim();
-    // CR and LF would start a new header line (request splitting); NUL is never valid.
-    if (/[\r\n\0]/.test(value) || value.length > MAX_VALUE_LENGTH) {
-      throw new DownloadError('ERR_INVALID_HEADER', { params: { variant: 'value', name, max: MAX_VALUE_LENGTH } });
+    // CR and LF would start a new header line (request splitting); no other control but tab
+    // is allowed in a field value (RFC 9110 §5.5), and a server answers one with a 400.
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) {
+      throw new DownloadError('ERR_INVALID_HEADER', { params: { variant: 'value', name } });
+    }
+    if (value.length > MAX_VALUE_LENGTH) {
+      throw new DownloadError('ERR_INVALID_HEADER', { params: { variant: 'valueLength', name, max: MAX_VALUE_LENGTH } });
     }
     headers[name] = name in headers ? `${headers[name]}${name === 'cookie' ? '; ' : ', '}${value}` : value;
   }

@@ -140,6 +140,9 @@ describe('per-item request headers', () => {
         [{ Range: 'bytes=0-' }, /range header is set by Tsuzuki/],
         [{ 'Bad Name': 'x' }, /not a valid header name/],
         [{ Host: 'elsewhere.test' }, /host/],
+        [{ 'X-Token': 's3cr3t\u0001x' }, /x-token header holds a control character/],
+        [{ 'X-Token': 's3cr3t\u007f' }, /x-token header holds a control character/],
+        [{ 'X-Token': `s3cr3t${'x'.repeat(20_000)}` }, /x-token header is longer than \d+ characters/],
       ];
       for (const [headers, message] of cases) {
         const { added, rejected } = manager.add([server.url('/never.bin')], { headers });
