@@ -26,7 +26,7 @@ describe('tsuzuki get in the terminal’s language', () => {
     const href = new URL(missing).href;
     assert.ok(lines.some((line) => line.startsWith(`tsuzuki: ${href}: `) && line.includes('このリンクのファイルはサーバーにありません（404）。')), stderr);
     assert.ok(lines.some((line) => line.includes('/expired.bin') && line.includes('（403）。') && line.includes('「リンクを変更…」で新しいリンクを指定してください。')), stderr);
-    assert.ok(lines.some((line) => line.includes('「ftp://x/y」は ftp:// のリンクのため、ダウンロードできません。')), stderr);
+    assert.ok(lines.some((line) => line.includes('「ftp://x/y」は ftp: のリンクのため、ダウンロードできません。')), stderr);
     assert.doesNotMatch(stderr, /The server|Check the link/);
     ws.cleanup();
   });

@@ -77,6 +77,31 @@ describe('tsuzuki get', () => {
     }
   });
 
+  it('refuses a --limit under one byte a second instead of reading it as no limit', async () => {
+    const refused = await runCli(['get', 'http://127.0.0.1:1/x', '--limit', '0.4']);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /--limit "0\.4" is less than 1 byte per second\. Write 0 for no limit/);
+  });
+
+  it('shows control characters in links and messages as codes, and cuts a very long link', async () => {
+    const ws = tempWorkspace();
+    const list = path.join(ws.root, 'links.txt');
+    // Unparseable links come back in the error as they were typed: the terminal must not obey them.
+    const hostile = 'http://exa\u001b]0;PWNED\u0007mple/\u001b[2J';
+    const long = `http://127.0.0.1:1/${'a'.repeat(100_000)}.bin`;
+    fs.writeFileSync(list, `${hostile}\nhttp://b\u202ead.example\u0000/x\n`);
+    const { code, stderr } = await runCli(['get', '--input', list, `ftp://x/${'b'.repeat(100_000)}`, long, '--retries', '0', '--dir', ws.downloads, '--state', ws.state, '-q']);
+    assert.equal(code, 1, stderr);
+    assert.doesNotMatch(stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/, 'no raw control character reaches the terminal');
+    assert.ok(stderr.includes('exa\\x1B]0;PWNED\\x07mple/\\x1B[2J'), stderr.slice(0, 500));
+    assert.ok(stderr.includes('b\\u202Ead.example\\x00/x'), stderr.slice(0, 500));
+    const lines = stderr.trim().split('\n');
+    assert.equal(lines.length, 4, stderr.slice(0, 2000));
+    for (const line of lines) assert.ok(line.length < 600, `one line each, not ${line.length} characters`);
+    assert.ok(lines.some((line) => /…a+\.bin: /.test(line)), 'a long link keeps its end');
+    ws.cleanup();
+  });
+
   it("holds its flags to the limits the window's settings have (the contract's schemas)", async () => {
     const { settingSchemas } = await import('../../main/contract.ts');
     const cases = [

@@ -66,7 +66,7 @@ test.describe('a Japanese browser', () => {
     // A link that is not one is refused in Japanese too; the link itself stays as typed.
     await box.fill('ftp://example.com/file.bin');
     await page.getByRole('button', { name: '追加', exact: true }).click();
-    await expect(page.getByRole('alert')).toContainText('「ftp://example.com/file.bin」は ftp:// のリンクのため、ダウンロードできません。');
+    await expect(page.getByRole('alert')).toContainText('「ftp://example.com/file.bin」は ftp: のリンクのため、ダウンロードできません。');
   });
 
   test('switches to English at once from Settings, remembers it, and back to the system language', async ({ page }) => {

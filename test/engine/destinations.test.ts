@@ -126,7 +126,7 @@ describe('destinations refused on every hop', () => {
       const run = await fetchWith(onlySecond, second.url('/behind-proxy.bin'), { proxy });
       assert.equal(run.item.error?.code, 'ERR_PRIVATE_DESTINATION', `${proxy}: ${words(run.item.error)}`);
       assert.equal(run.item.error?.params?.['variant'], 'proxy', proxy);
-      assert.match(words(run.item.error), /The proxy set in Settings/);
+      assert.match(words(run.item.error), /The proxy in Tsuzuki's settings/);
       assert.deepEqual([httpProxy.seen.length, socksProxy.seen.length], seen, `${proxy} was not asked`);
     }
     assert.equal(second.requestsFor('/behind-proxy.bin').length, 0);
