@@ -10,6 +10,11 @@ type T = I18n['t'];
 export interface DescribeOptions {
   /** Leave out what the user can do (while Tsuzuki is retrying by itself, say). */
   withoutAction?: boolean;
+  /**
+   * The catalogue part with a surface's own words for what to do (`cli.actions`: a terminal
+   * has no Resume button, it runs the command again); an action it lacks gets the common words.
+   */
+  actions?: string;
 }
 
 /** `The server has no file at this link (404). Check the link and try again.` */
@@ -23,8 +28,10 @@ export function describeError(i18n: I18n, error: ErrorInfo, options: DescribeOpt
   if (typeof params['attempts'] === 'number') {
     text = join(t, text, t('errors.gaveUp', { count: params['attempts'], kept: params['kept'] ?? 0 }));
   }
-  if (error.action && !options.withoutAction && i18n.exists(`actions.${error.action}`)) {
-    text = join(t, text, t(`actions.${error.action}`));
+  if (error.action && !options.withoutAction) {
+    const own = options.actions && `${options.actions}.${error.action}`;
+    const key = own && i18n.exists(own) ? own : `actions.${error.action}`;
+    if (i18n.exists(key)) text = join(t, text, t(key));
   }
   return text;
 }

@@ -12,8 +12,9 @@ export function say(key: string, params: Record<string, unknown> = {}): string {
   return i18n.t(`cli.${key}`, params);
 }
 
+/** An engine error in words, with what to do said the way a terminal does it (run the command again). */
 export function errorText(error: ErrorInfo, options?: DescribeOptions): string {
-  return describeError(i18n, error, options);
+  return describeError(i18n, error, { actions: 'cli.actions', ...options });
 }
 
 /** Bad usage, as a catalogue key and its values: worded when it is printed. */

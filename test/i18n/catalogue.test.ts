@@ -81,6 +81,17 @@ describe('the message catalogues', () => {
     for (const code of HISTORY_CODES) assert.ok(english.has(`history.${code}`), `history.${code}`);
   });
 
+  it("have the CLI's own words only for actions the engine has, and use them in the CLI's error lines", () => {
+    const en = CATALOGUES['en'] as { cli: { actions: Record<string, string> } };
+    for (const action of Object.keys(en.cli.actions)) assert.ok((ACTION_CODES as readonly string[]).includes(action), action);
+    const i18n = createI18n('en');
+    const error = { code: 'ERR_NETWORK' as const, params: { variant: 'lost' }, action: 'resume' as const };
+    assert.match(describeError(i18n, error), /Resume to continue where it stopped\.$/);
+    assert.match(describeError(i18n, error, { actions: 'cli.actions' }), /Run the same command again to continue where it stopped\.$/);
+    // An action the CLI has no words of its own for gets the common ones.
+    assert.match(describeError(i18n, { code: 'ERR_HTTP_STATUS' as const, params: { status: 404 }, action: 'checkLink' as const }, { actions: 'cli.actions' }), /Check the link and try again\.$/);
+  });
+
   it('word an error and a history entry completely in each language', () => {
     const error = { code: 'ERR_HTTP_STATUS' as const, params: { status: 503, attempts: 3, kept: 12_300_000 }, action: 'retryLater' as const };
     const nested = { code: 'ERR_SERVER_CHANGED' as const, params: { reason: 'wrongRangeStart', got: 10, asked: 2000, times: 5 } };
