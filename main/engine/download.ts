@@ -109,13 +109,14 @@ export class Download {
           return;
         } catch (error) {
           if (signal.aborted) throw signal.reason;
-          if (!(error instanceof Restart)) {
-            this.#failed = true;
-            throw error;
-          }
+          if (!(error instanceof Restart)) throw error;
           await this.#restart(error.reason);
         }
       }
+    } catch (error) {
+      // Whatever ends the run but a stop is a failure, the restart cap's error from #restart too.
+      if (!signal.aborted) this.#failed = true;
+      throw error;
     } finally {
       this.#progress.stop();
       this.retry = null;

@@ -1,7 +1,7 @@
 // A server that cannot continue a download (no length, a compressed body): a cut body is a
 // failed attempt like any other, counted against the retry limit and waited out with the
 // backoff before the download starts over from byte 0. A download that fails with bytes no
-// resume could use gives their space back: its `.part` is gone.
+// resume could use gives their space back: its `.part` is gone, however the run ended.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -117,6 +117,32 @@ describe('a server that cannot continue a download', () => {
       assert.equal(done.state, 'done', words(done.error));
       assert.equal(sha256(done.path!), sha256(body));
       assert.equal(server.requestsFor('/slept.bin').length, 2);
+    } finally {
+      await manager.close();
+      ws.cleanup();
+    }
+  });
+});
+
+describe('a run that ends at the restart cap', () => {
+  let server: FaultServer;
+  before(async () => (server = await startFaultServer()));
+  after(() => server.close());
+
+  it('a server whose file changes at every request fails the download after five restarts, and its emptied .part is gone', async () => {
+    // The first body is cut; then every answer is 412 (the file changed), probe or range.
+    const statuses = [undefined, ...Array.from({ length: 10 }, () => ({ status: 412 }))];
+    server.serve('/moving.bin', { body, faults: { cutAfterBytes: 100_000, statuses } });
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    try {
+      const item = await downloadOne(manager, server.url('/moving.bin'));
+      assert.equal(item.state, 'failed');
+      assert.equal(item.error?.code, 'ERR_SERVER_CHANGED', words(item.error));
+      assert.equal(item.error?.params?.['times'], 5);
+      // The probe, its ranged retry, then five probes that each restarted, and the sixth.
+      assert.equal(server.requestsFor('/moving.bin').length, 7);
+      assert.deepEqual(fs.readdirSync(ws.downloads), []);
     } finally {
       await manager.close();
       ws.cleanup();
