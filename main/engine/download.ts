@@ -26,7 +26,7 @@ import { WorkerGroup } from './worker-group.ts';
 import type { HostSlots } from './host-slots.ts';
 import { CountedSlots } from './counted-slots.ts';
 import { TokenBucket } from './token-bucket.ts';
-const MAX_RESTARTS = 5;
+import { RestartCap } from './restart-cap.ts';
 
 export interface DownloadDeps {
   http: HttpClient;
@@ -64,7 +64,7 @@ export class Download {
   /** The server answered a range with the whole file: no ranges for the rest of this run. */
   #rangesIgnored = false;
   #count = new FailureCount();
-  #restarts = 0;
+  #restarts = new RestartCap();
   #progress: ProgressRecorder;
   /** The probe gave no length: the size is known only at the end. */
   #lengthWasUnknown = false;
@@ -109,13 +109,14 @@ export class Download {
           return;
         } catch (error) {
           if (signal.aborted) throw signal.reason;
-          if (!(error instanceof Restart)) {
-            this.#failed = true;
-            throw error;
-          }
+          if (!(error instanceof Restart)) throw error;
           await this.#restart(error.reason);
         }
       }
+    } catch (error) {
+      // Whatever ends the run but a stop is a failure, the restart cap's error from #restart too.
+      if (!signal.aborted) this.#failed = true;
+      throw error;
     } finally {
       this.#progress.stop();
       this.retry = null;
@@ -174,10 +175,12 @@ export class Download {
         if (group.signal.aborted || error instanceof Restart) throw error;
         const failure = error instanceof DownloadError ? error : requestError(error);
         if (!failure.retryable) throw failure;
-        // Without a way to continue (no ranges, no validator, compressed), start over.
-        if (this.#ledger && !this.#canContinue()) throw new Restart({ code: 'cannotContinue', params: { ...failure.params, error: failure.code } });
-        if (slot.segment && startedAt !== undefined && slot.segment.position > startedAt) this.#count.progressed();
+        // No way to continue (no ranges, no validator, compressed): start over, after the count and
+        // the wait of any failure, since this attempt's bytes are thrown away and are no progress.
+        const startOver = this.#ledger !== undefined && !this.#canContinue();
+        if (!startOver && slot.segment && startedAt !== undefined && slot.segment.position > startedAt) this.#count.progressed();
         await this.#backoff(failure, group.signal);
+        if (startOver) throw new Restart({ code: 'cannotContinue', params: { ...failure.params, error: failure.code } });
       }
     }
   }
@@ -302,8 +305,8 @@ export class Download {
     const failures = this.#count.failures;
     const maxRetries = this.#deps.settings().maxRetries;
     if (failures > maxRetries) {
-      // The same code and facts, plus how many attempts were made and what is kept.
-      throw new DownloadError(failure.code, { params: { ...failure.params, attempts: maxRetries + 1, kept: this.bytes() }, action: failure.action ?? 'resume', cause: failure });
+      // The same code and facts, plus how many attempts were made and what a resume would keep.
+      throw new DownloadError(failure.code, { params: { ...failure.params, attempts: maxRetries + 1, kept: this.#canContinue() ? this.bytes() : 0 }, action: failure.action ?? 'resume', cause: failure });
     }
     const delay = retryDelay({ failures, baseMs: this.#deps.retryBaseDelayMs, maxMs: this.#deps.retryMaxDelayMs, retryAfterMs: failure.retryAfterMs });
     this.retry = { attempt: failures + 1, maxAttempts: maxRetries + 1, at: Date.now() + delay };
@@ -320,10 +323,7 @@ export class Download {
   }
 
   async #restart(reason: RestartReason): Promise<void> {
-    this.#restarts += 1;
-    if (this.#restarts > MAX_RESTARTS) {
-      throw new DownloadError('ERR_SERVER_CHANGED', { params: { ...reason.params, reason: reason.code, times: MAX_RESTARTS }, action: 'retryLater' });
-    }
+    this.#restarts.count(reason);
     this.#note(reason);
     await this.#progress.flushWriters();
     restart(this.cp, { fileChanged: reason.code === 'serverFileChanged' });
