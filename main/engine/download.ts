@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type AttemptOwner, Restart, runAttempt, type Slot } from './attempt.ts';
 import { coveredBytes } from './byte-ranges.ts';
 import { adoptProbe, claimName, clearError, dropPartFile, noteHistory, rangesIgnored, recordPartIdentity, restart, setError, settleTotal, trustFileSize } from './checkpoint-transitions.ts';
-import { DownloadError, type HistoryCode, type Params } from './errors.ts';
+import { DownloadError, withoutKeptBytes, type HistoryCode, type Params } from './errors.ts';
 import { FailureCount } from './failure-count.ts';
 import { type HttpClient, requestError } from './http-client.ts';
 import type { Checkpoint, RetryInfo, Settings } from './item.ts';
@@ -116,7 +116,8 @@ export class Download {
     } catch (error) {
       // Whatever ends the run but a stop is a failure, the restart cap's error from #restart too.
       if (!signal.aborted) this.#failed = true;
-      throw error;
+      // #release is about to give the bytes back: the advice must not promise them.
+      throw this.#failed && this.#file && !this.#worthKeeping() ? withoutKeptBytes(error) : error;
     } finally {
       this.#progress.stop();
       this.retry = null;

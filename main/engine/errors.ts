@@ -51,6 +51,7 @@ export const ACTION_CODES = [
   'checkLink', // the address itself looks wrong
   'checkConnection', // the network, not the server
   'freeSpace', // the disk is full
+  'freeSpaceStartOver', // the disk is full, and the bytes so far could not be kept (the server cannot continue)
   'chooseFolder', // pick a folder that exists and is writable
   'checkDisk', // a write failed for another reason
   'checkChecksum', // the checksum given, or the link, is wrong
@@ -132,6 +133,18 @@ export class DownloadError extends Error {
   info(): ErrorInfo {
     return errorInfo(this.code, this.params, this.action);
   }
+}
+
+/**
+ * The same failure for a download whose bytes are given back (a server that cannot continue
+ * one): advice that promises the bytes are kept would be false, so it says the download
+ * starts over. Other errors are returned as they are.
+ */
+export function withoutKeptBytes(error: unknown): unknown {
+  if (!(error instanceof DownloadError)) return error;
+  const action = error.action === 'freeSpace' ? 'freeSpaceStartOver' : error.action === 'resume' ? 'retry' : undefined;
+  if (!action) return error;
+  return new DownloadError(error.code, { params: error.params, action, cause: error.cause, retryable: error.retryable, retryAfterMs: error.retryAfterMs });
 }
 
 /** Plain data with only the fields that are set (so it compares and serializes cleanly). */

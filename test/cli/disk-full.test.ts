@@ -48,7 +48,9 @@ describe('tsuzuki get on a full disk', () => {
       const run = await runCli(['get', server.url('/endless.bin'), '--dir', disk.downloads, '--state', disk.state, '-q']);
       assert.equal(run.code, 1, run.stderr);
       assertOneCleanLine(run.stderr, /nearly full: .* is free/);
-      // A body without length or ranges cannot be continued: its bytes are given back.
+      // A body without length or ranges cannot be continued: its bytes are given back, and the advice says so.
+      assert.match(run.stderr, /run the same command again: this server cannot continue a download, so it starts over/);
+      assert.doesNotMatch(run.stderr, /nothing downloaded so far is lost/);
       assert.deepEqual(fs.readdirSync(disk.downloads), []);
       // The records are still written: the next run knows the item and fails the same way.
       const again = await runCli(['get', server.url('/endless.bin'), '--dir', disk.downloads, '--state', disk.state, '-q']);
