@@ -12,7 +12,7 @@ import { DiskGuard, type DiskRoom } from './disk-guard.ts';
 import { DownloadError } from './errors.ts';
 import type { HostSlots } from './host-slots.ts';
 import type { HttpClient } from './http-client.ts';
-import { requestError } from './http-client.ts';
+import { requestError } from './request-error.ts';
 import type { Checkpoint } from './item.ts';
 import type { PartFile } from './part-file.ts';
 import { PositionalWriter } from './positional-writer.ts';

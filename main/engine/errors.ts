@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'ERR_TOO_MANY_REDIRECTS',
   'ERR_REDIRECT_LOOP',
   'ERR_INSECURE_REDIRECT', // an https link redirected to plain http (params: link)
+  'ERR_UNSUPPORTED_REDIRECT', // a redirect that is not followed: to a scheme other than http(s) (params: link, scheme), or to no link at all (variant invalid; params: link)
+  'ERR_INVALID_RESPONSE', // the server's answer is not valid HTTP (params: variant headerTooLarge/badLength/badHeader/notHttp, not retried; else detail, the parser's code, retried)
   'ERR_PRIVATE_DESTINATION', // a link (or a redirect hop) leads to a loopback, link-local or private address this host may not fetch from (params: host, address)
   'ERR_SERVER_CHANGED',
   'ERR_BAD_RANGE_RESPONSE',
@@ -60,6 +62,7 @@ export const ACTION_CODES = [
   'reload', // reload the page or restart the app
   'useBrowserSession', // the site wants the browser's session (cookies, Referer): hand the download over from the browser
   'allowPrivate', // the host refuses its own networks: its operator may allow them (tsuzuki serve --allow-private)
+  'tellSite', // the server breaks the protocol the same way every time: only its owner can fix it
 ] as const;
 
 export type ActionCode = (typeof ACTION_CODES)[number];

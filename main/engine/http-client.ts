@@ -105,25 +105,3 @@ export function createHttpClient(maxSocketsPerHost = 16, allowAddress?: AddressC
     },
   };
 }
-
-/** Maps whatever a request threw to a DownloadError that says what happened. */
-export function requestError(error: unknown): DownloadError {
-  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    if (cause instanceof DownloadError) return cause;
-  }
-  const code = (error as { code?: string })?.code ?? '';
-  const detail = (error as Error)?.message ?? String(error);
-  if (code === 'ERR_TOO_MANY_REDIRECTS') {
-    return new DownloadError('ERR_TOO_MANY_REDIRECTS', { params: { max: MAX_REDIRECTS }, action: 'checkLink', cause: error });
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new DownloadError('ERR_NETWORK', { params: { variant: 'dns', detail: code }, action: 'checkConnection', cause: error, retryable: true });
-  }
-  if (code === 'ECONNREFUSED') {
-    return new DownloadError('ERR_NETWORK', { params: { variant: 'refused' }, action: 'checkLink', cause: error, retryable: true });
-  }
-  if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT')) {
-    return new DownloadError('ERR_NETWORK', { params: { variant: 'tls', detail: code }, action: 'checkLink', cause: error });
-  }
-  return new DownloadError('ERR_NETWORK', { params: { variant: 'lost', detail: (code || detail).slice(0, 120) }, action: 'resume', cause: error, retryable: true });
-}

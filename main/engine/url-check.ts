@@ -9,16 +9,16 @@ export function parseDownloadUrl(input: string): URL {
   const checked = checkWebUrl(text);
   if (checked.ok) return checked.url;
   if (checked.problem === 'protocol') {
-    throw new DownloadError('ERR_UNSUPPORTED_PROTOCOL', { params: { link: clip(text), scheme: checked.scheme }, action: 'checkLink' });
+    throw new DownloadError('ERR_UNSUPPORTED_PROTOCOL', { params: { link: clippedLink(text), scheme: checked.scheme }, action: 'checkLink' });
   }
   if (checked.problem === 'noHost') {
-    throw new DownloadError('ERR_INVALID_URL', { params: { variant: 'noHost', link: clip(text) }, action: 'checkLink' });
+    throw new DownloadError('ERR_INVALID_URL', { params: { variant: 'noHost', link: clippedLink(text) }, action: 'checkLink' });
   }
-  throw new DownloadError('ERR_INVALID_URL', { params: { link: clip(text) }, action: 'checkLink' });
+  throw new DownloadError('ERR_INVALID_URL', { params: { link: clippedLink(text) }, action: 'checkLink' });
 }
 
-/** The link as the error shows it: shortened, and without a `user:password@` it carried. */
-function clip(text: string): string {
+/** The link as an error shows it: shortened, and without a `user:password@` it carried. */
+export function clippedLink(text: string): string {
   const shown = shownLink(text);
   return shown.length > 120 ? `${shown.slice(0, 117)}…` : shown;
 }

@@ -133,6 +133,32 @@ describe('redirects', () => {
     ws.cleanup();
   });
 
+  it('fails a redirect to a scheme it cannot fetch at once, naming the scheme', async () => {
+    server.redirect('/to-file', 'file:///etc/passwd');
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const item = await downloadOne(manager, server.url('/to-file'));
+    await manager.close();
+    assert.equal(item.state, 'failed');
+    assert.deepEqual(item.error, { code: 'ERR_UNSUPPORTED_REDIRECT', params: { link: 'file:///etc/passwd', scheme: 'file' }, action: 'checkLink' });
+    assert.equal(words(item.error), 'The link redirects to file:///etc/passwd, but Tsuzuki downloads only http:// and https:// links, not file links. Check the link and try again.');
+    assert.equal(server.requestsFor('/to-file').length, 1, 'not retried');
+    assert.deepEqual(fs.readdirSync(ws.downloads), []);
+    ws.cleanup();
+  });
+
+  it('fails a redirect to no link at all at once, quoting it', async () => {
+    server.redirect('/to-nowhere', 'http://[::1');
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    const item = await downloadOne(manager, server.url('/to-nowhere'));
+    await manager.close();
+    assert.deepEqual(item.error, { code: 'ERR_UNSUPPORTED_REDIRECT', params: { variant: 'invalid', link: 'http://[::1' }, action: 'checkLink' });
+    assert.equal(words(item.error), 'The link redirects to "http://[::1", which is not a valid link: the server is misconfigured. Check the link and try again.');
+    assert.equal(server.requestsFor('/to-nowhere').length, 1, 'not retried');
+    ws.cleanup();
+  });
+
   it('fails an endless chain of redirects after 10 hops', async () => {
     for (let i = 0; i < 15; i++) server.redirect(`/chain-${i}`, `/chain-${i + 1}`);
     const ws = tempWorkspace();
