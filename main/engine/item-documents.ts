@@ -18,7 +18,7 @@ export class ItemDocuments {
   constructor(provider: StoreProvider) {
     this.#provider = provider;
     this.dir = path.join(provider.dir, 'items');
-    makePrivateFolder(this.dir);
+    makePrivateFolder(this.dir, true);
   }
 
   /** Every readable item document; the unreadable ones are reported, never fatal. */

@@ -6,16 +6,31 @@
 // could read it); what an older version made looser is tightened when it is opened.
 
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** Read and written by the user alone. */
 export const PRIVATE_FILE_MODE = 0o600;
 /** Entered and listed by the user alone. */
 export const PRIVATE_DIR_MODE = 0o700;
 
-/** Makes the folder, and every missing folder above it, private; one already there is tightened. */
-export function makePrivateFolder(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  tightenPrivate(dir);
+/** What an older version left in a state folder: a folder holding one of these is Tsuzuki's to tighten. */
+const STATE_MARKS = ['lock', 'queue.json', 'claims.jsonl', 'items', 'settings.json', 'history.json', 'browsers.json'];
+
+/**
+ * Makes the folder private. Folders missing above it get the usual mode, as `mkdir -p -m`
+ * gives them: they may hold other things (the download folder, say). A folder already there
+ * is tightened only when it is state an older version made, or `always`: a folder the user
+ * named that holds other things keeps its mode, and the files made in it are private anyway.
+ */
+export function makePrivateFolder(dir: string, always = false): void {
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  try {
+    fs.mkdirSync(dir, { mode: PRIVATE_DIR_MODE });
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (always || STATE_MARKS.some((name) => fs.existsSync(path.join(dir, name)))) tightenPrivate(dir);
 }
 
 /**

@@ -41,7 +41,21 @@ describe('tsuzuki get keeps its state folder private', { skip: process.platform 
       const files = fs.readdirSync(state, { withFileTypes: true }).filter((entry) => entry.isFile());
       const kept = files.map((entry) => fs.readFileSync(path.join(state, entry.name), 'utf8')).join('');
       assert.ok(kept.includes('TOPSECRET') && kept.includes('TOKEN123') && kept.includes('PASSWORD42'), 'the secrets are kept for a resume');
-      assert.deepEqual(looseModes(config), []);
+      assert.deepEqual(looseModes(state), []);
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it('leaves the mode of a folder the user named that holds other things, and makes its own files private', async () => {
+    const ws = tempWorkspace();
+    try {
+      const shared = path.join(ws.root, 'shared');
+      fs.mkdirSync(shared, { mode: 0o755 });
+      fs.writeFileSync(path.join(shared, 'notes.txt'), 'mine', { mode: 0o644 });
+      const { code, stderr } = await runCli(['get', '-q', '--dir', ws.downloads, '--state', shared, ...SECRETS, server.url('/file.bin')]);
+      assert.equal(code, 0, stderr);
+      assert.deepEqual(looseModes(shared), ['. 0755', 'notes.txt 0644'], 'only what was there before stays open');
     } finally {
       ws.cleanup();
     }

@@ -11,6 +11,7 @@ import { CheckpointStore } from '../../main/engine/checkpoint-store.ts';
 import { claimName, setState } from '../../main/engine/checkpoint-transitions.ts';
 import type { DownloadManager } from '../../main/engine/download-manager.ts';
 import { newCheckpoint } from '../../main/engine/new-checkpoint.ts';
+import { makePrivateFolder } from '../../main/engine/private-state.ts';
 import { confStoreProvider } from '../../main/stores/conf-store.ts';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { tempWorkspace, testBytes } from '../support/files.ts';
@@ -121,6 +122,8 @@ describe('the state folder is private', { skip: process.platform === 'win32' && 
 
   it('keeps the claim journal private, also when a flush rewrites it through claims.jsonl.next', () => {
     const ws = tempWorkspace();
+    // The engine's state lock makes the folder first; the store alone is opened here.
+    makePrivateFolder(ws.state);
     const store = new CheckpointStore(confStoreProvider(ws.state));
     try {
       store.loadItems();
