@@ -6,6 +6,7 @@
 import { app } from 'electron';
 import ElectronStore from 'electron-store';
 import type { DownloadManager } from '../engine/download-manager.ts';
+import { PRIVATE_FILE_MODE } from '../engine/private-state.ts';
 import type { I18n } from '../../i18n/index.ts';
 import { closedToTrayText } from '../host/desktop/words.ts';
 import type { DesktopPresence } from './desktop-presence.ts';
@@ -13,7 +14,7 @@ import type { DesktopPresence } from './desktop-presence.ts';
 export function keepRunningInTray(options: { manager: DownloadManager; presence: DesktopPresence; userData: string; i18n: I18n }): void {
   const { manager, presence } = options;
   // One small flag, next to the app's other state: whether that first notice was shown.
-  const seen = new ElectronStore<{ closedToTrayNoticeShown: boolean }>({ cwd: options.userData, name: 'desktop', defaults: { closedToTrayNoticeShown: false } });
+  const seen = new ElectronStore<{ closedToTrayNoticeShown: boolean }>({ cwd: options.userData, name: 'desktop', defaults: { closedToTrayNoticeShown: false }, configFileMode: PRIVATE_FILE_MODE });
   app.on('window-all-closed', () => {
     if (presence.tray && manager.getSettings().closeToTray) {
       if (!seen.get('closedToTrayNoticeShown')) {

@@ -9,6 +9,7 @@ import { eventChannel, type EventName, type EventPayloads } from '../contract.ts
 import { DownloadManager } from '../engine/download-manager.ts';
 import { createI18n, describeError, matchLocale, resolveChoice } from '../../i18n/index.ts';
 import { toErrorInfo } from '../engine/errors.ts';
+import { PRIVATE_FILE_MODE, tightenPrivate } from '../engine/private-state.ts';
 import type { StoreProvider } from '../engine/store.ts';
 import type { Platform } from '../host/handlers.ts';
 import { startBrowserHandoff } from '../host/extension/desktop-handoff.ts';
@@ -60,7 +61,12 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   const dir = path.join(app.getPath('userData'), 'downloads-state');
   const store: StoreProvider = {
     dir,
-    open: (folder, name) => new ElectronStore<Record<string, unknown>>({ cwd: folder, name, accessPropertiesByDotNotation: false, serialize: writeJsonText }),
+    // Private from the first byte, as under conf (main/stores/conf-store.ts says why).
+    open: (folder, name) => {
+      const doc = new ElectronStore<Record<string, unknown>>({ cwd: folder, name, accessPropertiesByDotNotation: false, serialize: writeJsonText, configFileMode: PRIVATE_FILE_MODE });
+      tightenPrivate(doc.path);
+      return doc;
+    },
   };
   let manager: DownloadManager;
   try {

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Checkpoint } from './item.ts';
+import { PRIVATE_FILE_MODE, tightenPrivate } from './private-state.ts';
 
 export interface JournalEntry {
   checkpoint: Checkpoint;
@@ -22,7 +23,11 @@ export class ClaimJournal {
 
   constructor(dir: string) {
     this.path = path.join(dir, 'claims.jsonl');
-    this.#fd = fs.openSync(this.path, 'a');
+    // Its lines are whole checkpoints, request headers included: private like the documents.
+    // A `.next` a crash left behind would hand its mode on to the journal it becomes.
+    tightenPrivate(this.path);
+    tightenPrivate(`${this.path}.next`);
+    this.#fd = fs.openSync(this.path, 'a', PRIVATE_FILE_MODE);
   }
 
   /** Every claim recorded since the journal was last emptied, oldest first. */
@@ -57,10 +62,10 @@ export class ClaimJournal {
   keepOnly(checkpoints: Checkpoint[]): void {
     if (checkpoints.length === 0) return this.clear();
     const next = `${this.path}.next`;
-    fs.writeFileSync(next, checkpoints.map((checkpoint) => lineOf(checkpoint, false)).join(''));
+    fs.writeFileSync(next, checkpoints.map((checkpoint) => lineOf(checkpoint, false)).join(''), { mode: PRIVATE_FILE_MODE });
     fs.renameSync(next, this.path);
     fs.closeSync(this.#fd);
-    this.#fd = fs.openSync(this.path, 'a');
+    this.#fd = fs.openSync(this.path, 'a', PRIVATE_FILE_MODE);
   }
 
   close(): void {

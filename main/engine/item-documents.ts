@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Checkpoint } from './item.ts';
+import { makePrivateFolder } from './private-state.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
 import { isCheckpoint } from './stored-checkpoint.ts';
 
@@ -17,7 +18,7 @@ export class ItemDocuments {
   constructor(provider: StoreProvider) {
     this.#provider = provider;
     this.dir = path.join(provider.dir, 'items');
-    fs.mkdirSync(this.dir, { recursive: true });
+    makePrivateFolder(this.dir, true);
   }
 
   /** Every readable item document; the unreadable ones are reported, never fatal. */

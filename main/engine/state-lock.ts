@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DownloadError } from './errors.ts';
+import { makePrivateFolder, PRIVATE_FILE_MODE } from './private-state.ts';
 
 /** Locks this process holds: a second engine in the same process is refused too. */
 const held = new Set<string>();
@@ -18,7 +19,8 @@ export class StateLock {
   }
 
   static acquire(dir: string): StateLock {
-    fs.mkdirSync(dir, { recursive: true });
+    // The first thing to open the state folder: it is made private here, or tightened.
+    makePrivateFolder(dir);
     const lockPath = path.join(dir, 'lock');
     if (held.has(lockPath)) {
       throw new DownloadError('ERR_STATE_LOCKED', { params: { pid: process.pid, dir }, action: 'closeOther' });
@@ -26,7 +28,7 @@ export class StateLock {
     // The lock appears whole (link() of a file already holding our PID), so nobody ever
     // reads a half-written one and takes it for stale.
     const mine = `${lockPath}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
-    fs.writeFileSync(mine, String(process.pid));
+    fs.writeFileSync(mine, String(process.pid), { mode: PRIVATE_FILE_MODE });
     try {
       for (let attempt = 0; attempt < 5; attempt++) {
         if (placeLock(mine, lockPath)) {
@@ -69,7 +71,7 @@ function placeLock(mine: string, lockPath: string): boolean {
   }
   // A file system without hard links: an exclusive create is the next best.
   try {
-    fs.writeFileSync(lockPath, fs.readFileSync(mine), { flag: 'wx' });
+    fs.writeFileSync(lockPath, fs.readFileSync(mine), { flag: 'wx', mode: PRIVATE_FILE_MODE });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
