@@ -13,6 +13,8 @@ import { ProxyAgents } from './proxy-agents.ts';
 import { shownLink } from './web-url.ts';
 
 export const MAX_REDIRECTS = 10;
+/** The largest response head accepted: curl's limit. */
+export const MAX_RESPONSE_HEAD_BYTES = 100 * 1024;
 const DEFAULT_USER_AGENT = 'Tsuzuki/0.1 (+resumable downloads)';
 
 export interface HttpClient {
@@ -66,7 +68,10 @@ export function createHttpClient(maxSocketsPerHost = 16, allowAddress?: AddressC
         // Node's strict parser answers by dropping the whole response. The lenient parser
         // lets such a file download; its name is sanitized like any other, and its bytes
         // are checked against Content-Range and the announced size as always.
-        request: (url, options, callback) => (url.protocol === 'https:' ? https : http).request(url, { ...options, insecureHTTPParser: true }, callback),
+        //
+        // Node refuses an answer whose head is over 16 KiB, which a site with many or large
+        // cookies exceeds where curl (100 KiB) and browsers (256 KiB) still download.
+        request: (url, options, callback) => (url.protocol === 'https:' ? https : http).request(url, { ...options, insecureHTTPParser: true, maxHeaderSize: MAX_RESPONSE_HEAD_BYTES }, callback),
         ...(dnsLookup && { dnsLookup: dnsLookup as never }),
         hooks: {
           // got runs these before the first request and again before each redirect hop.

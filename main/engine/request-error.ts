@@ -14,7 +14,7 @@ import { clippedLink } from './url-check.ts';
  * a chunk size out of place, which is what a cut or a flaky proxy makes of it: retried.
  */
 const INVALID_HEADS: Record<string, { variant: string; action: 'tellSite' | 'checkLink' }> = {
-  HPE_HEADER_OVERFLOW: { variant: 'headerTooLarge', action: 'tellSite' }, // over http.maxHeaderSize (16 KiB)
+  HPE_HEADER_OVERFLOW: { variant: 'headerTooLarge', action: 'tellSite' }, // over MAX_RESPONSE_HEAD_BYTES
   HPE_INVALID_CONTENT_LENGTH: { variant: 'badLength', action: 'tellSite' }, // not a number, or past 2^64
   HPE_UNEXPECTED_CONTENT_LENGTH: { variant: 'badLength', action: 'tellSite' }, // two that differ
   HPE_INVALID_HEADER_TOKEN: { variant: 'badHeader', action: 'tellSite' }, // a line without a colon, a space before it

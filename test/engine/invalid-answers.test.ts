@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import net from 'node:net';
 import { describe, it } from 'node:test';
+import { MAX_RESPONSE_HEAD_BYTES } from '../../main/engine/http-client.ts';
 import { tempWorkspace } from '../support/files.ts';
 import { downloadOne, openTestManager } from '../support/manager.ts';
 import { words } from '../support/words.ts';
@@ -51,8 +52,8 @@ const HEAD_END = 'Connection: close\r\n\r\n';
 describe('answers that are not valid HTTP', () => {
   const refused: { name: string; answer: string; variant: string; action: string; text: string }[] = [
     {
-      name: 'a 100 KB header',
-      answer: `HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-Padding: ${'a'.repeat(100_000)}\r\n${HEAD_END}hello`,
+      name: 'a head over 100 KiB',
+      answer: `HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-Padding: ${'a'.repeat(MAX_RESPONSE_HEAD_BYTES)}\r\n${HEAD_END}hello`,
       variant: 'headerTooLarge',
       action: 'tellSite',
       text: "The server's answer was not valid HTTP: its headers are too large. Only the site can fix this; let its owner know if you can.",
@@ -99,6 +100,22 @@ describe('answers that are not valid HTTP', () => {
       }
     });
   }
+
+  it('a head over Node\'s 16 KiB (many large cookies) still downloads, as in curl and browsers', async () => {
+    const cookies = Array.from({ length: 12 }, (_, n) => `Set-Cookie: c${n}=${'v'.repeat(4000)}; Path=/\r\n`).join('');
+    const server = await rawServer([`HTTP/1.1 200 OK\r\nContent-Length: 5\r\n${cookies}${HEAD_END}hello`]);
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    try {
+      const item = await downloadOne(manager, server.url);
+      assert.equal(item.state, 'done', JSON.stringify(item.error));
+      assert.equal(fs.readFileSync(item.path!, 'utf8'), 'hello');
+    } finally {
+      await manager.close();
+      await server.close();
+      ws.cleanup();
+    }
+  });
 
   it('a chunked body garbled on the way is retried, and the download completes', async () => {
     const garbled = `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n${HEAD_END}5\r\nhello\r\nzz\r\n`;
