@@ -170,9 +170,15 @@ test("a row's tooltip gains what happened while it runs, and its buttons act on 
   await expect(status).toHaveAttribute('title', /The connection was lost \(.+\)\. The server cannot continue a download, so it restarted from the start/, { timeout: 20_000 });
   await expect(status).toHaveAttribute('title', /^[^\n]*MB of 3 MB/);
   // The buttons are memoized on the name and state: drawn before the bytes moved on, they still act.
+  const bar = row.getByRole('progressbar', { name: 'restarts.iso progress' });
+  await expect(bar).toHaveAttribute('aria-valuetext', /^\d+ percent, [\d.]+ [kM]B of 3 MB$/);
+  const words = await bar.getAttribute('aria-valuetext');
+  // The words for screen readers move on with the bytes (they are kept only while what they show stays).
+  await expect(bar).not.toHaveAttribute('aria-valuetext', words!, { timeout: 10_000 });
   await row.getByRole('button', { name: 'Pause restarts.iso' }).click();
   await expect(row.getByRole('button', { name: 'Resume restarts.iso' })).toBeVisible();
   await expect(status).toContainText('Paused');
+  await expect(bar).toHaveAttribute('aria-valuetext', /, paused$/);
   await page.getByRole('button', { name: 'Cancel restarts.iso' }).click();
 });
 

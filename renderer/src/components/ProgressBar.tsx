@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemSnapshot } from '../../../main/contract.ts';
+import { formatBytes } from '../../../i18n/index.ts';
 import { percentOf, progressWords } from '../lib/status-line.ts';
 
 const MAX_DRAWN_RANGES = 64;
@@ -14,6 +15,10 @@ export function ProgressBar({ item }: { item: ItemSnapshot }) {
   // The name's label stays while the bytes move (one translation fewer per update of a running row).
   const label = useMemo(() => t('ui.row.progressLabel', { name: item.name }), [t, item.name, i18n.language]);
   const percent = percentOf(item);
+  // The words for screen readers change when the percent or the size they show (three
+  // digits) does, not with every byte: a slow download keeps them for many updates.
+  const shownBytes = formatBytes(item.bytes, i18n.language);
+  const words = useMemo(() => progressWords(item, i18n), [item.state, item.total, percent, shownBytes, i18n, i18n.language]);
   const total = item.total;
   const ranges = total && item.connections > 1 && item.state !== 'done' && item.segments.length > 1 ? item.segments.slice(0, MAX_DRAWN_RANGES) : null;
   const indeterminate = percent === null && item.state === 'downloading';
@@ -26,7 +31,7 @@ export function ProgressBar({ item }: { item: ItemSnapshot }) {
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent ?? undefined}
-      aria-valuetext={progressWords(item, i18n)}
+      aria-valuetext={words}
     >
       {ranges ? (
         ranges.map(([start, end]) => <div key={start} className="fill" style={{ left: `${(start / total!) * 100}%`, width: `${((end - start) / total!) * 100}%` }} />)
