@@ -6,8 +6,13 @@ const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'] as const;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
+/**
+ * One formatter per locale and kind, made once: `kind` names the options, so finding it
+ * costs a string, not a JSON.stringify of them (a window with 64 downloads running formats
+ * sizes hundreds of times a second).
+ */
+function numberFormat(locale: string, kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${kind}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale, options);
@@ -22,7 +27,7 @@ export function formatBytes(bytes: number, locale: string): string {
   const exponent = value < 1000 ? 0 : Math.min(Math.floor(Math.log10(value) / 3), UNITS.length - 1);
   const scaled = value / 1000 ** exponent;
   const rounded = exponent === 0 ? Math.round(scaled) : Number((Math.round(scaled * 10) / 10).toPrecision(3));
-  return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(rounded)} ${UNITS[exponent]}`;
+  return `${numberFormat(locale, 'oneDecimal', { maximumFractionDigits: 1 }).format(rounded)} ${UNITS[exponent]}`;
 }
 
 export function formatSpeed(bytesPerSecond: number, locale: string): string {
@@ -30,12 +35,12 @@ export function formatSpeed(bytesPerSecond: number, locale: string): string {
 }
 
 export function formatNumber(value: number, locale: string): string {
-  return numberFormat(locale, {}).format(value);
+  return numberFormat(locale, 'plain', {}).format(value);
 }
 
 /** Whole percent: `45%`, `45 %` or `45%` as the language writes it. */
 export function formatPercent(percent: number, locale: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+  return numberFormat(locale, 'percent', { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 }
 
 type DurationParts = { days?: number; hours?: number; minutes?: number; seconds?: number };
@@ -102,7 +107,7 @@ function formatParts(parts: DurationParts, locale: string): string {
   ] as const;
   return units
     .filter(([, value]) => value !== undefined)
-    .map(([unit, value]) => numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value!))
+    .map(([unit, value]) => numberFormat(locale, `unit ${unit}`, { style: 'unit', unit, unitDisplay: 'short' }).format(value!))
     .join(' ');
 }
 
