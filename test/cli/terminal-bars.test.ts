@@ -55,4 +55,21 @@ describe('tsuzuki get on a terminal', { skip: hasScript ? false : 'util-linux `s
     assert.equal(sha256(path.join(ws.downloads, 'bar-b.bin')), sha256(second));
     ws.cleanup();
   });
+
+  it('with more downloads than bars fit, draws the ones under way and a line for all of them', async () => {
+    const count = 30;
+    const bodies = Array.from({ length: count }, (_, n) => testBytes(20_000, 300 + n));
+    bodies.forEach((body, n) => server.serve(`/many-${n}.bin`, { body }));
+    const ws = tempWorkspace();
+    const urls = bodies.map((_, n) => server.url(`/many-${n}.bin`));
+    const run = await runOnTerminal(['get', ...urls, '--max-concurrent', '4', '--dir', ws.downloads, '--state', ws.state]);
+    assert.equal(run.killed, false, `still running after ${EXIT_WITHIN_MS / 1000} s; it printed:\n${run.output.slice(-2000)}`);
+    assert.equal(run.code, 0, run.output.slice(-2000));
+    // The terminal is 80 columns: the last line is cut after its figure.
+    assert.match(run.output, new RegExp(`all downloads +\\|░*\\| +0% · 0 of ${count} finished|all downloads +\\|█+░*\\| +\\d+% · \\d+ of ${count} finished`));
+    assert.match(run.output, /all downloads +\|█+\| 100/);
+    assert.equal(run.output.match(/Saved /g)?.length, count);
+    bodies.forEach((body, n) => assert.equal(sha256(path.join(ws.downloads, `many-${n}.bin`)), sha256(body)));
+    ws.cleanup();
+  });
 });
