@@ -66,13 +66,12 @@ export function barView(): ProgressView {
     if (slots.length < maxBars) {
       slot = { bar: multibar.create(1, 0, { name: '', detail: '' }), id: item.id };
       slots.push(slot);
-    } else if (many) {
-      slot = slots.find((candidate) => !underWay(latest.get(candidate.id)!));
+    } else {
+      slot = many ? slots.find((candidate) => !underWay(latest.get(candidate.id)!)) : undefined;
       if (!slot) return;
       slotOf.delete(slot.id);
       slot.id = item.id;
     }
-    if (!slot) return;
     slotOf.set(item.id, slot);
     draw(slot, item);
   };
