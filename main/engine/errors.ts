@@ -141,13 +141,16 @@ export class DownloadError extends Error {
 /**
  * The same failure for a download whose bytes are given back (a server that cannot continue
  * one): advice that promises the bytes are kept would be false, so it says the download
- * starts over. Other errors are returned as they are.
+ * starts over, and a count of bytes kept (the "gave up" words) says none are. Other errors
+ * are returned as they are.
  */
 export function withoutKeptBytes(error: unknown): unknown {
   if (!(error instanceof DownloadError)) return error;
-  const action = error.action === 'freeSpace' ? 'freeSpaceStartOver' : error.action === 'resume' ? 'retry' : undefined;
-  if (!action) return error;
-  return new DownloadError(error.code, { params: error.params, action, cause: error.cause, retryable: error.retryable, retryAfterMs: error.retryAfterMs });
+  const action = error.action === 'freeSpace' ? 'freeSpaceStartOver' : error.action === 'resume' ? 'retry' : error.action;
+  const claimsKept = typeof error.params?.['kept'] === 'number' && error.params['kept'] > 0;
+  if (action === error.action && !claimsKept) return error;
+  const params = claimsKept ? { ...error.params, kept: 0 } : error.params;
+  return new DownloadError(error.code, { params, action, cause: error.cause, retryable: error.retryable, retryAfterMs: error.retryAfterMs });
 }
 
 /** Plain data with only the fields that are set (so it compares and serializes cleanly). */

@@ -10,6 +10,7 @@ import type { ItemSnapshot, RetryInfo } from '../../main/engine/item.ts';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
 import { downloadOne, openTestManager, waitForItem, withTimeout } from '../support/manager.ts';
+import { DownloadError, withoutKeptBytes } from '../../main/engine/errors.ts';
 import { words } from '../support/words.ts';
 
 const body = testBytes(300_000, 5);
@@ -147,5 +148,22 @@ describe('a run that ends at the restart cap', () => {
       await manager.close();
       ws.cleanup();
     }
+  });
+});
+
+describe('the words of a failure whose bytes are given back', () => {
+  it('claim no kept bytes and no resume, whatever the failure said before', () => {
+    const gaveUp = new DownloadError('ERR_NETWORK', { params: { variant: 'reset', attempts: 3, kept: 120_000 }, action: 'resume' });
+    const given = withoutKeptBytes(gaveUp) as DownloadError;
+    assert.equal(given.params?.['kept'], 0);
+    assert.equal(given.action, 'retry');
+    assert.match(words(given.info()), /with 0 B downloaded/);
+    // Advice that keeps nothing stays as it was; the count is still corrected.
+    const tellSite = new DownloadError('ERR_NETWORK', { params: { attempts: 2, kept: 5 }, action: 'tellSite' });
+    const corrected = withoutKeptBytes(tellSite) as DownloadError;
+    assert.equal(corrected.action, 'tellSite');
+    assert.equal(corrected.params?.['kept'], 0);
+    const plain = new DownloadError('ERR_HTTP_STATUS', { params: { status: 404 }, action: 'changeLink' });
+    assert.equal(withoutKeptBytes(plain), plain);
   });
 });
