@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import ipaddr from 'ipaddr.js';
 import type { DownloadManager } from '../engine/download-manager.ts';
 import { watchNetwork } from '../host/network-watch.ts';
-import { errorText, i18n, problemText, say } from './messages.ts';
+import { errorText, i18n, problemText, say, setAsideText, stateProblemText } from './messages.ts';
 import { defaultStateDir } from './state-dir.ts';
 
 export const DEFAULT_PORT = 7890;
@@ -95,9 +95,11 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
   try {
     manager = await Manager.open({ store: confStoreProvider(stateDir), ...(refusePrivate && { allowAddress: isPublicAddress }) });
   } catch (error) {
-    console.error(`tsuzuki serve: ${errorText(toErrorInfo(error))}`);
+    // The same words as tsuzuki get's: what is wrong with the folder, and to name another.
+    console.error(`tsuzuki serve: ${say('get.stateFolder', { dir: stateDir, problem: stateProblemText(error) })}`);
     return 1;
   }
+  for (const doc of manager.unreadableDocuments) console.error(`tsuzuki serve: ${setAsideText(doc)}`);
   try {
     // An explicit folder is the user's choice: saved, so the next start uses it too.
     if (values.dir) manager.setSettings({ dir: path.resolve(values.dir) });
