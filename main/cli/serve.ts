@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ipaddr from 'ipaddr.js';
 import type { DownloadManager } from '../engine/download-manager.ts';
+import type { UnreadableDocument } from '../engine/readable-documents.ts';
 import { watchNetwork } from '../host/network-watch.ts';
 import { errorText, i18n, problemText, say, setAsideText, stateProblemText } from './messages.ts';
 import { defaultStateDir } from './state-dir.ts';
@@ -78,7 +79,7 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     return 1;
   }
 
-  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { keptToken }, { toErrorInfo }, { Pairings }, { isPublicAddress }] = await Promise.all([
+  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { keptToken }, { toErrorInfo }, { Pairings }, { isPublicAddress }, { readableDocuments }] = await Promise.all([
     import('../engine/download-manager.ts'),
     import('../stores/conf-store.ts'),
     import('../web/web-host.ts'),
@@ -86,6 +87,7 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     import('../engine/errors.ts'),
     import('../host/extension/pairings.ts'),
     import('../engine/public-address.ts'),
+    import('../engine/readable-documents.ts'),
   ]);
   // Whoever reaches a server beyond loopback could otherwise make this machine fetch from
   // its own network; on loopback only its own user can, who can fetch from there anyway.
@@ -111,10 +113,12 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
   }
 
   let server: Awaited<ReturnType<typeof startWebHost>>;
+  // The web host's own documents, moved aside like the engine's when they cannot be read.
+  const setAside: UnreadableDocument[] = [];
   try {
     // Browsers paired for hand-off are kept beside the items, so a restart keeps them paired;
     // so is the token, so a restart keeps the link and the windows open on it.
-    const store = confStoreProvider(stateDir);
+    const store = readableDocuments(confStoreProvider(stateDir), setAside);
     server = await startWebHost({
       manager,
       rendererDir,
@@ -133,6 +137,7 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     console.error(`tsuzuki serve: ${code === 'EADDRINUSE' ? i18n.t('join.sentences', { first: line, second: say('serve.portInUse') }) : line}`);
     return 1;
   }
+  for (const doc of setAside) console.error(`tsuzuki serve: ${setAsideText(doc)}`);
   if (exposed) {
     const warning = say('serve.exposed', { host });
     console.error(`tsuzuki serve: ${refusePrivate ? i18n.t('join.sentences', { first: warning, second: say('serve.privateRefused') }) : warning}`);

@@ -107,11 +107,13 @@ describe('tsuzuki get and serve with an unreadable state document', () => {
     }
   });
 
-  it('tsuzuki serve starts with a cut history.json, says what it moved, and serves', async () => {
+  it('tsuzuki serve starts with a cut history.json and browsers.json, says what it moved, and serves', async () => {
     const ws = tempWorkspace();
     try {
       await lived(ws, '/lived-serve.bin');
       fs.writeFileSync(path.join(ws.state, 'history.json'), '{"items": [{"id": "');
+      // The web host's own document too (the browsers paired with it).
+      fs.writeFileSync(path.join(ws.state, 'browsers.json'), '{"browsers": [');
       const renderer = path.join(ws.root, 'renderer');
       fs.mkdirSync(renderer);
       fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Tsuzuki</title>');
@@ -135,8 +137,9 @@ describe('tsuzuki get and serve with an unreadable state document', () => {
       }
       assert.equal(code, 0, err.join('\n'));
       assert.match(out.join('\n'), /Open http:\/\/127\.0\.0\.1:\d+\//);
-      assert.equal(err.length, 1, err.join('\n'));
+      assert.equal(err.length, 2, err.join('\n'));
       assert.match(err[0]!, /history\.json could not be read: it is not valid JSON .* moved to .*history\.json\.unreadable-/);
+      assert.match(err[1]!, /browsers\.json could not be read: it is not valid JSON .* moved to .*browsers\.json\.unreadable-/);
       assertNoTrace(err.join('\n'));
     } finally {
       ws.cleanup();
