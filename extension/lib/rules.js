@@ -8,11 +8,13 @@ export function isHandOffUrl(url) {
 
 /**
  * @param {{ enabled: boolean, bypassNext: boolean, bypassUntil: number, minBytes: number, skipSites: string[] }} settings
- * @param {{ url: string, totalBytes?: number, now: number }} download
- * @returns {{ catch: true } | { catch: false, reason: 'disabled' | 'bypass' | 'notHttp' | 'site' | 'small' }}
+ * @param {{ url: string, method?: string, totalBytes?: number, now: number }} download
+ * @returns {{ catch: true } | { catch: false, reason: 'disabled' | 'bypass' | 'notHttp' | 'notGet' | 'site' | 'small' }}
  */
 export function decide(settings, download) {
   if (!isHandOffUrl(download.url)) return { catch: false, reason: 'notHttp' };
+  // A form's POST: fetched again with a GET, without the form's fields, it would not be this file.
+  if ((download.method ?? 'GET') !== 'GET') return { catch: false, reason: 'notGet' };
   if (!settings.enabled) return { catch: false, reason: 'disabled' };
   if (settings.bypassNext || settings.bypassUntil > download.now) return { catch: false, reason: 'bypass' };
   const host = hostOf(download.url);
