@@ -32,7 +32,7 @@ async function onDownload(item, suggestedName) {
   // Read before anything is awaited: the request was seen before its download was made.
   const method = requestMethods.methodOf(url, item.url, Date.now());
   const state = await settings.load();
-  const verdict = decide(state, { url, method, totalBytes: item.totalBytes ?? item.fileSize, now: Date.now() });
+  const verdict = decide(state, { url, method, incognito: item.incognito === true, totalBytes: item.totalBytes ?? item.fileSize, now: Date.now() });
   if (!verdict.catch) {
     if (verdict.reason === 'bypass') await settings.save({ bypassNext: false, bypassUntil: 0 });
     return;
@@ -60,6 +60,8 @@ if (chrome.downloads.onDeterminingFilename) {
 }
 
 async function onContextMenu(info, tab) {
+  // As for a download (rules.js): a private window's links stay with it.
+  if (tab?.incognito) return { accepted: 0, problem: 'private' };
   if (info.menuItemId === MENU_LINK && info.linkUrl) {
     return handOffLinks([info.linkUrl], info.frameUrl || info.pageUrl);
   }

@@ -23,6 +23,12 @@ describe('which downloads the extension hands over', () => {
     assert.deepEqual(decide(on, { url: 'https://a.test/x', method: 'GET', now }), { catch: true });
   });
 
+  it('leaves a private window\'s download to the browser: Tsuzuki keeps a record, and its cookies are the normal window\'s', () => {
+    assert.deepEqual(decide(on, { url: 'https://a.test/x', incognito: true, now }), { catch: false, reason: 'private' });
+    assert.deepEqual(decide({ ...on, bypassNext: true }, { url: 'https://a.test/x', incognito: true, now }), { catch: false, reason: 'private' });
+    assert.deepEqual(decide(on, { url: 'https://a.test/x', incognito: false, now }), { catch: true });
+  });
+
   it('remembers which page loads were posts, and the GET a redirect makes of one', () => {
     const methods = new RequestMethods();
     methods.note({ requestId: '1', url: 'https://a.test/page', method: 'GET' }, now);
