@@ -42,14 +42,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const KNOWN_FLAGS = Object.entries(OPTIONS).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]);
-
 export async function serveCommand(argv: string[], options: ServeOptions = {}): Promise<number> {
   let values: { port?: string; host?: string; 'allow-private'?: boolean; dir?: string; state?: string; help?: boolean };
   try {
     ({ values } = parseArgs({ args: argv, options: OPTIONS }));
   } catch (error) {
-    console.error(`tsuzuki serve: ${problemText(error, argv, KNOWN_FLAGS)}\n${say('serve.seeHelp')}`);
+    console.error(`tsuzuki serve: ${problemText(error, argv, OPTIONS, false)}\n${say('serve.seeHelp')}`);
     return 2;
   }
   if (values.help) {
@@ -78,10 +76,11 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     return 1;
   }
 
-  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { toErrorInfo }, { Pairings }, { isPublicAddress }] = await Promise.all([
+  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { keptToken }, { toErrorInfo }, { Pairings }, { isPublicAddress }] = await Promise.all([
     import('../engine/download-manager.ts'),
     import('../stores/conf-store.ts'),
     import('../web/web-host.ts'),
+    import('../web/kept-token.ts'),
     import('../engine/errors.ts'),
     import('../host/extension/pairings.ts'),
     import('../engine/public-address.ts'),
@@ -109,13 +108,15 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
 
   let server: Awaited<ReturnType<typeof startWebHost>>;
   try {
-    // Browsers paired for hand-off are kept beside the items, so a restart keeps them paired.
+    // Browsers paired for hand-off are kept beside the items, so a restart keeps them paired;
+    // so is the token, so a restart keeps the link and the windows open on it.
     const store = confStoreProvider(stateDir);
     server = await startWebHost({
       manager,
       rendererDir,
       port,
       host,
+      token: keptToken(() => store.open(stateDir, 'web')),
       pairings: new Pairings(store.open(stateDir, 'browsers')),
       onSendEvent: (event) => {
         if (event.kind === 'closed') console.error(`tsuzuki serve: ${say('serve.closedSlow', { bytes: event.bufferedBytes })}`);

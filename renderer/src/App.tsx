@@ -21,6 +21,7 @@ import { usePairings } from './hooks/use-pairings.ts';
 import { SummaryStrip } from './components/SummaryStrip.tsx';
 import { UrlList } from './components/UrlList.tsx';
 import { copyText } from './dom/clipboard.ts';
+import { focusedRowId, focusWasDropped } from './dom/focused-row.ts';
 import { useCommands } from './hooks/use-commands.ts';
 import { useConnectionState } from './hooks/use-connection.ts';
 import { useDownloads } from './hooks/use-downloads.ts';
@@ -32,7 +33,7 @@ import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { useWindowDrop, type EmptyDrop } from './hooks/use-window-drop.ts';
 import { applyLanguageChoice, errorText } from './i18n.ts';
 import { type Filter } from './lib/filters.ts';
-import { clickSelect, EMPTY_SELECTION, pruneSelection, selectAll, spaceAction, stepSelect, type Selection } from './lib/selection.ts';
+import { clickSelect, EMPTY_SELECTION, focusRow, nearestShown, pruneSelection, selectAll, spaceAction, stepSelect, type Selection } from './lib/selection.ts';
 import type { SettingsPatch } from './lib/settings-form.ts';
 
 const LIST_ID = 'downloads';
@@ -67,17 +68,28 @@ export function App() {
   const viewRef = useRef(view);
   viewRef.current = view;
 
-  // Rows that left the tab shown (removed, or moved to another tab) leave the selection.
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  const shownBefore = useRef(ids);
+
+  // Rows that left the tab shown (removed, or moved to another tab) leave the selection. When
+  // the row that had the keyboard focus went with it, the focus goes to the row that took its
+  // place, as in a file manager, instead of falling to the page.
   // `ids` is a new array only when the layout changed, and nothing is built when nothing is selected.
-  useEffect(
-    () =>
-      setSelection((current) => {
-        if (current.ids.size === 0 && current.anchor === null && current.focus === null) return current;
-        const shown = new Set(ids);
-        return pruneSelection(current, (id) => shown.has(id));
-      }),
-    [ids],
-  );
+  useEffect(() => {
+    const before = shownBefore.current;
+    shownBefore.current = ids;
+    const current = selectionRef.current;
+    if (current.ids.size === 0 && current.anchor === null && current.focus === null) return;
+    const shown = new Set(ids);
+    const gone = current.focus !== null && !shown.has(current.focus) && focusWasDropped() ? current.focus : null;
+    const next = gone !== null ? nearestShown(before, gone, shown) : null;
+    setSelection((latest) => {
+      const pruned = pruneSelection(latest, (id) => shown.has(id));
+      return next !== null && pruned.focus === null ? focusRow(pruned, next) : pruned;
+    });
+    if (next !== null) setFocusRequest((n) => n + 1);
+  }, [ids]);
 
   // A clicked notification about a download: show its row, selected and focused.
   useEffect(
@@ -232,7 +244,14 @@ export function App() {
 
   const onSelect = useCallback((id: string, modifiers: SelectModifiers) => setSelection((current) => clickSelect(current, idsRef.current, id, modifiers)), []);
 
-  const selectedItems = () => [...selection.ids].map((id) => viewRef.current.get(id)).filter((item) => item !== undefined);
+  const onFocusRow = useCallback((id: string) => setSelection((current) => focusRow(current, id)), []);
+
+  /** What Space and Delete act on: the selection, else the row that has the keyboard focus. */
+  const selectedItems = () => {
+    const focused = focusedRowId();
+    const ids = selection.ids.size > 0 ? [...selection.ids] : focused !== null ? [focused] : [];
+    return ids.map((id) => viewRef.current.get(id)).filter((item) => item !== undefined);
+  };
   useShortcuts({
     blocked: () => confirm !== null || relinking !== null || settingsOpen,
     selectAll: () => setSelection(selectAll(idsRef.current)),
@@ -317,6 +336,7 @@ export function App() {
             localFiles={localFiles}
             onAction={onAction}
             onSelect={onSelect}
+            onFocusRow={onFocusRow}
           />
         )}
       </main>

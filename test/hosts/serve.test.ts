@@ -59,7 +59,7 @@ describe('tsuzuki serve', () => {
       [['--port', '0x10'], /not "0x10"/],
       [['--host', 'a b'], /--host must be an IP address or a host name/],
       [['--dir', ''], /--dir needs a folder/],
-      [['extra'], /Unexpected argument 'extra'/],
+      [['extra'], /unexpected argument "extra"; tsuzuki serve takes only options\./],
     ] as const) {
       const run = await serveCaptured([...argv]);
       assert.equal(run.code, 2, argv.join(' '));
@@ -107,6 +107,43 @@ describe('tsuzuki serve', () => {
     const again = await DownloadManager.open({ store: confStoreProvider(ws.state) });
     assert.equal(again.getSettings().dir, ws.downloads, '--dir is remembered');
     await again.close();
+    ws.cleanup();
+  });
+
+  it('keeps its token in the state folder, so the link stays the same from one start to the next', async () => {
+    const ws = tempWorkspace();
+    const rendererDir = fixtureRenderer(ws.root);
+    const linkOf = async (state: string) => {
+      const stop = Promise.withResolvers<void>();
+      const running = startCaptured(['--port', '0', '--state', state, '--dir', ws.downloads], { rendererDir, stopSignal: stop.promise });
+      const link = await withTimeout(
+        (async () => {
+          for (;;) {
+            const match = /Open (http:\S+)/.exec(running.out.join('\n'));
+            if (match) return match[1]!;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        })(),
+        5000,
+        'no URL printed',
+      );
+      stop.resolve();
+      assert.equal((await running.done).code, 0);
+      return new URL(link).searchParams.get('token');
+    };
+    const first = await linkOf(ws.state);
+    assert.match(first!, /^[\w-]{32}$/);
+    assert.equal(await linkOf(ws.state), first, 'the same token after a restart');
+    const kept = path.join(ws.state, 'web.json');
+    assert.equal(fs.statSync(kept).mode & 0o777, 0o600, 'kept where only this user can read it');
+    assert.notEqual(await linkOf(path.join(ws.root, 'other-state')), first, 'another state folder has its own');
+    fs.writeFileSync(kept, '{"token": "short"}');
+    const renewed = await linkOf(ws.state);
+    assert.match(renewed!, /^[\w-]{32}$/, 'a stored value that is no token is replaced');
+    assert.notEqual(renewed, first);
+    assert.equal(await linkOf(ws.state), renewed);
+    fs.writeFileSync(kept, '{not json');
+    assert.match((await linkOf(ws.state))!, /^[\w-]{32}$/, 'an unreadable file still lets it serve');
     ws.cleanup();
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clickSelect, EMPTY_SELECTION, pruneSelection, selectAll, spaceAction, stepSelect, type Selection } from '../../renderer/src/lib/selection.ts';
+import { clickSelect, EMPTY_SELECTION, focusRow, nearestShown, pruneSelection, selectAll, spaceAction, stepSelect, type Selection } from '../../renderer/src/lib/selection.ts';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 const ids = (selection: Selection) => [...selection.ids].sort();
@@ -49,6 +49,22 @@ describe('selection', () => {
     assert.deepEqual(ids(pruned), ['b', 'c', 'd']);
     assert.equal(pruned.anchor, null);
     assert.equal(pruneSelection(pruned, () => true), pruned, 'unchanged when nothing is gone');
+  });
+
+  it('hands the focus of a row that went to the next one shown, else the one before', () => {
+    assert.equal(nearestShown(order, 'b', new Set(['a', 'c', 'd', 'e'])), 'c');
+    assert.equal(nearestShown(order, 'b', new Set(['a', 'e'])), 'e', 'the next one still shown, past others that went too');
+    assert.equal(nearestShown(order, 'e', new Set(['a', 'b'])), 'b', 'the last row: the one above it');
+    assert.equal(nearestShown(order, 'c', new Set()), null);
+    assert.equal(nearestShown(order, 'x', new Set(order)), null);
+  });
+
+  it('follows the keyboard focus without touching what is selected', () => {
+    const one = clickSelect(EMPTY_SELECTION, order, 'a', { shift: false, toggle: false });
+    const moved = focusRow(one, 'c');
+    assert.deepEqual(ids(moved), ['a']);
+    assert.equal(moved.focus, 'c');
+    assert.equal(focusRow(moved, 'c'), moved, 'unchanged when already there');
   });
 
   it('Space pauses what runs, else resumes what is paused', () => {

@@ -16,13 +16,14 @@ export interface DownloadListProps {
   localFiles: boolean;
   onAction: DownloadRowProps['onAction'];
   onSelect: DownloadRowProps['onSelect'];
+  onFocusRow: DownloadRowProps['onFocusRow'];
   /** Id of the element that names the list (the selected tab). */
   labelledBy: string;
   id: string;
 }
 
 /** Only the rows in view exist in the DOM, so 10,000 downloads scroll like ten. */
-export function DownloadList({ view, ids, selection, focusId, focusRequest, localFiles, onAction, onSelect, labelledBy, id }: DownloadListProps) {
+export function DownloadList({ view, ids, selection, focusId, focusRequest, localFiles, onAction, onSelect, onFocusRow, labelledBy, id }: DownloadListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: ids.length,
@@ -70,6 +71,7 @@ export function DownloadList({ view, ids, selection, focusId, focusRequest, loca
                 localFiles={localFiles}
                 onAction={onAction}
                 onSelect={onSelect}
+                onFocusRow={onFocusRow}
               />
             </div>
           );

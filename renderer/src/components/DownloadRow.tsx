@@ -25,13 +25,15 @@ export interface DownloadRowProps {
   localFiles: boolean;
   onAction: (action: RowAction, item: ItemSnapshot) => void;
   onSelect: (id: string, modifiers: SelectModifiers) => void;
+  /** The row, or a button in it, got the keyboard focus. */
+  onFocusRow: (id: string) => void;
 }
 
 /**
  * One download. Memoized: an `items` batch that changes ten items re-renders ten rows, as
  * long as the callbacks it gets stay the same (App keeps them stable).
  */
-export const DownloadRow = memo(function DownloadRow({ item, queuePosition, selected, focusTarget, localFiles, onAction, onSelect }: DownloadRowProps) {
+export const DownloadRow = memo(function DownloadRow({ item, queuePosition, selected, focusTarget, localFiles, onAction, onSelect, onFocusRow }: DownloadRowProps) {
   const { t } = useTranslation();
   const { name, state } = item;
   const badge = fileBadge(name);
@@ -58,6 +60,7 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
         if (event.shiftKey) event.preventDefault();
       }}
       onClick={select}
+      onFocus={() => onFocusRow(item.id)}
       onDoubleClick={() => localFiles && state === 'done' && onAction('open', item)}
     >
       <span className={`badge family-${badge.family}`} aria-hidden="true">

@@ -69,6 +69,23 @@ export function pruneSelection(selection: Selection, present: (id: string) => bo
 }
 
 /**
+ * The row that takes the place of `gone` (removed, or moved out of the tab shown): the next
+ * one still shown in the order before, else the one before it; null when none is left.
+ */
+export function nearestShown(before: readonly string[], gone: string, shown: ReadonlySet<string>): string | null {
+  const index = before.indexOf(gone);
+  if (index === -1) return null;
+  for (let i = index + 1; i < before.length; i++) if (shown.has(before[i]!)) return before[i]!;
+  for (let i = index - 1; i >= 0; i--) if (shown.has(before[i]!)) return before[i]!;
+  return null;
+}
+
+/** The row given the keyboard focus (Tab, a click, a dialog giving it back), selected or not. */
+export function focusRow(selection: Selection, id: string): Selection {
+  return selection.focus === id ? selection : { ...selection, focus: id };
+}
+
+/**
  * What Space does to a selection: pause it if anything in it is running (downloading,
  * waiting to retry or queued), else resume what is paused. Null when neither applies.
  */
