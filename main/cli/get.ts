@@ -45,7 +45,7 @@ export async function getCommand(argv: string[]): Promise<number> {
     }
     options = parsed;
   } catch (error) {
-    console.error(`tsuzuki get: ${terminalText(problemText(error, argv, KNOWN_FLAGS))}\n${say('get.seeHelp')}`);
+    console.error(`tsuzuki get: ${terminalText(problemText(error, argv, OPTIONS))}\n${say('get.seeHelp')}`);
     return 2;
   }
   return runGet(options);
@@ -71,8 +71,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const KNOWN_FLAGS = Object.entries(OPTIONS).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]);
-
 function parseGetArgs(argv: string[]): GetOptions | 'help' {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -80,6 +78,10 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     options: OPTIONS,
   });
   if (values.help) return 'help';
+  // An empty folder or file (`--dir "$UNSET"`) would quietly mean the current folder or none.
+  for (const flag of ['dir', 'state', 'input'] as const) {
+    if (values[flag] === '') throw new UsageError('needsValue', { option: `--${flag}` });
+  }
   const urls = [...positionals];
   if (values.input) urls.push(...readUrlList(values.input));
   if (urls.length === 0) throw new UsageError('get.noUrl');

@@ -4,6 +4,7 @@
 import { createI18n, describeError, type DescribeOptions } from '../../i18n/index.ts';
 import { localeFromEnv } from '../../i18n/locale.ts';
 import { DownloadError, type ErrorInfo } from '../engine/errors.ts';
+import { flagProblem, flagSpellings, type FlagSpecs } from './flag-problem.ts';
 
 export const i18n = createI18n(localeFromEnv(process.env));
 
@@ -30,16 +31,21 @@ export class UsageError extends Error {
 
 /**
  * Any problem in words: an engine error from its code, bad usage from its key, node:util's
- * parseArgs errors by their code (naming the option from the arguments, not from its
- * English message); anything else (a library's system error) as it said it.
+ * parseArgs errors from the arguments they were about (`flags` are the command's), never
+ * from parseArgs' English message; anything else (a library's system error) as it said it.
  */
-export function problemText(error: unknown, argv: readonly string[] = [], known: readonly string[] = []): string {
+export function problemText(error: unknown, argv: readonly string[] = [], flags: FlagSpecs = {}, allowPositionals = true): string {
   if (error instanceof DownloadError) return errorText(error.info());
   if (error instanceof UsageError) return say(error.key, error.params);
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const known = flagSpellings(flags);
     const option = argv.find((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--' && !known.includes(arg.split('=')[0]!));
     if (option) return say('unknownOption', { option: option.split('=')[0]! });
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const problem = flagProblem(argv, flags, allowPositionals);
+    if (problem) return say(problem.key, problem.params);
   }
   const detail = error instanceof Error ? error.message : String(error);
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS') ? say('badArguments', { detail }) : detail;

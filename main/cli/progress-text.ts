@@ -16,8 +16,10 @@ export function describe(item: ItemSnapshot): string {
     case 'retrying': {
       const reason = item.error ? errorText(item.error, { withoutAction: true }) : '';
       if (!item.retry) return say('progress.retryingSoon', { reason });
+      // In the window's coarse steps (`8 s`, `10 min`), not a count of seconds: a Retry-After can be minutes.
       const seconds = Math.max(0, Math.round((item.retry.at - Date.now()) / 1000));
-      return say('progress.retrying', { seconds, attempt: item.retry.attempt, max: item.retry.maxAttempts, reason });
+      const duration = formatDuration(seconds, i18n.language);
+      return say('progress.retrying', { duration, attempt: item.retry.attempt, max: item.retry.maxAttempts, reason });
     }
     case 'done':
       return say('progress.done', { bytes: item.bytes });

@@ -42,14 +42,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const KNOWN_FLAGS = Object.entries(OPTIONS).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]);
-
 export async function serveCommand(argv: string[], options: ServeOptions = {}): Promise<number> {
   let values: { port?: string; host?: string; 'allow-private'?: boolean; dir?: string; state?: string; help?: boolean };
   try {
     ({ values } = parseArgs({ args: argv, options: OPTIONS }));
   } catch (error) {
-    console.error(`tsuzuki serve: ${problemText(error, argv, KNOWN_FLAGS)}\n${say('serve.seeHelp')}`);
+    console.error(`tsuzuki serve: ${problemText(error, argv, OPTIONS, false)}\n${say('serve.seeHelp')}`);
     return 2;
   }
   if (values.help) {

@@ -52,6 +52,15 @@ export function requestError(error: unknown): DownloadError {
   if (code === 'ECONNREFUSED') {
     return new DownloadError('ERR_NETWORK', { params: { variant: 'refused' }, action: 'checkLink', cause: error, retryable: true });
   }
+  // OpenSSL's protocol errors (EPROTO, ERR_SSL_…): most often an https link to a port that
+  // speaks plain HTTP ("wrong version number"), which every attempt meets again.
+  if (code === 'EPROTO' || code.startsWith('ERR_SSL_')) {
+    return new DownloadError('ERR_NETWORK', { params: { variant: 'tlsProtocol', detail: code }, action: 'checkLink', cause: error });
+  }
+  // The body ended before its Content-Length: the words of a body cut short, not got's code.
+  if (code === 'ERR_HTTP_CONTENT_LENGTH_MISMATCH') {
+    return new DownloadError('ERR_NETWORK', { action: 'resume', cause: error, retryable: true });
+  }
   if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT')) {
     return new DownloadError('ERR_NETWORK', { params: { variant: 'tls', detail: code }, action: 'checkLink', cause: error });
   }

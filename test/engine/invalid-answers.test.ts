@@ -101,6 +101,42 @@ describe('answers that are not valid HTTP', () => {
     });
   }
 
+  it('an https link to a port that answers in plain HTTP fails at once, saying the server may not speak https there', async () => {
+    const server = await rawServer(['HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n']);
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    try {
+      const item = await downloadOne(manager, server.url.replace(/^http:/, 'https:'));
+      assert.equal(item.state, 'failed');
+      assert.equal(item.error?.code, 'ERR_NETWORK');
+      assert.equal(item.error?.params?.['variant'], 'tlsProtocol');
+      assert.equal(item.error?.action, 'checkLink');
+      assert.match(words(item.error), /^The secure \(https\) connection could not be set up \(EPROTO\): the server at this address may not speak https\. Check the link and try again\.$/);
+      assert.equal(server.requests, 1, 'not retried');
+    } finally {
+      await manager.close();
+      await server.close();
+      ws.cleanup();
+    }
+  });
+
+  it('a body that ends before its Content-Length says the server stopped sending, not a raw code', async () => {
+    const server = await rawServer([`HTTP/1.1 200 OK\r\nContent-Length: 10\r\n${HEAD_END}hello`]);
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads, { maxRetries: 0 });
+    try {
+      const item = await downloadOne(manager, server.url);
+      assert.equal(item.state, 'failed');
+      assert.deepEqual({ code: item.error?.code, variant: item.error?.params?.['variant'] }, { code: 'ERR_NETWORK', variant: undefined });
+      assert.match(words(item.error), /^The server stopped sending before the file was complete\. Gave up after 1 attempt/);
+      assert.doesNotMatch(words(item.error), /ERR_|\(/);
+    } finally {
+      await manager.close();
+      await server.close();
+      ws.cleanup();
+    }
+  });
+
   it('a head over Node\'s 16 KiB (many large cookies) still downloads, as in curl and browsers', async () => {
     const cookies = Array.from({ length: 12 }, (_, n) => `Set-Cookie: c${n}=${'v'.repeat(4000)}; Path=/\r\n`).join('');
     const server = await rawServer([`HTTP/1.1 200 OK\r\nContent-Length: 5\r\n${cookies}${HEAD_END}hello`]);

@@ -59,7 +59,7 @@ describe('tsuzuki serve', () => {
       [['--port', '0x10'], /not "0x10"/],
       [['--host', 'a b'], /--host must be an IP address or a host name/],
       [['--dir', ''], /--dir needs a folder/],
-      [['extra'], /Unexpected argument 'extra'/],
+      [['extra'], /unexpected argument "extra"; tsuzuki serve takes only options\./],
     ] as const) {
       const run = await serveCaptured([...argv]);
       assert.equal(run.code, 2, argv.join(' '));
