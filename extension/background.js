@@ -4,6 +4,7 @@
 
 import { catchDownload, baseName, handOffLinks } from './lib/handoff.js';
 import { resumeWaiting, startPairing } from './lib/pairing.js';
+import { RequestMethods } from './lib/request-methods.js';
 import { decide } from './lib/rules.js';
 import * as settings from './lib/settings.js';
 import * as tsuzuki from './lib/tsuzuki-client.js';
@@ -20,11 +21,18 @@ chrome.runtime.onInstalled.addListener(() => {
   });
 });
 
+/** The page loads that were form posts, which a download item does not tell apart. */
+const requestMethods = new RequestMethods();
+chrome.webRequest.onBeforeRequest.addListener((details) => requestMethods.note(details, Date.now()), { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] });
+
 /** Decides, then hands over; the browser's download is untouched unless Tsuzuki took it. */
 async function onDownload(item, suggestedName) {
   if (item.state && item.state !== 'in_progress') return;
+  const url = item.finalUrl || item.url;
+  // Read before anything is awaited: the request was seen before its download was made.
+  const method = requestMethods.methodOf(url, item.url, Date.now());
   const state = await settings.load();
-  const verdict = decide(state, { url: item.finalUrl || item.url, totalBytes: item.totalBytes ?? item.fileSize, now: Date.now() });
+  const verdict = decide(state, { url, method, incognito: item.incognito === true, totalBytes: item.totalBytes ?? item.fileSize, now: Date.now() });
   if (!verdict.catch) {
     if (verdict.reason === 'bypass') await settings.save({ bypassNext: false, bypassUntil: 0 });
     return;
@@ -52,6 +60,8 @@ if (chrome.downloads.onDeterminingFilename) {
 }
 
 async function onContextMenu(info, tab) {
+  // As for a download (rules.js): a private window's links stay with it.
+  if (tab?.incognito) return { accepted: 0, problem: 'private' };
   if (info.menuItemId === MENU_LINK && info.linkUrl) {
     return handOffLinks([info.linkUrl], info.frameUrl || info.pageUrl);
   }

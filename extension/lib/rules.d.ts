@@ -6,8 +6,8 @@ export interface RuleSettings {
   minBytes: number;
   skipSites: string[];
 }
-export type Decision = { catch: true } | { catch: false; reason: 'disabled' | 'bypass' | 'notHttp' | 'site' | 'small' };
+export type Decision = { catch: true } | { catch: false; reason: 'disabled' | 'bypass' | 'notHttp' | 'notGet' | 'private' | 'site' | 'small' };
 export function isHandOffUrl(url: string | undefined): boolean;
-export function decide(settings: RuleSettings, download: { url: string; totalBytes?: number; now: number }): Decision;
+export function decide(settings: RuleSettings, download: { url: string; method?: string; incognito?: boolean; totalBytes?: number; now: number }): Decision;
 export function matchesSite(host: string, site: string): boolean;
 export function parseSites(text: string): string[];

@@ -8,11 +8,16 @@ export function isHandOffUrl(url) {
 
 /**
  * @param {{ enabled: boolean, bypassNext: boolean, bypassUntil: number, minBytes: number, skipSites: string[] }} settings
- * @param {{ url: string, totalBytes?: number, now: number }} download
- * @returns {{ catch: true } | { catch: false, reason: 'disabled' | 'bypass' | 'notHttp' | 'site' | 'small' }}
+ * @param {{ url: string, method?: string, incognito?: boolean, totalBytes?: number, now: number }} download
+ * @returns {{ catch: true } | { catch: false, reason: 'disabled' | 'bypass' | 'notHttp' | 'notGet' | 'private' | 'site' | 'small' }}
  */
 export function decide(settings, download) {
   if (!isHandOffUrl(download.url)) return { catch: false, reason: 'notHttp' };
+  // A form's POST: fetched again with a GET, without the form's fields, it would not be this file.
+  if ((download.method ?? 'GET') !== 'GET') return { catch: false, reason: 'notGet' };
+  // A private window's download: Tsuzuki would keep it in its history, and the cookies the
+  // worker can read are the normal windows' (another cookie store), not that window's session.
+  if (download.incognito) return { catch: false, reason: 'private' };
   if (!settings.enabled) return { catch: false, reason: 'disabled' };
   if (settings.bypassNext || settings.bypassUntil > download.now) return { catch: false, reason: 'bypass' };
   const host = hostOf(download.url);

@@ -23,6 +23,7 @@ const EXTENSION_DIR = path.join(ROOT, 'extension');
 const SESSION = 'session=abc123';
 
 interface SiteRequest {
+  method: string | undefined;
   path: string;
   cookie: string | undefined;
   referer: string | undefined;
@@ -39,21 +40,26 @@ async function startSite() {
     ['a.bin', testBytes(200_000, 34)],
     ['b.bin', testBytes(210_000, 35)],
     ['c.bin', testBytes(220_000, 36)],
+    ['export.bin', testBytes(600_000, 37)],
   ]);
   const log: SiteRequest[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/page') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `${SESSION}; Path=/; SameSite=Lax` });
-      const links = [...files.keys()].map((name) => `<a id="${name.replace('.bin', '')}" href="/files/${name}">${name}</a>`);
-      return void res.end(`<!doctype html><title>Members</title><p>${links.slice(0, 3).join(' ')}</p><p id="many">Several: ${links.slice(3).join(', ')} and <a href="/page">the page</a>.</p>`);
+      const links = [...files.keys()].filter((name) => name !== 'export.bin').map((name) => `<a id="${name.replace('.bin', '')}" href="/files/${name}">${name}</a>`);
+      const form = '<form method="post" action="/files/export.bin"><input type="hidden" name="rows" value="all"><button id="export-form">Export</button></form>';
+      return void res.end(`<!doctype html><title>Members</title><p>${links.slice(0, 3).join(' ')}</p><p id="many">Several: ${links.slice(3).join(', ')} and <a href="/page">the page</a>.</p>${form}`);
     }
     const name = /^\/files\/([a-z]+\.bin)$/.exec(url.pathname)?.[1];
     const file = name ? files.get(name) : undefined;
     const cookies = (req.headers.cookie ?? '').split(/;\s*/);
-    const entry: SiteRequest = { path: url.pathname, cookie: req.headers.cookie, referer: req.headers.referer, userAgent: req.headers['user-agent'], status: 0 };
+    const entry: SiteRequest = { method: req.method, path: url.pathname, cookie: req.headers.cookie, referer: req.headers.referer, userAgent: req.headers['user-agent'], status: 0 };
     log.push(entry);
     if (!file) return void res.writeHead((entry.status = 404)).end();
+    // A form's answer: only its POST (with the form's fields) makes the file; a GET is refused.
+    if (name === 'export.bin' && req.method !== 'POST') return void res.writeHead((entry.status = 405), { allow: 'POST' }).end();
+
     if (!cookies.includes(SESSION) || !req.headers.referer?.endsWith('/page')) return void res.writeHead((entry.status = 403)).end('needs the session');
     const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
     const start = range ? Number(range[1]) : 0;
@@ -217,6 +223,19 @@ test.describe.serial('the browser extension', () => {
     expect(sha256(fs.readFileSync((await download.path())!))).toBe(sha256(site.files.get('bypass.bin')!));
     expect(fs.existsSync(path.join(downloads, 'bypass.bin'))).toBe(false);
     expect(await worker.evaluate(async () => (await chrome.storage.local.get('bypassNext'))['bypassNext'])).toBe(false);
+    await page.close();
+  });
+
+  test('a form that posts for its file: the browser keeps that download, since Tsuzuki could only fetch it with a GET', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/page`);
+    const browserDownload = page.waitForEvent('download');
+    await page.locator('#export-form').click();
+    const download = await browserDownload;
+    expect(await download.failure()).toBeNull();
+    expect(sha256(fs.readFileSync((await download.path())!))).toBe(sha256(site.files.get('export.bin')!));
+    expect(site.log.filter((entry) => entry.path === '/files/export.bin').map((entry) => entry.method)).toEqual(['POST']);
+    expect(fs.readdirSync(downloads).some((name) => name.startsWith('export'))).toBe(false);
     await page.close();
   });
 

@@ -3,7 +3,7 @@
 // notifications a batch of finished and failed downloads produces.
 
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { DesktopActivity } from '../../main/host/desktop/activity.ts';
 import { MAX_SEPARATE_NOTICES, NoticeBatcher, noticeClick, noticesFor, type DesktopNotice } from '../../main/host/desktop/notices.ts';
 import { AwakeHold, badgeCount, keepAwake, progressBar, trayMenu, trayTooltip } from '../../main/host/desktop/presence.ts';
@@ -141,6 +141,39 @@ describe('notifications per batch', () => {
     batcher.push({ finished: [], failed: [] });
     await promise;
     assert.deepEqual(emitted, [[{ kind: 'finishedMany', count: 5, dir: '/downloads' }]]);
+    batcher.stop();
+  });
+});
+
+describe('notifications over a long stretch', () => {
+  it('2,000 small files ending one after another make a couple of summaries, not one a second', (t) => {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    t.after(() => mock.timers.reset());
+    const emitted: DesktopNotice[] = [];
+    const batcher = new NoticeBatcher((notices) => emitted.push(...notices));
+    // One every 50 ms: 100 s of downloads ending, never a quiet second in between.
+    for (let i = 0; i < 2000; i++) {
+      batcher.push({ finished: [snapshot({ id: `s${i}`, dir: '/downloads', state: 'done', path: `/downloads/s${i}.bin` })], failed: [] });
+      mock.timers.tick(50);
+    }
+    mock.timers.tick(60_000);
+    // One a minute at most while they keep ending (so the person hears of them), then the rest.
+    assert.equal(emitted.length, 2, `${emitted.length} notifications`);
+    assert.ok(emitted.every((notice) => notice.kind === 'finishedMany'));
+    assert.equal(emitted.reduce((sum, notice) => sum + (notice.kind === 'finishedMany' ? notice.count : 0), 0), 2000, 'every file is counted once');
+    batcher.stop();
+  });
+
+  it('one download ending alone is told about within a second or so', (t) => {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    t.after(() => mock.timers.reset());
+    const emitted: DesktopNotice[] = [];
+    const batcher = new NoticeBatcher((notices) => emitted.push(...notices));
+    batcher.push({ finished: [snapshot({ id: 'one', dir: '/downloads', state: 'done', path: '/downloads/one.bin' })], failed: [] });
+    mock.timers.tick(999);
+    assert.equal(emitted.length, 0);
+    mock.timers.tick(1);
+    assert.deepEqual(emitted.map((notice) => notice.kind), ['finished']);
     batcher.stop();
   });
 });

@@ -14,9 +14,9 @@ const DIR = path.join(ROOT, 'extension');
 const manifest = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
 
 describe('the browser extension package', () => {
-  it('is Manifest V3 with the downloads, contextMenus and cookies permissions, for Chromium and Firefox', () => {
+  it('is Manifest V3 with the downloads, contextMenus, cookies and webRequest permissions, for Chromium and Firefox', () => {
     assert.equal(manifest.manifest_version, 3);
-    for (const permission of ['downloads', 'contextMenus', 'cookies', 'storage']) assert.ok(manifest.permissions.includes(permission), permission);
+    for (const permission of ['downloads', 'contextMenus', 'cookies', 'storage', 'webRequest']) assert.ok(manifest.permissions.includes(permission), permission);
     assert.equal(manifest.background.service_worker, 'background.js', 'Chromium runs a service worker');
     assert.deepEqual(manifest.background.scripts, ['background.js'], 'Firefox runs the same file as an event page');
     assert.ok(manifest.browser_specific_settings.gecko.id);

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { RequestMethods } from '../../extension/lib/request-methods.js';
 import { decide, matchesSite, parseSites } from '../../extension/lib/rules.js';
 
 const on = { enabled: true, bypassNext: false, bypassUntil: 0, minBytes: 0, skipSites: [] as string[] };
@@ -14,6 +15,34 @@ describe('which downloads the extension hands over', () => {
     for (const url of ['blob:https://example.com/1', 'data:text/plain,hi', 'file:///etc/passwd']) {
       assert.deepEqual(decide(on, { url, now }), { catch: false, reason: 'notHttp' });
     }
+  });
+
+  it('leaves a download that answered a form\'s POST to the browser, without spending the bypass', () => {
+    assert.deepEqual(decide(on, { url: 'https://a.test/export', method: 'POST', now }), { catch: false, reason: 'notGet' });
+    assert.deepEqual(decide({ ...on, bypassNext: true }, { url: 'https://a.test/export', method: 'POST', now }), { catch: false, reason: 'notGet' });
+    assert.deepEqual(decide(on, { url: 'https://a.test/x', method: 'GET', now }), { catch: true });
+  });
+
+  it('leaves a private window\'s download to the browser: Tsuzuki keeps a record, and its cookies are the normal window\'s', () => {
+    assert.deepEqual(decide(on, { url: 'https://a.test/x', incognito: true, now }), { catch: false, reason: 'private' });
+    assert.deepEqual(decide({ ...on, bypassNext: true }, { url: 'https://a.test/x', incognito: true, now }), { catch: false, reason: 'private' });
+    assert.deepEqual(decide(on, { url: 'https://a.test/x', incognito: false, now }), { catch: true });
+  });
+
+  it('remembers which page loads were posts, and the GET a redirect makes of one', () => {
+    const methods = new RequestMethods();
+    methods.note({ requestId: '1', url: 'https://a.test/page', method: 'GET' }, now);
+    methods.note({ requestId: '2', url: 'https://a.test/export', method: 'POST' }, now);
+    methods.note({ requestId: '3', url: 'https://a.test/order', method: 'POST' }, now);
+    methods.note({ requestId: '3', url: 'https://cdn.test/order.zip', method: 'GET' }, now); // a 303 after the post
+    assert.equal(methods.methodOf('https://a.test/page', 'https://a.test/page', now), 'GET');
+    assert.equal(methods.methodOf('https://a.test/export', 'https://a.test/export', now), 'POST');
+    assert.equal(methods.methodOf('https://cdn.test/order.zip', 'https://a.test/order', now), 'GET', 'the file itself is fetched with a GET');
+    assert.equal(methods.methodOf('https://a.test/unseen', 'https://a.test/order', now), 'POST', 'a hop not seen: the first request decides');
+    assert.equal(methods.methodOf('https://a.test/export', 'https://a.test/export', now + 61_000), 'GET', 'forgotten after a minute');
+    for (let index = 0; index < 500; index++) methods.note({ requestId: `p${index}`, url: `https://a.test/${index}`, method: 'POST' }, now);
+    assert.equal(methods.methodOf('https://a.test/499', 'https://a.test/499', now), 'POST');
+    assert.equal(methods.methodOf('https://a.test/0', 'https://a.test/0', now), 'GET', 'at most a few hundred are kept');
   });
 
   it('lets the bypass, a switched-off extension, small files and chosen sites go to the browser', () => {

@@ -44,24 +44,33 @@ export function noticeClick(notice: DesktopNotice): NoticeClick {
 }
 
 /**
- * Gathers the downloads that end within a short window into one batch, so "many finish
- * together" means within about a second, not within one 100 ms event batch.
+ * Gathers the downloads that end close together into one batch: it is shown once a quiet
+ * `quietMs` passes with nothing more ending, or `longestMs` after its first, whichever comes
+ * first. So "many finish together" means within about a second, and a queue of 2,000 small
+ * files ending one after another for minutes makes a summary a minute, not one a second.
  */
 export class NoticeBatcher {
   readonly #finished: ItemSnapshot[] = [];
   readonly #failed: ItemSnapshot[] = [];
   #timer: NodeJS.Timeout | undefined;
+  /** When the batch under way must be shown at the latest. */
+  #deadline = 0;
   readonly #emit: (notices: DesktopNotice[]) => void;
-  readonly #windowMs: number;
-  constructor(emit: (notices: DesktopNotice[]) => void, windowMs = 1000) {
+  readonly #quietMs: number;
+  readonly #longestMs: number;
+  constructor(emit: (notices: DesktopNotice[]) => void, quietMs = 1000, longestMs = 60_000) {
     this.#emit = emit;
-    this.#windowMs = windowMs;
+    this.#quietMs = quietMs;
+    this.#longestMs = longestMs;
   }
   push(batch: { finished: readonly ItemSnapshot[]; failed: readonly ItemSnapshot[] }): void {
     if (batch.finished.length === 0 && batch.failed.length === 0) return;
+    const now = Date.now();
+    if (this.#timer === undefined) this.#deadline = now + this.#longestMs;
     this.#finished.push(...batch.finished);
     this.#failed.push(...batch.failed);
-    this.#timer ??= setTimeout(() => this.flush(), this.#windowMs);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), Math.max(0, Math.min(this.#quietMs, this.#deadline - now)));
   }
   flush(): void {
     clearTimeout(this.#timer);
