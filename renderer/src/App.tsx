@@ -221,6 +221,8 @@ export function App() {
         ),
         confirmLabel: deleteFile ? t('ui.remove.confirmWithFile') : t('ui.remove.confirm'),
         danger: true,
+        // Files deleted cannot be had back: an Enter pressed out of habit must keep them.
+        cancelByDefault: deleteFile,
         onConfirm: () => void run('remove', { ids: items.map((item) => item.id), deleteFile }),
       });
     },
