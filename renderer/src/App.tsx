@@ -187,7 +187,7 @@ export function App() {
   );
 
   const drag = useWindowDrop(
-    useCallback((urls: string[]) => void addLinks({ urls, leftOut: [], repeated: 0 }, urls.join('\n')), [addLinks]),
+    useCallback((links: LinksInText) => void addLinks(links, links.urls.join('\n')), [addLinks]),
     useCallback(
       (why: EmptyDrop) =>
         notify(
