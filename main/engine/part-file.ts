@@ -41,7 +41,11 @@ export class PartFile {
   #extent: number;
   /** Set once another program cut the file short (its size then) or removed it (0): no byte from here on may be counted. */
   #lostFrom: number | undefined;
-  #placeCheckedAt = 0;
+  /**
+   * When the path was last seen to name this file. Opening it by that path is such a look,
+   * so a download that ends within its first second (most small files) makes no lookup.
+   */
+  #placeCheckedAt = Date.now();
 
   private constructor(path: string, fd: number) {
     this.path = path;
