@@ -87,7 +87,8 @@ async function popupState() {
   let progress = [];
   if (state.token) {
     const answer = await tsuzuki.status(state.address, state.token);
-    connection = answer.ok ? 'connected' : answer.problem;
+    // A token Tsuzuki no longer knows: the browser was disconnected in the window.
+    connection = answer.ok ? 'connected' : answer.problem === 'notPaired' ? 'revoked' : answer.problem;
     if (answer.ok) {
       const ids = state.recent.filter((entry) => entry.id).map((entry) => entry.id).slice(0, 20);
       const items = ids.length > 0 ? await tsuzuki.items(state.address, state.token, ids) : { ok: true, value: [] };

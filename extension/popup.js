@@ -60,7 +60,7 @@ function render(state) {
       }
       const line = document.createElement('div');
       line.className = 'hint';
-      line.textContent = `${item.state} · ${size(item.bytes)}${item.total ? ` / ${size(item.total)}` : ''}`;
+      line.textContent = `${text(`state_${item.state}`)} · ${size(item.bytes)}${item.total ? ` / ${size(item.total)}` : ''}`;
       row.append(bar, line);
     } else if (entry.outcome === 'keptInBrowser') {
       const line = document.createElement('div');

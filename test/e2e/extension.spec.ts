@@ -286,6 +286,20 @@ test.describe.serial('the browser extension', () => {
     await page.close();
   });
 
+  test('disconnected in the window: the popup says so and offers to connect again', async () => {
+    const window = await context.newPage();
+    await window.goto(serve.url);
+    await window.getByRole('button', { name: 'Settings' }).click();
+    await window.getByRole('button', { name: /^Disconnect / }).click();
+    await expect(window.getByRole('button', { name: /^Disconnect / })).toHaveCount(0);
+    await window.close();
+    const extension = await popup();
+    await expect(extension.locator('#connection')).toHaveAttribute('data-state', 'revoked');
+    await expect(extension.locator('#connection')).toHaveText('The Tsuzuki window disconnected this browser, so downloads stay in the browser. Connect again to send them to Tsuzuki.');
+    await expect(extension.getByRole('button', { name: 'Connect to Tsuzuki' })).toBeVisible();
+    await extension.close();
+  });
+
   test('with Tsuzuki stopped, the browser keeps its download and the popup says how to start Tsuzuki', async () => {
     await stop(serve.child);
     const page = await context.newPage();
