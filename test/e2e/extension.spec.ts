@@ -41,13 +41,14 @@ async function startSite() {
     ['b.bin', testBytes(210_000, 35)],
     ['c.bin', testBytes(220_000, 36)],
     ['export.bin', testBytes(600_000, 37)],
+    ...['a', 'b', 'c', 'd', 'e', 'f'].map((letter, index) => [`bulk${letter}.bin`, testBytes(150_000, 40 + index)] as const),
   ]);
   const log: SiteRequest[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/page') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `${SESSION}; Path=/; SameSite=Lax` });
-      const links = [...files.keys()].filter((name) => name !== 'export.bin').map((name) => `<a id="${name.replace('.bin', '')}" href="/files/${name}">${name}</a>`);
+      const links = [...files.keys()].filter((name) => name !== 'export.bin' && !name.startsWith('bulk')).map((name) => `<a id="${name.replace('.bin', '')}" href="/files/${name}">${name}</a>`);
       const form = '<form method="post" action="/files/export.bin"><input type="hidden" name="rows" value="all"><button id="export-form">Export</button></form>';
       return void res.end(`<!doctype html><title>Members</title><p>${links.slice(0, 3).join(' ')}</p><p id="many">Several: ${links.slice(3).join(', ')} and <a href="/page">the page</a>.</p>${form}`);
     }
@@ -236,6 +237,29 @@ test.describe.serial('the browser extension', () => {
     expect(sha256(fs.readFileSync((await download.path())!))).toBe(sha256(site.files.get('export.bin')!));
     expect(site.log.filter((entry) => entry.path === '/files/export.bin').map((entry) => entry.method)).toEqual(['POST']);
     expect(fs.readdirSync(downloads).some((name) => name.startsWith('export'))).toBe(false);
+    await page.close();
+  });
+
+  test('six downloads started at once: each is handed over, and each is listed in the popup', async () => {
+    const names = [...site.files.keys()].filter((name) => name.startsWith('bulk'));
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/page`);
+    await page.evaluate((names) => {
+      for (const name of names) {
+        const link = Object.assign(document.createElement('a'), { href: `/files/${name}`, download: '' });
+        document.body.append(link);
+        link.click();
+      }
+    }, names);
+    for (const name of names) {
+      const target = path.join(downloads, name);
+      await expect.poll(() => fs.existsSync(target) && sha256(target) === sha256(site.files.get(name)!), { timeout: 20_000 }).toBe(true);
+    }
+    const recent = await worker.evaluate(async () => (await chrome.storage.local.get('recent'))['recent'] as { url: string; outcome: string }[]);
+    expect(recent.filter((entry) => entry.outcome === 'handedOff').map((entry) => entry.url.split('/').pop()).sort()).toEqual(expect.arrayContaining(names));
+    const extension = await popup();
+    for (const name of names) await expect(extension.locator('#recent li', { hasText: name })).toHaveCount(1);
+    await extension.close();
     await page.close();
   });
 
