@@ -41,14 +41,15 @@ async function startSite() {
     ['b.bin', testBytes(210_000, 35)],
     ['c.bin', testBytes(220_000, 36)],
     ['export.bin', testBytes(600_000, 37)],
-    ...['a', 'b', 'c', 'd', 'e', 'f'].map((letter, index) => [`bulk${letter}.bin`, testBytes(150_000, 40 + index)] as const),
+    ['tiny.bin', testBytes(20_000, 38)],
+    ...['a', 'b', 'c', 'd', 'e', 'f'].map((letter, index) => [`bulk${letter}.bin`, testBytes(1_000_000, 40 + index)] as const),
   ]);
   const log: SiteRequest[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/page') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `${SESSION}; Path=/; SameSite=Lax` });
-      const links = [...files.keys()].filter((name) => name !== 'export.bin' && !name.startsWith('bulk')).map((name) => `<a id="${name.replace('.bin', '')}" href="/files/${name}">${name}</a>`);
+      const links = [...files.keys()].filter((name) => !['export.bin', 'tiny.bin'].includes(name) && !name.startsWith('bulk')).map((name) => `<a id="${name.replace('.bin', '')}" href="/files/${name}">${name}</a>`);
       const form = '<form method="post" action="/files/export.bin"><input type="hidden" name="rows" value="all"><button id="export-form">Export</button></form>';
       return void res.end(`<!doctype html><title>Members</title><p>${links.slice(0, 3).join(' ')}</p><p id="many">Several: ${links.slice(3).join(', ')} and <a href="/page">the page</a>.</p>${form}`);
     }
@@ -237,6 +238,36 @@ test.describe.serial('the browser extension', () => {
     expect(sha256(fs.readFileSync((await download.path())!))).toBe(sha256(site.files.get('export.bin')!));
     expect(site.log.filter((entry) => entry.path === '/files/export.bin').map((entry) => entry.method)).toEqual(['POST']);
     expect(fs.readdirSync(downloads).some((name) => name.startsWith('export'))).toBe(false);
+    await page.close();
+  });
+
+  test('a file the browser has finished before Tsuzuki is asked stays the browser\'s: one copy, still in its list', async () => {
+    // Playwright's download handling lets the browser finish a small file at once (a real
+    // Chromium holds it in onDeterminingFilename; Firefox has no such hold).
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/page`);
+    const browserDownload = page.waitForEvent('download');
+    await page.evaluate(() => {
+      const link = Object.assign(document.createElement('a'), { href: '/files/tiny.bin', download: '' });
+      document.body.append(link);
+      link.click();
+    });
+    const download = await browserDownload;
+    const inBrowser = (await download.failure()) === null;
+    await expect.poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('recent'))['recent'] as { url: string }[])[0]?.url)).toMatch(/tiny\.bin$/);
+    const [entry] = await worker.evaluate(async () => (await chrome.storage.local.get('recent'))['recent'] as { outcome: string }[]);
+    if (inBrowser) {
+      expect(sha256(fs.readFileSync((await download.path())!))).toBe(sha256(site.files.get('tiny.bin')!));
+      expect(entry!.outcome).toBe('keptInBrowser');
+      expect(site.log.filter((request) => request.path === '/files/tiny.bin')).toHaveLength(1);
+      expect(fs.existsSync(path.join(downloads, 'tiny.bin'))).toBe(false);
+      expect(await worker.evaluate(async () => (await chrome.downloads.search({ urlRegex: 'tiny\\.bin' })).length)).toBeGreaterThan(0);
+    } else {
+      // Asked while the browser was still receiving it: then Tsuzuki has the one copy.
+      expect(entry!.outcome).toBe('handedOff');
+      const target = path.join(downloads, 'tiny.bin');
+      await expect.poll(() => fs.existsSync(target) && sha256(target) === sha256(site.files.get('tiny.bin')!), { timeout: 20_000 }).toBe(true);
+    }
     await page.close();
   });
 
