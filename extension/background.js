@@ -5,7 +5,7 @@
 import { catchDownload, baseName, handOffLinks } from './lib/handoff.js';
 import { resumeWaiting, startPairing } from './lib/pairing.js';
 import { RequestMethods } from './lib/request-methods.js';
-import { decide } from './lib/rules.js';
+import { decide, tsuzukiAddress } from './lib/rules.js';
 import * as settings from './lib/settings.js';
 import * as tsuzuki from './lib/tsuzuki-client.js';
 
@@ -106,9 +106,17 @@ const popupCommands = {
   state: () => popupState(),
   pair: () => startPairing(),
   forget: () => settings.save({ token: '', pairing: null }),
-  save: ({ patch }) => {
+  save: async ({ patch }) => {
     const allowed = ['address', 'enabled', 'bypassNext', 'minBytes', 'skipSites'];
-    return settings.save(Object.fromEntries(Object.entries(patch ?? {}).filter(([key]) => allowed.includes(key))));
+    const kept = Object.fromEntries(Object.entries(patch ?? {}).filter(([key]) => allowed.includes(key)));
+    if ('address' in kept) {
+      // Refused whole, so a typo is said at once rather than shown later as "not running".
+      const address = tsuzukiAddress(kept.address);
+      if (!address) return { saved: false, problem: 'badAddress' };
+      kept.address = address;
+    }
+    await settings.save(kept);
+    return { saved: true };
   },
 };
 

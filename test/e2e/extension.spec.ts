@@ -191,6 +191,19 @@ test.describe.serial('the browser extension', () => {
     await extension.close();
   });
 
+  test('an address that is not Tsuzuki on this computer is refused in the popup, and nothing is saved', async () => {
+    const extension = await popup();
+    await extension.getByText('Rules and address').click();
+    const field = extension.getByLabel('Tsuzuki address');
+    await expect(field).toHaveValue(serve.origin);
+    await field.fill('192.168.1.5:7890');
+    await extension.getByLabel('Leave files smaller than (MB) to the browser').fill('5');
+    await extension.getByRole('button', { name: 'Save' }).click();
+    await expect(extension.getByRole('alert')).toHaveText(/^That is not an address of Tsuzuki on this computer; nothing was saved\./);
+    expect(await worker.evaluate(async () => chrome.storage.local.get(['address', 'minBytes']))).toEqual({ address: serve.origin });
+    await extension.close();
+  });
+
   test('a click on a link that needs the session: Tsuzuki gets it byte-exact and the browser download is cancelled', async () => {
     const page = await context.newPage();
     await page.goto(`${site.origin}/page`);
