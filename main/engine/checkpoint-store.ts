@@ -17,6 +17,7 @@ import { ItemDocuments } from './item-documents.ts';
 import { QueueDocument } from './queue-document.ts';
 import { readableDocuments, type UnreadableDocument } from './readable-documents.ts';
 import type { StoreProvider } from './store.ts';
+import { storedSettings } from './settings.ts';
 import { tierOf, type Tier } from './store-tiers.ts';
 import { isCheckpoint } from './stored-checkpoint.ts';
 
@@ -164,7 +165,7 @@ export class CheckpointStore {
   }
 
   loadSettings(): Partial<Settings> {
-    return this.#provider.open(this.#provider.dir, 'settings').store as Partial<Settings>;
+    return storedSettings(this.#provider.open(this.#provider.dir, 'settings').store);
   }
 
   /** Records the settings within a tenth of a second; changes meanwhile are folded into the same write. */
