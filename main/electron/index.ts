@@ -16,7 +16,7 @@ import { startBrowserHandoff } from '../host/extension/desktop-handoff.ts';
 import { followSystemProxy } from '../host/desktop/system-proxy.ts';
 import { installLastResort } from '../host/last-resort.ts';
 import { needsOpenConfirmation } from '../host/open-warning.ts';
-import { openWarningText } from '../host/desktop/words.ts';
+import { notAddedText, openWarningText } from '../host/desktop/words.ts';
 import { registerIpc, trustedSender } from '../host/ipc-bridge.ts';
 import { SnapshotBatcher } from '../host/snapshot-batcher.ts';
 import { urlsInArgv } from '../host/urls-in-argv.ts';
@@ -137,8 +137,14 @@ async function start(early: string[], setSecondInstanceHandler: (handler: (urls:
   manager.on('settings', (payload) => send('settings', payload));
   const stopFollowing = followSystem(manager);
 
+  // A link given on a command line that the engine refuses (the folder is gone, the list is
+  // full) is said in a notification: there is no window of its own to say it in.
   const addUrls = (urls: string[]) => {
-    if (urls.length > 0) manager.add(urls);
+    if (urls.length === 0) return;
+    const { rejected } = manager.add(urls);
+    if (rejected.length === 0) return;
+    const { title, body } = notAddedText(i18n, rejected);
+    presence.notify(title, body, showWindow);
   };
   addUrls(early);
   setSecondInstanceHandler((urls) => {

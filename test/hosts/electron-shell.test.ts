@@ -111,6 +111,21 @@ describe('Electron shell (fake electron)', () => {
     assert.equal(electron.record.windows.length, 1);
   });
 
+  it('a second launch whose link cannot be added says why in a notification, rather than nothing', async () => {
+    // The download folder is replaced by a file behind the app's back.
+    const folder = path.join(ws.root, 'gone-folder');
+    assert.ok((await invoke(window, 'setSettings', { dir: folder })).ok);
+    fs.rmSync(folder, { recursive: true });
+    fs.writeFileSync(folder, 'not a folder');
+    const before = (await list()).length;
+    const shown = electron.record.notifications.length;
+    electron.app.emit('second-instance', new FakeEvent(), ['/opt/tsuzuki', server.url('/argv/third.bin')], '/home');
+    const notice = await until(() => electron.record.notifications.slice(shown).find((shownNotice) => shownNotice.options.title === 'A link from the command line was not added'), 'a notification that it was not added');
+    assert.match(String(notice.options.body), /folder/i);
+    assert.equal((await list()).length, before);
+    assert.ok((await invoke(window, 'setSettings', { dir: ws.downloads })).ok);
+  });
+
   it('keeps the page on the app: navigation, redirects, new windows and webviews are refused', () => {
     const contents = window.webContents;
     const attempt = (name: string, url: string) => {

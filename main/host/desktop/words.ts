@@ -2,6 +2,7 @@
 // app menu), from the shared i18n catalogue in the shell's language.
 
 import { describeReason, formatPercent, type I18n } from '../../../i18n/index.ts';
+import type { AddResult } from '../../engine/item.ts';
 import type { DesktopNotice } from './notices.ts';
 import type { TrayAction, TrayTooltip } from './presence.ts';
 
@@ -29,6 +30,12 @@ export function noticeText(i18n: I18n, notice: DesktopNotice): { title: string; 
     case 'failedMany':
       return { title: i18n.t('desktop.notice.failedMany', { count: notice.count }), body: i18n.t('desktop.notice.seeInApp') };
   }
+}
+
+/** Links from a second launch (or the first one's command line) that the engine refused: how many, and the first one's reason. */
+export function notAddedText(i18n: I18n, rejected: AddResult['rejected']): { title: string; body: string } {
+  const first = rejected[0]!;
+  return { title: i18n.t('desktop.notice.notAdded', { count: rejected.length }), body: describeReason(i18n, first.error) };
 }
 
 export function closedToTrayText(i18n: I18n): { title: string; body: string } {
