@@ -2,11 +2,13 @@
 // kill -9 at several points, checked by SHA-256 and by the server's request log.
 
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
+import { withTimeout } from '../support/manager.ts';
 import { runCli, startCli } from './run-cli.ts';
 
 const body = testBytes(2_000_000, 42);
@@ -197,26 +199,51 @@ describe('tsuzuki get', () => {
   });
 
   it('runs into different folders side by side; a second run into the same folder waits its turn', async () => {
-    // Slow enough (about 4 s) that the two runs after it start while it still holds its folder, even on a loaded machine.
-    server.serve('/side-a.bin', { body, faults: { throttleBytesPerSec: 500_000 } });
+    // The first run holds its folder for as long as the test needs: its server stalls after
+    // the first bytes, and the run's stall timeout outlasts the test. It is interrupted once
+    // the run into the same folder has said it waits, and a third run finishes its file.
+    server.serve('/side-a.bin', { body, faults: { stallAfterBytes: 100_000 } });
     server.serve('/side-b.bin', { body: testBytes(10_000, 12) });
     const ws = tempWorkspace();
     const env = { XDG_CONFIG_HOME: path.join(ws.root, 'config') };
     const other = path.join(ws.root, 'other');
-    const first = startCli(['get', server.url('/side-a.bin'), '--dir', ws.downloads, '-q'], env);
-    await server.waitForRequests('/side-a.bin', 1);
-    const elsewhere = await runCli(['get', server.url('/side-b.bin'), '--dir', other, '-q'], env);
-    assert.equal(elsewhere.code, 0, elsewhere.stderr);
-    assert.equal(elsewhere.stderr, '', 'a run into another folder does not wait');
-    const same = await runCli(['get', server.url('/side-b.bin'), '--dir', ws.downloads, '-q'], env);
-    assert.equal(same.code, 0, same.stderr);
-    assert.match(same.stderr, /Waiting for it to finish/);
-    assert.equal((await first.result).code, 0);
-    assert.equal(sha256(path.join(ws.downloads, 'side-a.bin')), sha256(body));
-    assert.equal(sha256(path.join(ws.downloads, 'side-b.bin')), sha256(testBytes(10_000, 12)));
-    ws.cleanup();
+    const first = startCli(['get', server.url('/side-a.bin'), '--dir', ws.downloads, '--stall-timeout', '600', '-q'], env);
+    try {
+      await server.waitForBodyBytes('/side-a.bin', 100_000);
+      const elsewhere = await runCli(['get', server.url('/side-b.bin'), '--dir', other, '-q'], env);
+      assert.equal(elsewhere.code, 0, elsewhere.stderr);
+      assert.equal(elsewhere.stderr, '', 'a run into another folder does not wait');
+      const same = startCli(['get', server.url('/side-b.bin'), '--dir', ws.downloads, '-q'], env);
+      await withTimeout(saysOnStderr(same.child, /Waiting for it to finish/), 30_000, 'the run into the same folder did not say it waits');
+      assert.equal(fs.existsSync(path.join(ws.downloads, 'side-b.bin')), false, 'it waits before downloading');
+      first.child.kill('SIGINT');
+      assert.equal((await first.result).code, 130);
+      const waited = await same.result;
+      assert.equal(waited.code, 0, waited.stderr);
+      assert.equal(sha256(path.join(ws.downloads, 'side-b.bin')), sha256(testBytes(10_000, 12)));
+      const resumed = await runCli(['get', server.url('/side-a.bin'), '--dir', ws.downloads, '-q'], env);
+      assert.equal(resumed.code, 0, resumed.stderr);
+      assert.equal(sha256(path.join(ws.downloads, 'side-a.bin')), sha256(body));
+    } finally {
+      first.child.kill('SIGKILL');
+      ws.cleanup();
+    }
   });
 });
+
+/** Resolves once the child's standard error has shown `pattern`. */
+function saysOnStderr(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen += chunk;
+      if (!pattern.test(seen)) return;
+      child.stderr!.off('data', onData);
+      resolve();
+    };
+    child.stderr!.on('data', onData);
+  });
+}
 
 /** Resolves with the bytes the checkpoints in `stateDir` record, once at least `min` (bounded, polled). */
 async function waitForRecordedBytes(stateDir: string, min: number, timeoutMs = 20_000): Promise<number> {
