@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { HEADER_NAME_MAX_LENGTH, HEADER_VALUE_MAX_LENGTH, PROXY_MAX_LENGTH, SHA256_PATTERN, WHOLE_NUMBER_LIMITS, withinLimits, type WholeNumberSetting } from '../contract-limits.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
-import { DownloadError } from '../engine/errors.ts';
+import { DownloadError, systemCode } from '../engine/errors.ts';
 import { shownLink, webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { watchNetwork } from '../host/network-watch.ts';
@@ -142,7 +142,7 @@ async function runGet(options: GetOptions): Promise<number> {
   try {
     manager = await openWhenFree(options);
   } catch (error) {
-    console.error(`tsuzuki get: ${terminalText(say('get.stateFolder', { dir: options.stateDir, problem: problemText(error) }))}`);
+    console.error(`tsuzuki get: ${terminalText(stateFolderText(options.stateDir, error))}`);
     return 1;
   }
   // Loading the bars (a terminal only) starts now, while the links are read and added.
@@ -212,6 +212,12 @@ async function runGet(options: GetOptions): Promise<number> {
   }
   await manager.close();
   return failures > 0 ? 1 : 0;
+}
+
+/** Why the state folder cannot be used: the engine's reason in words, or the system's code (never its English message). */
+function stateFolderText(dir: string, error: unknown): string {
+  if (error instanceof DownloadError) return say('get.stateFolder', { dir, problem: problemText(error) });
+  return say('get.stateFolderSystem', { dir, detail: systemCode(error) });
 }
 
 /**
