@@ -32,6 +32,7 @@ import { useSettings } from './hooks/use-settings.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { useWindowDrop, type EmptyDrop } from './hooks/use-window-drop.ts';
 import { applyLanguageChoice, errorText } from './i18n.ts';
+import type { LinksInText } from './lib/extract-urls.ts';
 import { type Filter } from './lib/filters.ts';
 import { clickSelect, EMPTY_SELECTION, focusRow, nearestShown, pruneSelection, selectAll, spaceAction, stepSelect, type Selection } from './lib/selection.ts';
 import type { SettingsPatch } from './lib/settings-form.ts';
@@ -137,9 +138,12 @@ export function App() {
     [notify, run, t],
   );
 
-  /** Links from the add box, a paste or a drop: one starts at once, several are confirmed first. */
+  /**
+   * Links from the add box, a paste or a drop: one starts at once; several, or any with
+   * others left out or repeated, are confirmed first, with what was left out named.
+   */
   const addLinks = useCallback(
-    (urls: string[], text: string): Promise<boolean> => {
+    ({ urls, leftOut, repeated }: LinksInText, text: string): Promise<boolean> => {
       if (urls.length === 0) {
         // A single word that is not an http(s) link goes to the engine, which says exactly what is wrong with it.
         const word = text.trim();
@@ -147,9 +151,9 @@ export function App() {
           notify('info', word.length > 60 || word === '' ? t('ui.add.noLinkInText') : t('ui.add.noLinkIn', { word }));
           return Promise.resolve(false);
         }
-        urls = [word];
+        return startDownloads([word]);
       }
-      if (urls.length === 1) return startDownloads(urls);
+      if (urls.length === 1 && leftOut.length === 0 && repeated === 0) return startDownloads(urls);
       // Set by "Save to…" in the confirmation: this batch only, the default folder stays.
       let chosenDir: string | undefined;
       return new Promise((resolve) =>
@@ -164,6 +168,13 @@ export function App() {
                 onChange={(dir) => (chosenDir = dir)}
               />
               <UrlList urls={urls} />
+              {leftOut.length > 0 && (
+                <>
+                  <p>{t('ui.add.leftOut', { count: leftOut.length })}</p>
+                  <UrlList urls={leftOut} label={t('ui.add.leftOutLinks')} />
+                </>
+              )}
+              {repeated > 0 && <p>{t('ui.add.repeated', { count: repeated })}</p>}
             </>
           ),
           confirmLabel: t('ui.add.confirm', { count: urls.length }),
@@ -176,7 +187,7 @@ export function App() {
   );
 
   const drag = useWindowDrop(
-    useCallback((urls: string[]) => void addLinks(urls, urls.join('\n')), [addLinks]),
+    useCallback((urls: string[]) => void addLinks({ urls, leftOut: [], repeated: 0 }, urls.join('\n')), [addLinks]),
     useCallback(
       (why: EmptyDrop) =>
         notify(

@@ -16,8 +16,8 @@ test.afterAll(async () => {
   await setup?.close();
 });
 test.afterEach(() => {
-  const { diskReserveBytes, allowInsecureRedirects } = defaultSettings();
-  setup.manager.setSettings({ diskReserveBytes, allowInsecureRedirects, language: 'system' });
+  const { diskReserveBytes, allowInsecureRedirects, speedLimit } = defaultSettings();
+  setup.manager.setSettings({ diskReserveBytes, allowInsecureRedirects, speedLimit, language: 'system' });
 });
 
 test('Keep free on disk and the https → http switch are saved to the engine; a bad size is named', async ({ page }) => {
@@ -48,6 +48,33 @@ test('Keep free on disk and the https → http switch are saved to the engine; a
   await expect(reserve).toHaveValue('1.5');
   await expect(unit).toHaveValue('GB');
   await expect(insecure).toBeChecked();
+});
+
+test('a number the browser cannot read is named, not saved as no limit, and the wrong field gets the focus', async ({ page }) => {
+  setup.manager.setSettings({ speedLimit: 2_000_000, diskReserveBytes: 1_000_000_000 });
+  await page.goto(setup.host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const limit = dialog.getByRole('spinbutton', { name: 'Speed limit' });
+  const reserve = dialog.getByRole('spinbutton', { name: 'Keep free on disk' });
+  await expect(limit).toHaveValue('2');
+  // Half-typed numbers: a number box gives the page an empty value for them.
+  await limit.fill('');
+  await limit.pressSequentially('1e');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('The speed limit is a number, 0 for no limit.');
+  await expect(limit).toBeFocused();
+  await limit.fill('3');
+  await reserve.fill('');
+  await reserve.pressSequentially('-');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Keep free on disk is a number from 0 to 1000 GB.');
+  await expect(reserve).toBeFocused();
+  expect(setup.manager.getSettings()).toMatchObject({ speedLimit: 2_000_000, diskReserveBytes: 1_000_000_000 });
+  await reserve.fill('2');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(setup.manager.getSettings()).toMatchObject({ speedLimit: 3_000_000, diskReserveBytes: 2_000_000_000 });
 });
 
 test.describe('in Japanese', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { linksInDrag, dropOverlayText } from '../../renderer/src/lib/drag-preview.ts';
-import { urlsInMozUrl, urlsInText, urlsInTransfer, urlsInUriList } from '../../renderer/src/lib/extract-urls.ts';
+import { linksInText, urlsInMozUrl, urlsInText, urlsInTransfer, urlsInUriList } from '../../renderer/src/lib/extract-urls.ts';
 import { createI18n } from '../../i18n/index.ts';
 
 const en = createI18n('en');
@@ -25,6 +25,18 @@ describe('links in pasted or dropped text', () => {
   it('finds nothing in text without links, and ignores a bare scheme', () => {
     assert.deepEqual(urlsInText('just some words, no links here'), []);
     assert.deepEqual(urlsInText('http:// and https://'), []);
+  });
+
+  it('keeps aside what is written like a link but cannot be downloaded, and counts repeats', () => {
+    const text = `a https://x.example/a.bin https://x.example/a.bin https://x.example/a.bin, ftp://old.example/f.iso;
+      magnet:?xt=urn:btih:abc (file:///etc/passwd). http://[broken/ ftp://old.example/f.iso https://y.example/b.zip https://y.example/b.zip`;
+    assert.deepEqual(linksInText(text), {
+      urls: ['https://x.example/a.bin', 'https://y.example/b.zip'],
+      leftOut: ['ftp://old.example/f.iso', 'magnet:?xt=urn:btih:abc', 'file:///etc/passwd', 'http://[broken/'],
+      repeated: 2,
+    });
+    assert.deepEqual(linksInText('http:// and https://.'), { urls: [], leftOut: [], repeated: 0 }, 'a bare scheme is a word');
+    assert.deepEqual(linksInText('mailto:me@example.com'), { urls: [], leftOut: [], repeated: 0 }, 'not a download link at all');
   });
 
   it('reads text/uri-list, skipping # comments and non-http lines', () => {

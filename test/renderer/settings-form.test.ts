@@ -55,6 +55,10 @@ describe('the settings form', () => {
     assert.equal((toPatch({ ...form, speedLimit: '-1' }, settings) as { field: string }).field, 'speedLimit');
     assert.equal((toPatch({ ...form, dir: '  ' }, settings) as { field: string }).field, 'dir');
     assert.deepEqual(toPatch({ ...form, speedLimit: '' }, { ...settings, speedLimit: 1000 }), { ok: true, patch: { speedLimit: 0 } });
+    // What the browser could not read as a number is wrong, not the empty value it gave.
+    assert.equal((toPatch({ ...form, speedLimit: '' }, settings, new Set(['speedLimit'])) as { field: string }).field, 'speedLimit');
+    assert.equal((toPatch({ ...form, diskReserve: '' }, settings, new Set(['diskReserve'])) as { field: string }).field, 'diskReserve');
+    assert.equal((toPatch({ ...form, maxConcurrent: '' }, settings, new Set(['maxConcurrent'])) as { field: string }).field, 'maxConcurrent');
     for (const [diskReserve, diskReserveUnit] of [['-1', 'MB'], ['lots', 'MB'], ['1001', 'GB']] as const) {
       assert.deepEqual(toPatch({ ...form, diskReserve, diskReserveUnit }, settings), { ok: false, field: 'diskReserve', problem: { key: 'diskReserveRange', params: { max: 1000 } } }, diskReserve);
     }

@@ -1,6 +1,6 @@
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { urlsInText } from '../lib/extract-urls.ts';
+import { linksInText, type LinksInText } from '../lib/extract-urls.ts';
 
 export interface AddBarHandle {
   focus(): void;
@@ -11,10 +11,11 @@ export interface AddBarHandle {
 export interface AddBarProps {
   ref?: Ref<AddBarHandle>;
   /**
-   * Called with the links found in `text` (possibly none). Resolves to whether they were
-   * taken: the box empties at once, and gets the text back if it was not.
+   * Called with the links found in `text` (possibly none) and what was left out of them.
+   * Resolves to whether they were taken: the box empties at once, and gets the text back if
+   * it was not.
    */
-  onSubmit: (urls: string[], text: string) => Promise<boolean>;
+  onSubmit: (links: LinksInText, text: string) => Promise<boolean>;
 }
 
 /** One wide box for one link, or a pasted block of text with many. */
@@ -25,16 +26,19 @@ export function AddBar({ ref, onSubmit }: AddBarProps) {
 
   const submit = (value: string) => {
     setText('');
-    void onSubmit(urlsInText(value), value).then((taken) => {
+    void onSubmit(linksInText(value), value).then((taken) => {
       // One line: a text box would drop the line breaks and glue the links together.
       if (!taken) setText((current) => (current === '' ? value.replace(/\s+/g, ' ').trim() : current));
     });
   };
 
-  /** A block with several links goes to the confirmation; one link is put in the box to check and Add. */
+  /**
+   * A block with several links, or with others left out of it, goes to the confirmation
+   * (which names what is left out); one link is put in the box to check and Add.
+   */
   const paste = (pasted: string): boolean => {
-    const urls = urlsInText(pasted);
-    if (urls.length > 1) {
+    const { urls, leftOut, repeated } = linksInText(pasted);
+    if (urls.length > 1 || (urls.length === 1 && (leftOut.length > 0 || repeated > 0))) {
       submit(pasted);
       return true;
     }

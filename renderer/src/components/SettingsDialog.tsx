@@ -125,8 +125,20 @@ function SettingsFields({ settings, desktopSettings, chooseFolder, onClose, onSa
       onSubmit={(event) => {
         event.preventDefault();
         if (busy) return;
-        const result = toPatch(form, settings);
-        if (!result.ok) return setProblem({ field: result.field, message: result.problem });
+        // Number boxes whose text the browser cannot read (it gives the page '' for them).
+        const prefix = `${ids}-`;
+        const unreadable = new Set(
+          [...event.currentTarget.elements]
+            .filter((element) => element instanceof HTMLInputElement && element.validity.badInput && element.id.startsWith(prefix))
+            .map((element) => (element as HTMLInputElement).id.slice(prefix.length) as keyof SettingsForm),
+        );
+        const result = toPatch(form, settings, unreadable);
+        if (!result.ok) {
+          setProblem({ field: result.field, message: result.problem });
+          // The person (and a screen reader) lands on what to correct.
+          document.getElementById(`${prefix}${result.field}`)?.focus();
+          return;
+        }
         if (Object.keys(result.patch).length === 0) return onClose();
         setBusy(true);
         void onSave(result.patch).then((message) => {

@@ -68,8 +68,13 @@ export interface FieldProblem {
 
 export type FormResult = { ok: true; patch: SettingsPatch } | { ok: false; field: keyof SettingsForm; problem: FieldProblem };
 
-/** The fields that changed, checked; or the first field that is wrong and why. */
-export function toPatch(form: SettingsForm, current: Settings): FormResult {
+/**
+ * The fields that changed, checked; or the first field that is wrong and why. `unreadable`
+ * names the number boxes holding what the browser cannot read as a number ("1e", "-"): it
+ * hands the page an empty value for them, which must not pass for 0 (no limit, nothing kept free).
+ */
+export function toPatch(input: SettingsForm, current: Settings, unreadable: ReadonlySet<keyof SettingsForm> = new Set()): FormResult {
+  const form = unreadable.size === 0 ? input : { ...input, ...Object.fromEntries([...unreadable].map((key) => [key, 'unreadable'])) };
   const dir = form.dir.trim();
   if (dir === '') return { ok: false, field: 'dir', problem: { key: 'dirEmpty' } };
   const maxConcurrent = wholeNumber(form.maxConcurrent);
