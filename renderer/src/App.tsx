@@ -187,7 +187,7 @@ export function App() {
   );
 
   const drag = useWindowDrop(
-    useCallback((urls: string[]) => void addLinks({ urls, leftOut: [], repeated: 0 }, urls.join('\n')), [addLinks]),
+    useCallback((links: LinksInText) => void addLinks(links, links.urls.join('\n')), [addLinks]),
     useCallback(
       (why: EmptyDrop) =>
         notify(
@@ -221,6 +221,8 @@ export function App() {
         ),
         confirmLabel: deleteFile ? t('ui.remove.confirmWithFile') : t('ui.remove.confirm'),
         danger: true,
+        // Files deleted cannot be had back: an Enter pressed out of habit must keep them.
+        cancelByDefault: deleteFile,
         onConfirm: () => void run('remove', { ids: items.map((item) => item.id), deleteFile }),
       });
     },

@@ -53,3 +53,22 @@ test('one link pasted with an ftp link asks first, naming the one left out', asy
   await dialog.getByRole('button', { name: 'Download 1 link' }).click();
   await expect(page.getByRole('listitem', { name: 'c.bin' }).getByText(/^Done · /)).toBeVisible();
 });
+
+test('dropped text names what it leaves out too', async ({ page }) => {
+  setup.server.serve('/block/d.bin', { body: testBytes(40_000, 4) });
+  const d = setup.server.url('/block/d.bin');
+  await page.goto(setup.host.url);
+  await expect(page.getByRole('textbox', { name: 'Paste or drop links' })).toBeVisible();
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    return data;
+  }, `mirrors: ${d} or sftp://files.example/d.bin`);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+  await expect(page.getByText('Drop to download 1 link')).toBeVisible();
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  const dialog = page.getByRole('dialog', { name: 'Download 1 link?' });
+  await expect(dialog.getByRole('list', { name: 'Left out' }).getByRole('listitem')).toHaveText(['sftp://files.example/d.bin']);
+  await dialog.getByRole('button', { name: 'Download 1 link' }).click();
+  await expect(page.getByRole('listitem', { name: 'd.bin' }).getByText(/^Done · /)).toBeVisible();
+});

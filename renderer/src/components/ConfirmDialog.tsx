@@ -8,12 +8,17 @@ export interface ConfirmRequest {
   body: ReactNode;
   confirmLabel: string;
   danger?: boolean;
+  /** Cancel is the default (it has the focus): what is confirmed cannot be undone (files deleted). */
+  cancelByDefault?: boolean;
   onConfirm: () => void;
   /** Called when the person says no (Cancel, Escape, a click outside). */
   onCancel?: () => void;
 }
 
-/** Asks before something happens (several links start, files are deleted). Escape or Cancel says no. */
+/**
+ * Asks before something happens (several links start, files are deleted). Escape or Cancel
+ * says no; Enter says yes, unless deleting files, where Enter on the focused Cancel says no.
+ */
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
   const { t } = useTranslation();
   const restoreFocus = useRestoreFocus(request !== null);
@@ -30,12 +35,14 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
           <div className="dialog-body">{request?.body}</div>
           <div className="dialog-actions">
             <Dialog.Close asChild>
-              <button type="button">{t('ui.dialog.cancel')}</button>
+              <button type="button" autoFocus={request?.cancelByDefault === true}>
+                {t('ui.dialog.cancel')}
+              </button>
             </Dialog.Close>
             <button
               type="button"
               className={request?.danger ? 'danger' : 'primary'}
-              autoFocus
+              autoFocus={request?.cancelByDefault !== true}
               onClick={() => {
                 request?.onConfirm();
                 onClose();

@@ -4,7 +4,7 @@
 // lets the page see them before the drop.
 
 import { useEffect, useRef, useState } from 'react';
-import { urlsInText, urlsInTransfer } from '../lib/extract-urls.ts';
+import { linksInText, linksInTransfer, type LinksInText } from '../lib/extract-urls.ts';
 import { linksInDrag } from '../lib/drag-preview.ts';
 
 export interface DragState {
@@ -13,8 +13,11 @@ export interface DragState {
   links: number | null;
 }
 
-/** `files` names the dropped text files the links came from (none for dragged links or text). */
-export type DropHandler = (urls: string[], files: string[]) => void;
+/**
+ * `links` holds what was left out of them too (ftp://, magnet: …); `files` names the dropped
+ * text files the links came from (none for dragged links or text).
+ */
+export type DropHandler = (links: LinksInText, files: string[]) => void;
 
 /** Why a drop added nothing, for the window to put in words. */
 export type EmptyDrop =
@@ -64,8 +67,8 @@ export function useWindowDrop(onDrop: DropHandler, onNothing: (why: EmptyDrop) =
       if (!accepts(event)) return;
       event.preventDefault();
       void read(event.dataTransfer!).then(
-        ({ urls, files, skipped }) => {
-          if (urls.length > 0) handlers.current.onDrop(urls, files);
+        ({ links, files, skipped }) => {
+          if (links.urls.length > 0) handlers.current.onDrop(links, files);
           else if (skipped.length > 0) handlers.current.onNothing({ kind: 'onlyOtherFiles', names: skipped });
           else handlers.current.onNothing({ kind: 'noLink', names: files });
         },
@@ -87,12 +90,13 @@ export function useWindowDrop(onDrop: DropHandler, onNothing: (why: EmptyDrop) =
 }
 
 /** The links a drop carries. Files win over the types a file manager adds alongside them. */
-async function read(transfer: DataTransfer): Promise<{ urls: string[]; files: string[]; skipped: string[] }> {
+async function read(transfer: DataTransfer): Promise<{ links: LinksInText; files: string[]; skipped: string[] }> {
   const files = [...transfer.files];
-  if (files.length === 0) return { urls: urlsInTransfer((type) => transfer.getData(type), [...transfer.types]), files: [], skipped: [] };
+  if (files.length === 0) return { links: linksInTransfer((type) => transfer.getData(type), [...transfer.types]), files: [], skipped: [] };
   const texts = files.filter((file) => TEXT_FILE.test(file.name) || file.type.startsWith('text/'));
   const skipped = files.filter((file) => !texts.includes(file)).map((file) => file.name);
   const contents = await Promise.all(texts.map((file) => file.text()));
-  const urls = [...new Set(contents.flatMap((text) => urlsInText(text)))];
-  return { urls, files: texts.map((file) => file.name), skipped: texts.length > 0 ? [] : skipped };
+  // As one text: a link in two of the files is one link, there twice.
+  const links = linksInText(contents.join('\n'));
+  return { links, files: texts.map((file) => file.name), skipped: texts.length > 0 ? [] : skipped };
 }

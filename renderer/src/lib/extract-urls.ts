@@ -61,17 +61,21 @@ export function urlsInMozUrl(data: string): string[] {
 }
 
 /** Everything a drop or paste carries, by type: the most specific type wins. */
-export function urlsInTransfer(get: (type: string) => string, types: readonly string[]): string[] {
+export function linksInTransfer(get: (type: string) => string, types: readonly string[]): LinksInText {
   if (types.includes('text/uri-list')) {
     const urls = urlsInUriList(get('text/uri-list'));
-    if (urls.length > 0) return urls;
+    if (urls.length > 0) return { urls, leftOut: [], repeated: 0 };
   }
   if (types.includes('text/x-moz-url')) {
     const urls = urlsInMozUrl(get('text/x-moz-url'));
-    if (urls.length > 0) return urls;
+    if (urls.length > 0) return { urls, leftOut: [], repeated: 0 };
   }
-  if (types.includes('text/plain')) return urlsInText(get('text/plain'));
-  return [];
+  if (types.includes('text/plain')) return linksInText(get('text/plain'));
+  return { urls: [], leftOut: [], repeated: 0 };
+}
+
+export function urlsInTransfer(get: (type: string) => string, types: readonly string[]): string[] {
+  return linksInTransfer(get, types).urls;
 }
 
 function isHttpUrl(text: string): boolean {
