@@ -9,14 +9,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { HEADER_NAME_MAX_LENGTH, HEADER_VALUE_MAX_LENGTH, PROXY_MAX_LENGTH, SHA256_PATTERN, WHOLE_NUMBER_LIMITS, withinLimits, type WholeNumberSetting } from '../contract-limits.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
-import { DownloadError, systemCode } from '../engine/errors.ts';
+import { DownloadError } from '../engine/errors.ts';
 import { shownLink, webUrlOf } from '../engine/web-url.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { watchNetwork } from '../host/network-watch.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
 import { checkProxyUrl } from '../engine/proxy-agents.ts';
 import { parseHeaderLines } from '../engine/request-headers.ts';
-import { errorText, problemText, say, UsageError } from './messages.ts';
+import { errorText, problemText, say, setAsideText, stateProblemText, UsageError } from './messages.ts';
 import { parseRate, parseSize } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
 import { defaultStateDir } from './state-dir.ts';
@@ -142,9 +142,10 @@ async function runGet(options: GetOptions): Promise<number> {
   try {
     manager = await openWhenFree(options);
   } catch (error) {
-    console.error(`tsuzuki get: ${terminalText(stateFolderText(options.stateDir, error))}`);
+    console.error(`tsuzuki get: ${terminalText(say('get.stateFolder', { dir: options.stateDir, problem: stateProblemText(error) }))}`);
     return 1;
   }
+  for (const doc of manager.unreadableDocuments) console.error(`tsuzuki: ${terminalText(setAsideText(doc))}`);
   // Loading the bars (a terminal only) starts now, while the links are read and added.
   const viewLoaded = createProgressView(options.quiet);
   const ids: string[] = [];
@@ -212,12 +213,6 @@ async function runGet(options: GetOptions): Promise<number> {
   }
   await manager.close();
   return failures > 0 ? 1 : 0;
-}
-
-/** Why the state folder cannot be used: the engine's reason in words, or the system's code (never its English message). */
-function stateFolderText(dir: string, error: unknown): string {
-  if (error instanceof DownloadError) return say('get.stateFolder', { dir, problem: problemText(error) });
-  return say('get.stateFolderSystem', { dir, detail: systemCode(error) });
 }
 
 /**

@@ -1,5 +1,5 @@
-// A state folder the CLI cannot use is named with the system's code for why, in the
-// terminal's language: never Node's English message (`ENOTDIR: not a directory, open …`).
+// A state folder the CLI cannot use is named with why, in the terminal's language: never
+// Node's English message (`ENOTDIR: not a directory, open …`).
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -16,10 +16,10 @@ describe('tsuzuki get with a state folder it cannot use', () => {
     const args = ['get', 'http://127.0.0.1:1/x', '--dir', ws.downloads, '--state', file, '--retries', '0'];
     const english = await runCli(args);
     assert.equal(english.code, 1);
-    assert.equal(english.stderr, `tsuzuki get: cannot use the state folder ${file} (ENOTDIR). Pass --state DIR with a folder you can write to.\n`);
+    assert.equal(english.stderr, `tsuzuki get: cannot use the state folder ${file}: it is a file, not a folder (or a file is in its path). Pass --state DIR with a folder you can write to.\n`);
     const japanese = await runCli(args, { LANG: 'ja_JP.UTF-8' });
     assert.equal(japanese.code, 1);
-    assert.equal(japanese.stderr, `tsuzuki get: 状態フォルダー ${file} を使用できません（ENOTDIR）。書き込みできるフォルダーを --state DIR で指定してください。\n`);
+    assert.equal(japanese.stderr, `tsuzuki get: 状態フォルダー ${file} を使用できません: フォルダーではなくファイルです（またはパスの途中にファイルがあります）。書き込みできるフォルダーを --state DIR で指定してください。\n`);
     ws.cleanup();
   });
 });

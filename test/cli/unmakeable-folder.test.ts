@@ -23,7 +23,7 @@ describe('tsuzuki get into a folder the system cannot make', { skip: !fs.existsS
     const ws = tempWorkspace();
     const run = await runCli(['get', 'http://127.0.0.1:1/x', '--dir', ws.downloads, '--state', `${PROC}/state`, '--retries', '0'], {}, 20_000);
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stderr, new RegExp(`cannot use the state folder ${PROC}/state \\(ENOENT\\)`));
+    assert.match(run.stderr, new RegExp(`cannot use the state folder ${PROC}/state: the system said ENOENT\\. Pass --state DIR`));
     ws.cleanup();
   });
 });
