@@ -11,6 +11,7 @@ import { HEADER_NAME_MAX_LENGTH, HEADER_VALUE_MAX_LENGTH, PROXY_MAX_LENGTH, SHA2
 import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
 import { shownLink, webUrlOf } from '../engine/web-url.ts';
+import type { ErrorInfo } from '../engine/errors.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
 import { watchNetwork } from '../host/network-watch.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
@@ -176,6 +177,15 @@ async function runGet(options: GetOptions): Promise<number> {
   }
 
   const view = await viewLoaded;
+  // Records that cannot be written (a full state disk) are said at once, quiet or not: an
+  // interruption meanwhile loses what was downloaded since the last one that was.
+  let unsavedTold = false;
+  const showSaveProblem = (problem: ErrorInfo | undefined) => {
+    unsavedTold = problem !== undefined;
+    view.note(`tsuzuki: ${terminalText(problem ? say('get.notSaved', { reason: errorText(problem, { withoutAction: true }) }) : say('get.savedAgain'))}`);
+  };
+  manager.on('saveProblem', showSaveProblem);
+  if (manager.saveProblem) showSaveProblem(manager.saveProblem);
   // A set: with thousands of URLs, a list lookup per changed item was most of the CLI's own time.
   const ours = new Set(ids);
   // Quiet, nothing listens: the engine then makes no snapshots for nobody.
@@ -193,12 +203,14 @@ async function runGet(options: GetOptions): Promise<number> {
   // Unheard before the bars stop: an update after the stop would start them drawing again,
   // and their timer would keep the process from ever exiting.
   manager.off('items', showChanges);
+  manager.off('saveProblem', showSaveProblem);
   // The last state of each, which the next batch would have carried: a bar ends at 100 %.
   if (!options.quiet) view.update(ids.flatMap((id) => manager.get(id) ?? []));
   view.stop();
   if (outcome !== 0) {
     await manager.close();
-    console.error(`tsuzuki: ${say('get.interrupted')}`);
+    const unsaved = manager.saveProblem;
+    console.error(`tsuzuki: ${terminalText(unsaved ? say('get.interruptedNotSaved', { reason: errorText(unsaved, { withoutAction: true }) }) : say('get.interrupted'))}`);
     return outcome;
   }
   for (const id of ids) {
@@ -212,6 +224,8 @@ async function runGet(options: GetOptions): Promise<number> {
     }
   }
   await manager.close();
+  // The last records (the finished ones among them) could not be written either.
+  if (manager.saveProblem && !unsavedTold) console.error(`tsuzuki: ${terminalText(say('get.notSaved', { reason: errorText(manager.saveProblem, { withoutAction: true }) }))}`);
   return failures > 0 ? 1 : 0;
 }
 

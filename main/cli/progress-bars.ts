@@ -106,6 +106,10 @@ export function barView(): ProgressView {
       }
       if (many) drawSummary();
     },
+    note(line) {
+      if (stopped) process.stderr.write(`${line}\n`);
+      else multibar.log(`${line}\n`);
+    },
     stop() {
       stopped = true;
       multibar.stop();

@@ -6,11 +6,17 @@ import { describe } from './progress-text.ts';
 
 export interface ProgressView {
   update(items: ItemSnapshot[]): void;
+  /** A line of its own on stderr (above the bars on a terminal, where a plain write would break them). */
+  note(line: string): void;
   stop(): void;
 }
 
+function writeLine(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
 export async function createProgressView(quiet: boolean): Promise<ProgressView> {
-  if (quiet) return { update() {}, stop() {} };
+  if (quiet) return { update() {}, note: writeLine, stop() {} };
   if (!process.stderr.isTTY) return lineView();
   const { barView } = await import('./progress-bars.ts');
   return barView();
@@ -27,6 +33,7 @@ function lineView(): ProgressView {
         process.stderr.write(`${item.name}: ${describe(item)}\n`);
       }
     },
+    note: writeLine,
     stop() {},
   };
 }

@@ -17,6 +17,7 @@ import { ItemDocuments } from './item-documents.ts';
 import { QueueDocument } from './queue-document.ts';
 import { readableDocuments, type UnreadableDocument } from './readable-documents.ts';
 import type { StoreProvider } from './store.ts';
+import { storedSettings } from './settings.ts';
 import { tierOf, type Tier } from './store-tiers.ts';
 import { isCheckpoint } from './stored-checkpoint.ts';
 
@@ -48,6 +49,11 @@ export class CheckpointStore {
    */
   onWriteProblem: (problem: ErrorInfo | undefined) => void = () => {};
   #problem: ErrorInfo | undefined;
+
+  /** Why the last write failed, while writes fail (what is pending then is not on disk). */
+  get problem(): ErrorInfo | undefined {
+    return this.#problem;
+  }
 
   constructor(given: StoreProvider) {
     const provider = readableDocuments(given, this.unreadable);
@@ -116,14 +122,14 @@ export class CheckpointStore {
    */
   claim(checkpoint: Checkpoint): void {
     // A journal that cannot be written: the document, at once, is the only record left.
-    if (!this.#safely(() => this.#journal.append(checkpoint))) return this.save(checkpoint, true);
+    if (!this.#safely(() => this.#journal.append(checkpoint), false)) return this.save(checkpoint, true);
     this.#onlyJournaled.set(checkpoint.id, checkpoint);
     this.#armHistory();
   }
 
   /** Records the name an item is about to claim, before its `.part` is made. */
   claimIntent(checkpoint: Checkpoint, fileName: string): void {
-    this.#safely(() => this.#journal.append({ ...checkpoint, fileName }, true));
+    this.#safely(() => this.#journal.append({ ...checkpoint, fileName }, true), false);
   }
 
   /** Records an item in its tier: within a tenth of a second (a second for the history), or now when `urgent`. */
@@ -164,7 +170,7 @@ export class CheckpointStore {
   }
 
   loadSettings(): Partial<Settings> {
-    return this.#provider.open(this.#provider.dir, 'settings').store as Partial<Settings>;
+    return storedSettings(this.#provider.open(this.#provider.dir, 'settings').store);
   }
 
   /** Records the settings within a tenth of a second; changes meanwhile are folded into the same write. */
@@ -178,7 +184,7 @@ export class CheckpointStore {
     this.#settingsTimer = undefined;
     const settings = this.#pendingSettings;
     if (!settings) return true;
-    const written = this.#safely(() => (this.#provider.open(this.#provider.dir, 'settings').store = settings as unknown as Record<string, unknown>));
+    const written = this.#safely(() => (this.#provider.open(this.#provider.dir, 'settings').store = settings as unknown as Record<string, unknown>), false);
     if (written) this.#pendingSettings = undefined;
     else this.#settingsTimer = setTimeout(() => this.#flushSettings(), RETRY_MS).unref();
     return written;
@@ -215,11 +221,16 @@ export class CheckpointStore {
     clearTimeout(this.#historyTimer);
     clearTimeout(this.#itemTimer);
     clearTimeout(this.#settingsTimer);
-    this.#safely(() => this.#journal.close());
+    this.#safely(() => this.#journal.close(), false);
   }
 
-  /** Runs a write; a failure is reported (once per streak), never thrown. */
-  #safely(write: () => void): boolean {
+  /**
+   * Runs a write; a failure is reported (once per streak), never thrown. Only a write of the
+   * records themselves (`records`) ends a streak: a journal line or the settings can still
+   * fit on a disk too full for an item's document, and the items' records would then be
+   * said to be saved again while they are not.
+   */
+  #safely(write: () => void, records = true): boolean {
     try {
       write();
     } catch (error) {
@@ -228,7 +239,7 @@ export class CheckpointStore {
       this.#problem = problem;
       return false;
     }
-    if (this.#problem) {
+    if (this.#problem && records) {
       this.#problem = undefined;
       this.onWriteProblem(undefined);
     }

@@ -10,7 +10,7 @@ import { ChangeFeed, snapshotNow } from './change-feed.ts';
 import { clearError, forgetFile, moveInQueue, noteHistory, relink as relinkCheckpoint, restoreState, setState, touch } from './checkpoint-transitions.ts';
 import { CheckpointStore } from './checkpoint-store.ts';
 import type { UnreadableDocument } from './readable-documents.ts';
-import { DownloadError, toErrorInfo } from './errors.ts';
+import { DownloadError, toErrorInfo, type ErrorInfo } from './errors.ts';
 import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings, StoredState } from './item.ts';
 import type { ManagedItem } from './managed-item.ts';
 import { DEFAULT_MAX_ITEMS, type ManagerEvents, type ManagerOptions } from './manager-options.ts';
@@ -48,6 +48,7 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     // A record that cannot be written (a full disk) is shown on the items it concerns now,
     // and noted in their history, until the store writes again.
     this.#store.onWriteProblem = (problem) => {
+      this.emit('saveProblem', problem);
       for (const item of this.#items.values()) {
         if (problem ? !item.download : !item.notSaved) continue;
         item.notSaved = problem;
@@ -99,6 +100,11 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       this.#nextOrder = Math.max(this.#nextOrder, Math.floor(cp.order) + 1);
     }
     this.#scheduler.pump();
+  }
+
+  /** Why the records cannot be written now (a full or read-only state disk); undefined while they can. */
+  get saveProblem(): ErrorInfo | undefined {
+    return this.#store.problem;
   }
 
   /** Stored documents found unreadable at the start, moved aside (hosts tell the user). */

@@ -1,6 +1,7 @@
 // How a host opens the engine and what the engine tells it.
 
 import type { AddressCheck } from './destination-policy.ts';
+import type { ErrorInfo } from './errors.ts';
 import type { ItemSnapshot, Settings } from './item.ts';
 import type { StoreProvider } from './store.ts';
 
@@ -35,4 +36,6 @@ export const DEFAULT_MAX_ITEMS = 50_000;
 export interface ManagerEvents {
   items: [{ changed: ItemSnapshot[]; removed: string[] }];
   settings: [Settings];
+  /** The store cannot write its records (the reason), or can again (undefined): hosts without rows say so in a line. */
+  saveProblem: [ErrorInfo | undefined];
 }
