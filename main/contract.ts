@@ -192,6 +192,10 @@ export function parseCommand(
   const parsed = schema.safeParse(args ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    // A link too long is what a person can send (a paste, a hand-off): worded, not the schema's English.
+    if (issue?.code === 'too_big' && issue.origin === 'string' && (issue.path[0] === 'urls' || issue.path[0] === 'url')) {
+      return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params: { variant: 'linkTooLong', command, max: Number(issue.maximum) }, action: 'checkLink' } };
+    }
     // The schema's own words are for developers (a person never sends a malformed frame).
     const params = { command, field: issue?.path.join('.') || 'args', detail: issue?.message ?? 'not accepted' };
     return { ok: false, error: { code: 'ERR_INVALID_ARGUMENT', params } };

@@ -7,6 +7,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolders } from './make-folders.ts';
 
 /** Read and written by the user alone. */
 export const PRIVATE_FILE_MODE = 0o600;
@@ -23,7 +24,7 @@ const STATE_MARKS = ['lock', 'queue.json', 'claims.jsonl', 'items', 'settings.js
  * named that holds other things keeps its mode, and the files made in it are private anyway.
  */
 export function makePrivateFolder(dir: string, always = false): void {
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  makeFolders(path.dirname(dir));
   try {
     fs.mkdirSync(dir, { mode: PRIVATE_DIR_MODE });
     return;

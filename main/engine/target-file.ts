@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DownloadError, systemCode } from './errors.ts';
+import { makeFolders } from './make-folders.ts';
 import { nameFromResponse, numberedName, sanitizeFileName } from './file-name.ts';
 import { PartFile, writeError } from './part-file.ts';
 
@@ -25,7 +26,7 @@ export function insideFolder(dir: string, name: string): string {
 
 export function ensureFolder(dir: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     fs.accessSync(dir, fs.constants.W_OK);
     if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   } catch (error) {

@@ -48,7 +48,7 @@ test.describe('a Japanese browser', () => {
     await expect(row).toContainText('このリンクのファイルはサーバーにありません（404）。');
     await expect(row).toContainText('「リンクを変更…」で新しいリンクを指定してください。');
     await expect(row.getByRole('button', { name: 'old.zip を再試行' })).toBeVisible();
-    await expect(row.getByRole('progressbar', { name: 'old.zip の進捗' })).toHaveAttribute('aria-valuetext', /失敗$/);
+    await expect(row.getByRole('progressbar', { name: 'old.zip の進行状況' })).toHaveAttribute('aria-valuetext', /失敗$/);
     await page.getByRole('tab', { name: /^失敗 / }).click();
     await expect(row).toBeVisible();
     // No English left in what is shown or announced (file names, hosts and units aside).

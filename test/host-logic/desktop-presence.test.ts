@@ -207,7 +207,7 @@ describe('the shell puts it into words (English catalogue)', async () => {
 
   it('and in Japanese', () => {
     const ja = createI18n('ja');
-    assert.match(tooltipText(ja, { kind: 'busy', speed: 12_400_000, active: 3, queued: 0, percent: 45 }), /^↓ 12\.4 MB\/s · 3 件実行中 · 45\s?%$/);
+    assert.match(tooltipText(ja, { kind: 'busy', speed: 12_400_000, active: 3, queued: 0, percent: 45 }), /^↓ 12\.4 MB\/s · 3 件ダウンロード中 · 45\s?%$/);
     assert.equal(noticeText(ja, { kind: 'finishedMany', count: 12, dir: '/d' }).title, '12 件のダウンロードが完了しました');
     assert.equal(trayLabel(ja, 'quit'), 'Tsuzuki を終了');
   });

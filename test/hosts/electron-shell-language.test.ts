@@ -37,7 +37,7 @@ describe('Electron shell languages (fake electron)', () => {
 
   it('uses the system language for the tray and the app menu', () => {
     assert.deepEqual(trayLabels(), ['Tsuzuki を表示', 'すべて一時停止', 'すべて再開', 'Tsuzuki を終了']);
-    assert.match(electron.record.trays[0]!.tooltip, /実行中のダウンロードはありません/);
+    assert.match(electron.record.trays[0]!.tooltip, /ダウンロード中のものはありません/);
     assert.ok(menuLabels().includes('表示'), JSON.stringify(menuLabels()));
   });
 

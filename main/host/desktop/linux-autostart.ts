@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolders } from '../../engine/make-folders.ts';
 
 const FILE_NAME = 'tsuzuki.desktop';
 
@@ -30,6 +31,6 @@ export function autostartEntry(command: readonly string[]): string {
 export function setLinuxAutostart(enabled: boolean, options: { configHome: string; command: readonly string[] }): void {
   const file = path.join(options.configHome, 'autostart', FILE_NAME);
   if (!enabled) return void fs.rmSync(file, { force: true });
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeFolders(path.dirname(file));
   fs.writeFileSync(file, autostartEntry(options.command), { mode: 0o644 });
 }
