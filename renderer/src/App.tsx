@@ -21,7 +21,7 @@ import { usePairings } from './hooks/use-pairings.ts';
 import { SummaryStrip } from './components/SummaryStrip.tsx';
 import { UrlList } from './components/UrlList.tsx';
 import { copyText } from './dom/clipboard.ts';
-import { focusedRowId, focusWasDropped } from './dom/focused-row.ts';
+import { focusWasDropped } from './dom/focused-row.ts';
 import { useCommands } from './hooks/use-commands.ts';
 import { useConnectionState } from './hooks/use-connection.ts';
 import { useDownloads } from './hooks/use-downloads.ts';
@@ -87,7 +87,8 @@ export function App() {
     const next = gone !== null ? nearestShown(before, gone, shown) : null;
     setSelection((latest) => {
       const pruned = pruneSelection(latest, (id) => shown.has(id));
-      return next !== null && pruned.focus === null ? focusRow(pruned, next) : pruned;
+      // The row that took its place is selected too, when nothing else is, as in a file manager.
+      return next !== null && pruned.focus === null ? focusRow(pruned, next, true) : pruned;
     });
     if (next !== null) setFocusRequest((n) => n + 1);
   }, [ids]);
@@ -257,14 +258,9 @@ export function App() {
 
   const onSelect = useCallback((id: string, modifiers: SelectModifiers) => setSelection((current) => clickSelect(current, idsRef.current, id, modifiers)), []);
 
-  const onFocusRow = useCallback((id: string) => setSelection((current) => focusRow(current, id)), []);
+  const onFocusRow = useCallback((id: string, byKeyboard: boolean) => setSelection((current) => focusRow(current, id, byKeyboard)), []);
 
-  /** What Space and Delete act on: the selection, else the row that has the keyboard focus. */
-  const selectedItems = () => {
-    const focused = focusedRowId();
-    const ids = selection.ids.size > 0 ? [...selection.ids] : focused !== null ? [focused] : [];
-    return ids.map((id) => viewRef.current.get(id)).filter((item) => item !== undefined);
-  };
+  const selectedItems = () => [...selection.ids].map((id) => viewRef.current.get(id)).filter((item) => item !== undefined);
   useShortcuts({
     blocked: () => confirm !== null || relinking !== null || settingsOpen,
     selectAll: () => setSelection(selectAll(idsRef.current)),

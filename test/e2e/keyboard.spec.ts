@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The list driven from the keyboard alone, as a person who does not use a mouse would: Tab
-// onto a row, Space and Delete act on it, and after a row is removed the focus stays in the
-// list, on the row that took its place.
+// onto a row selects it, Space and Delete act on it, and after a row is removed the focus
+// (and the selection) stays in the list, on the row that took its place.
 
 import { expect, test, type Page } from '@playwright/test';
 import { testBytes } from '../support/files.ts';
@@ -45,6 +45,7 @@ test('Space and Delete act on the row Tab reached, and the focus moves to the ne
   await tabToList(page);
   const first = page.getByRole('listitem', { name: 'tab-0.bin' });
   await expect(first).toBeFocused();
+  await expect(first).toContainText(', selected');
   await page.keyboard.press(' ');
   await expect(first.getByRole('button', { name: 'Pause tab-0.bin' })).toBeVisible();
   await page.keyboard.press(' ');
@@ -55,13 +56,26 @@ test('Space and Delete act on the row Tab reached, and the focus moves to the ne
   await expect(first).toHaveCount(0);
   const second = page.getByRole('listitem', { name: 'tab-1.bin' });
   await expect(second).toBeFocused();
+  await expect(second).toContainText(', selected');
   // The keys go on with the row that now has the focus.
   await page.keyboard.press('Delete');
   await expect(page.getByRole('dialog', { name: 'Remove tab-1.bin?' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(second).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('listitem', { name: 'tab-2.bin' })).toBeFocused();
+  const third = page.getByRole('listitem', { name: 'tab-2.bin' });
+  await expect(third).toBeFocused();
+  // A row unselected with Ctrl-click keeps the focus, but nothing is selected: Space and Delete leave it alone.
+  await third.click({ modifiers: ['Control'] });
+  await expect(page.locator('.row.selected')).toHaveCount(0);
+  await page.keyboard.press(' ');
+  await page.keyboard.press('Delete');
+  // A link added after the keys: once its row shows, whatever the keys sent has been done.
+  await page.getByRole('textbox', { name: 'Paste or drop links' }).fill(setup.server.url('/keys/after-the-keys.bin'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listitem', { name: 'after-the-keys.bin' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(setup.manager.list().find((item) => item.name === 'tab-2.bin')?.state).toBe('paused');
 });
 
 test('removing the last row from its menu leaves the focus on the row above it', async ({ page }) => {

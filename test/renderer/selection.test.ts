@@ -65,6 +65,9 @@ describe('selection', () => {
     assert.deepEqual(ids(moved), ['a']);
     assert.equal(moved.focus, 'c');
     assert.equal(focusRow(moved, 'c'), moved, 'unchanged when already there');
+    assert.deepEqual(ids(focusRow(moved, 'd', true)), ['a'], 'what is selected stays selected');
+    const followed = focusRow(EMPTY_SELECTION, 'b', true);
+    assert.deepEqual([ids(followed), followed.anchor, followed.focus], [['b'], 'b', 'b'], 'with nothing selected, the focused row is');
   });
 
   it('Space pauses what runs, else resumes what is paused', () => {

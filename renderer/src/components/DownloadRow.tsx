@@ -26,8 +26,8 @@ export interface DownloadRowProps {
   localFiles: boolean;
   onAction: (action: RowAction, item: ItemSnapshot) => void;
   onSelect: (id: string, modifiers: SelectModifiers) => void;
-  /** The row, or a button in it, got the keyboard focus. */
-  onFocusRow: (id: string) => void;
+  /** The row, or a button in it, got the focus; `byKeyboard` when the row itself got it from the keyboard (Tab). */
+  onFocusRow: (id: string, byKeyboard: boolean) => void;
 }
 
 /**
@@ -73,7 +73,7 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
         if (event.shiftKey) event.preventDefault();
       }}
       onClick={select}
-      onFocus={() => onFocusRow(item.id)}
+      onFocus={(event) => onFocusRow(item.id, event.target === event.currentTarget && event.currentTarget.matches(':focus-visible'))}
       onDoubleClick={() => localFiles && state === 'done' && onAction('open', item)}
     >
       <span className={`badge family-${badge.family}`} aria-hidden="true">

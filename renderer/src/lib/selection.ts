@@ -80,8 +80,13 @@ export function nearestShown(before: readonly string[], gone: string, shown: Rea
   return null;
 }
 
-/** The row given the keyboard focus (Tab, a click, a dialog giving it back), selected or not. */
-export function focusRow(selection: Selection, id: string): Selection {
+/**
+ * The row given the focus (Tab, a click, a dialog giving it back). With `select`, it is
+ * selected too when nothing is: the selection follows the keyboard into the list, so Space
+ * and Delete act on the row with the focus ring, and only there (a click selects by itself).
+ */
+export function focusRow(selection: Selection, id: string, select = false): Selection {
+  if (select && selection.ids.size === 0) return { ids: new Set([id]), anchor: id, focus: id };
   return selection.focus === id ? selection : { ...selection, focus: id };
 }
 
