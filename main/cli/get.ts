@@ -16,7 +16,7 @@ import { watchNetwork } from '../host/network-watch.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
 import { checkProxyUrl } from '../engine/proxy-agents.ts';
 import { parseHeaderLines } from '../engine/request-headers.ts';
-import { errorText, problemText, say, UsageError } from './messages.ts';
+import { errorText, problemText, say, setAsideText, stateProblemText, UsageError } from './messages.ts';
 import { parseRate, parseSize } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
 import { defaultStateDir } from './state-dir.ts';
@@ -142,9 +142,10 @@ async function runGet(options: GetOptions): Promise<number> {
   try {
     manager = await openWhenFree(options);
   } catch (error) {
-    console.error(`tsuzuki get: ${terminalText(say('get.stateFolder', { dir: options.stateDir, problem: problemText(error) }))}`);
+    console.error(`tsuzuki get: ${terminalText(say('get.stateFolder', { dir: options.stateDir, problem: stateProblemText(error) }))}`);
     return 1;
   }
+  for (const doc of manager.unreadableDocuments) console.error(`tsuzuki: ${terminalText(setAsideText(doc))}`);
   // Loading the bars (a terminal only) starts now, while the links are read and added.
   const viewLoaded = createProgressView(options.quiet);
   const ids: string[] = [];

@@ -4,6 +4,7 @@
 import { createI18n, describeError, type DescribeOptions } from '../../i18n/index.ts';
 import { localeFromEnv } from '../../i18n/locale.ts';
 import { DownloadError, type ErrorInfo } from '../engine/errors.ts';
+import type { UnreadableDocument } from '../engine/readable-documents.ts';
 import { flagProblem, flagSpellings, type FlagSpecs } from './flag-problem.ts';
 
 export const i18n = createI18n(localeFromEnv(process.env));
@@ -49,4 +50,19 @@ export function problemText(error: unknown, argv: readonly string[] = [], flags:
   }
   const detail = error instanceof Error ? error.message : String(error);
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS') ? say('badArguments', { detail }) : detail;
+}
+
+/** Why a state folder cannot be used: a system error in words (a file in its place, no permission), else as `problemText` says it. */
+export function stateProblemText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof DownloadError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return problemText(error);
+  const known = { ENOTDIR: 'ENOTDIR', EEXIST: 'ENOTDIR', EACCES: 'EACCES', EPERM: 'EACCES', EROFS: 'EROFS', ENOSPC: 'ENOSPC', EDQUOT: 'ENOSPC' }[code];
+  return say(`stateProblem.${known ?? 'other'}`, { code });
+}
+
+/** A stored document the engine moved aside at the start, in words. */
+export function setAsideText(doc: UnreadableDocument): string {
+  const known = { notJson: 'notJson', notTsuzuki: 'notTsuzuki', EACCES: 'EACCES', EPERM: 'EACCES', EISDIR: 'EISDIR' }[doc.reason];
+  const reason = say(`stateSetAsideReason.${known ?? 'other'}`, { code: doc.reason });
+  return say('stateSetAside', { path: doc.path, movedTo: doc.movedTo, reason });
 }

@@ -11,8 +11,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ipaddr from 'ipaddr.js';
 import type { DownloadManager } from '../engine/download-manager.ts';
+import type { UnreadableDocument } from '../engine/readable-documents.ts';
 import { watchNetwork } from '../host/network-watch.ts';
-import { errorText, i18n, problemText, say } from './messages.ts';
+import { errorText, i18n, problemText, say, setAsideText, stateProblemText } from './messages.ts';
 import { defaultStateDir } from './state-dir.ts';
 
 export const DEFAULT_PORT = 7890;
@@ -76,7 +77,7 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     return 1;
   }
 
-  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { keptToken }, { toErrorInfo }, { Pairings }, { isPublicAddress }] = await Promise.all([
+  const [{ DownloadManager: Manager }, { confStoreProvider }, { startWebHost }, { keptToken }, { toErrorInfo }, { Pairings }, { isPublicAddress }, { readableDocuments }] = await Promise.all([
     import('../engine/download-manager.ts'),
     import('../stores/conf-store.ts'),
     import('../web/web-host.ts'),
@@ -84,6 +85,7 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     import('../engine/errors.ts'),
     import('../host/extension/pairings.ts'),
     import('../engine/public-address.ts'),
+    import('../engine/readable-documents.ts'),
   ]);
   // Whoever reaches a server beyond loopback could otherwise make this machine fetch from
   // its own network; on loopback only its own user can, who can fetch from there anyway.
@@ -94,9 +96,11 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
   try {
     manager = await Manager.open({ store: confStoreProvider(stateDir), ...(refusePrivate && { allowAddress: isPublicAddress }) });
   } catch (error) {
-    console.error(`tsuzuki serve: ${errorText(toErrorInfo(error))}`);
+    // The same words as tsuzuki get's: what is wrong with the folder, and to name another.
+    console.error(`tsuzuki serve: ${say('get.stateFolder', { dir: stateDir, problem: stateProblemText(error) })}`);
     return 1;
   }
+  for (const doc of manager.unreadableDocuments) console.error(`tsuzuki serve: ${setAsideText(doc)}`);
   try {
     // An explicit folder is the user's choice: saved, so the next start uses it too.
     if (values.dir) manager.setSettings({ dir: path.resolve(values.dir) });
@@ -107,10 +111,12 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
   }
 
   let server: Awaited<ReturnType<typeof startWebHost>>;
+  // The web host's own documents, moved aside like the engine's when they cannot be read.
+  const setAside: UnreadableDocument[] = [];
   try {
     // Browsers paired for hand-off are kept beside the items, so a restart keeps them paired;
     // so is the token, so a restart keeps the link and the windows open on it.
-    const store = confStoreProvider(stateDir);
+    const store = readableDocuments(confStoreProvider(stateDir), setAside);
     server = await startWebHost({
       manager,
       rendererDir,
@@ -129,6 +135,7 @@ export async function serveCommand(argv: string[], options: ServeOptions = {}): 
     console.error(`tsuzuki serve: ${code === 'EADDRINUSE' ? i18n.t('join.sentences', { first: line, second: say('serve.portInUse') }) : line}`);
     return 1;
   }
+  for (const doc of setAside) console.error(`tsuzuki serve: ${setAsideText(doc)}`);
   if (exposed) {
     const warning = say('serve.exposed', { host });
     console.error(`tsuzuki serve: ${refusePrivate ? i18n.t('join.sentences', { first: warning, second: say('serve.privateRefused') }) : warning}`);

@@ -26,6 +26,11 @@ export function coveredBytes(ranges: readonly ByteRange[]): number {
   return sum;
 }
 
+/** The parts of `ranges` below `size` (a file cut short holds no byte past its end). */
+export function rangesBelow(ranges: readonly ByteRange[], size: number): ByteRange[] {
+  return ranges.map(([s, e]): ByteRange => [s, Math.min(e, size)]).filter(([s, e]) => e > s);
+}
+
 /** The gaps in [0, total) not covered by `ranges`; with no total, the tail is open-ended. */
 export function missingRanges(ranges: readonly ByteRange[], total: number | undefined): ByteRange[] {
   const limit = total ?? Number.POSITIVE_INFINITY;

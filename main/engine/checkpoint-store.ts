@@ -15,6 +15,7 @@ import { HistoryDocuments } from './history-documents.ts';
 import type { Checkpoint, Settings } from './item.ts';
 import { ItemDocuments } from './item-documents.ts';
 import { QueueDocument } from './queue-document.ts';
+import { readableDocuments, type UnreadableDocument } from './readable-documents.ts';
 import type { StoreProvider } from './store.ts';
 import { tierOf, type Tier } from './store-tiers.ts';
 import { isCheckpoint } from './stored-checkpoint.ts';
@@ -38,8 +39,8 @@ export class CheckpointStore {
   #pendingSettings: Settings | undefined;
   /** Claimed items whose claim is recorded only in the journal so far. */
   #onlyJournaled = new Map<string, Checkpoint>();
-  /** Documents that could not be read, with the reason (reported, never fatal). */
-  readonly unreadable: { path: string; reason: string }[] = [];
+  /** Documents that could not be read, with the reason and where they were moved (reported, never fatal). */
+  readonly unreadable: UnreadableDocument[] = [];
   /**
    * Told when writing fails (with the reason) and when it works again (undefined). Writes
    * never throw: a failed one stays pending and is retried; the documents are replaced
@@ -48,7 +49,8 @@ export class CheckpointStore {
   onWriteProblem: (problem: ErrorInfo | undefined) => void = () => {};
   #problem: ErrorInfo | undefined;
 
-  constructor(provider: StoreProvider) {
+  constructor(given: StoreProvider) {
+    const provider = readableDocuments(given, this.unreadable);
     this.#provider = provider;
     this.#own = new ItemDocuments(provider);
     this.#history = new HistoryDocuments(provider);
@@ -63,12 +65,12 @@ export class CheckpointStore {
    */
   loadItems(): Checkpoint[] {
     const items = new Map<string, Checkpoint>();
-    for (const cp of this.#queue.load()) items.set(cp.id, cp);
+    for (const cp of this.#queue.load(this.unreadable)) items.set(cp.id, cp);
     for (const cp of this.#own.load(this.unreadable)) {
       this.#queue.delete(cp.id);
       items.set(cp.id, cp);
     }
-    for (const cp of this.#history.load()) {
+    for (const cp of this.#history.load(this.unreadable)) {
       this.#queue.delete(cp.id);
       // The history on disk holds it: its own document may go now.
       if (this.#own.has(cp.id)) this.#own.delete(cp.id);

@@ -4,6 +4,7 @@
 // forgotten file), and the history has one cap. Callers record the result (the store);
 // these functions only change the object.
 
+import { rangesBelow } from './byte-ranges.ts';
 import type { ErrorInfo, HistoryCode, Params } from './errors.ts';
 import type { ByteRange, Checkpoint, StoredState, Validators } from './item.ts';
 
@@ -59,7 +60,7 @@ export function recordDurable(cp: Checkpoint, done: ByteRange[]): void {
 
 /** At a resume: trust only the ranges the part file really holds (it may have been truncated behind our back). */
 export function trustFileSize(cp: Checkpoint, size: number): void {
-  open(cp).done = cp.done.map(([s, e]): ByteRange => [s, Math.min(e, size)]).filter(([s, e]) => e > s);
+  open(cp).done = rangesBelow(cp.done, size);
 }
 
 /** What we have cannot be continued: start over from byte 0. A changed file loses its validators too. */

@@ -63,20 +63,22 @@ async function moveToFinalName(dir: string, claimed: string, file: PartFile, isT
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (code === 'EEXIST') continue;
+      // The `.part`, or the folder holding it, was removed or moved away meanwhile.
+      if (code === 'ENOENT') throw partGone(file);
       if (!NO_HARD_LINKS.has(code)) throw writeError(error, target);
       // No hard links here: a rename after a check, the best such a file system allows.
       if (await entryExists(target)) continue;
       try {
         await fs.promises.rename(file.path, target);
       } catch (renameError) {
-        throw writeError(renameError, target);
+        throw (renameError as NodeJS.ErrnoException).code === 'ENOENT' ? partGone(file) : writeError(renameError, target);
       }
       return name;
     }
     // The new name must be this very file: a `.part` swapped after it was closed would be another.
     if ((await fs.promises.lstat(target)).ino !== file.ino) {
       await fs.promises.unlink(target);
-      throw new DownloadError('ERR_WRITE', { params: { path: file.path, detail: 'EREPLACED' }, action: 'retry' });
+      throw partGone(file);
     }
     try {
       await fs.promises.unlink(file.path);
@@ -86,6 +88,11 @@ async function moveToFinalName(dir: string, claimed: string, file: PartFile, isT
     return name;
   }
   throw new DownloadError('ERR_INTERNAL', { params: { detail: 'no final name' }, action: 'retry' });
+}
+
+/** The file written is no longer at its `.part` name: what is there (if anything) is not these bytes. */
+function partGone(file: PartFile): DownloadError {
+  return new DownloadError('ERR_WRITE', { params: { path: file.path, variant: 'partGone' }, action: 'retry' });
 }
 
 /**

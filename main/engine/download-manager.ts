@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ChangeFeed, snapshotNow } from './change-feed.ts';
 import { clearError, forgetFile, moveInQueue, noteHistory, relink as relinkCheckpoint, restoreState, setState, touch } from './checkpoint-transitions.ts';
 import { CheckpointStore } from './checkpoint-store.ts';
+import type { UnreadableDocument } from './readable-documents.ts';
 import { DownloadError, toErrorInfo } from './errors.ts';
 import type { AddOptions, AddResult, Checkpoint, ItemSnapshot, Settings, StoredState } from './item.ts';
 import type { ManagedItem } from './managed-item.ts';
@@ -39,10 +40,10 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
   #scheduler: Scheduler;
   #maxItems: number;
 
-  private constructor(options: ManagerOptions) {
+  private constructor(options: ManagerOptions, lock: StateLock) {
     super();
     this.#maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
-    this.#lock = StateLock.acquire(options.store.dir);
+    this.#lock = lock;
     this.#store = new CheckpointStore(options.store);
     // A record that cannot be written (a full disk) is shown on the items it concerns now,
     // and noted in their history, until the store writes again.
@@ -76,9 +77,16 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
 
   /** Opens the store, restores every item, and starts those that were running. */
   static async open(options: ManagerOptions): Promise<DownloadManager> {
-    const manager = new DownloadManager(options);
-    manager.#restore();
-    return manager;
+    const lock = StateLock.acquire(options.store.dir);
+    try {
+      const manager = new DownloadManager(options, lock);
+      manager.#restore();
+      return manager;
+    } catch (error) {
+      // A state folder that cannot be used at all: the next start must not find it locked.
+      lock.release();
+      throw error;
+    }
   }
 
   #restore(): void {
@@ -91,6 +99,11 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
       this.#nextOrder = Math.max(this.#nextOrder, Math.floor(cp.order) + 1);
     }
     this.#scheduler.pump();
+  }
+
+  /** Stored documents found unreadable at the start, moved aside (hosts tell the user). */
+  get unreadableDocuments(): readonly UnreadableDocument[] {
+    return this.#store.unreadable;
   }
 
   add(urls: string[], options: AddOptions = {}): AddResult {

@@ -4,7 +4,6 @@
 // `decide` before a byte of it is written. Progress is recorded only after fdatasync, so a
 // crash at any instant resumes from bytes that really are on disk.
 
-import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type AttemptOwner, Restart, runAttempt, type Slot } from './attempt.ts';
 import { coveredBytes } from './byte-ranges.ts';
@@ -364,7 +363,7 @@ export class Download {
     await this.#progress.settled();
     await this.#progress.record(false);
     await this.#file?.close().catch(() => {});
-    if (this.#failed && this.#file && !this.#worthKeeping()) await this.#dropPart(this.#file.path);
+    if (this.#failed && this.#file && !this.#worthKeeping()) await this.#dropPart(this.#file);
     this.#file = undefined;
     this.#ledger = undefined;
   }
@@ -375,8 +374,8 @@ export class Download {
   }
 
   /** A failed download whose bytes a resume would throw away gives their space back now (a full disk most of all); the name is claimed again on resume. */
-  async #dropPart(partPath: string): Promise<void> {
-    await fs.promises.rm(partPath, { force: true }).catch(() => {});
+  async #dropPart(file: PartFile): Promise<void> {
+    await file.removeIfOurs();
     this.#forgetProgress();
     dropPartFile(this.cp);
     this.#deps.changed();

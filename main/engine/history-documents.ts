@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import type { Checkpoint } from './item.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
-import { checkpointsIn } from './stored-checkpoint.ts';
+import { setAside, type UnreadableDocument } from './readable-documents.ts';
+import { checkpointsIn, isForeignList } from './stored-checkpoint.ts';
 
 /** About 450 kB of JSON: a few milliseconds to write. */
 export const SHARD_ITEMS = 1000;
@@ -36,9 +37,14 @@ export class HistoryDocuments {
     this.#provider = provider;
   }
 
-  load(): Checkpoint[] {
+  load(unreadable: UnreadableDocument[]): Checkpoint[] {
     for (const number of shardNumbers(this.#provider.dir)) {
-      const shard = this.#open(number);
+      let shard = this.#open(number);
+      if (isForeignList(shard.doc)) {
+        unreadable.push(setAside(shard.doc.path, 'notTsuzuki'));
+        this.#shards.pop();
+        shard = this.#open(number);
+      }
       for (const cp of checkpointsIn(shard.doc)) {
         // In two documents only if written by hand: the later one wins, the earlier copy goes.
         const earlier = this.#shardOf.get(cp.id);

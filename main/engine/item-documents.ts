@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Checkpoint } from './item.ts';
 import { makePrivateFolder } from './private-state.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
+import { setAside, type UnreadableDocument } from './readable-documents.ts';
 import { isCheckpoint } from './stored-checkpoint.ts';
 
 export class ItemDocuments {
@@ -21,18 +22,21 @@ export class ItemDocuments {
     makePrivateFolder(this.dir, true);
   }
 
-  /** Every readable item document; the unreadable ones are reported, never fatal. */
-  load(unreadable: { path: string; reason: string }[]): Checkpoint[] {
+  /** Every readable item document; the unreadable ones are set aside and reported, never fatal. */
+  load(unreadable: UnreadableDocument[]): Checkpoint[] {
     const items: Checkpoint[] = [];
     for (const entry of fs.readdirSync(this.dir)) {
       if (!entry.endsWith('.json')) continue;
-      try {
-        const value = this.#doc(entry.slice(0, -'.json'.length)).store;
-        if (!isCheckpoint(value)) throw new Error('not a Tsuzuki checkpoint');
+      const id = entry.slice(0, -'.json'.length);
+      const reported = unreadable.length;
+      const value = this.#doc(id).store;
+      if (isCheckpoint(value)) {
         items.push(value);
-      } catch (error) {
-        unreadable.push({ path: path.join(this.dir, entry), reason: (error as Error).message });
+        continue;
       }
+      this.#docs.delete(id);
+      // Not JSON (or unreadable): the provider has set it aside already.
+      if (unreadable.length === reported) unreadable.push(setAside(path.join(this.dir, entry), 'notTsuzuki'));
     }
     return items;
   }

@@ -5,6 +5,7 @@
 // checked on its descriptor (a regular file with one name, the very file this item made),
 // so a `.part` swapped for a link to a file elsewhere is never written through; such an
 // entry is removed (the link itself, never its target) and a fresh file made in its place.
+// While a run writes, the file is watched for what others do to it (see `#checkIntact`).
 
 import fs from 'node:fs';
 import { promisify } from 'node:util';
@@ -16,6 +17,9 @@ const ftruncate = promisify(fs.ftruncate);
 const close = promisify(fs.close);
 const writev = promisify(fs.writev);
 const open = promisify(fs.open);
+
+/** How often, at most, a writing download looks up its path to see the file is still there. */
+const PLACE_CHECK_MS = 1000;
 
 const { O_RDWR, O_CREAT, O_EXCL } = fs.constants;
 // Windows has no O_NOFOLLOW; there, O_EXCL still refuses an existing entry of any kind.
@@ -33,11 +37,18 @@ export class PartFile {
   #writes = 0;
   /** `#writes` when the last completed fdatasync began: still equal when nothing was written since. */
   #syncedThrough = -1;
+  /** Where the furthest byte written ends (or the size found when opened): while it is ours, the file is never shorter. */
+  #extent: number;
+  /** Set once another program cut the file short (its size then) or removed it (0): no byte from here on may be counted. */
+  #lostFrom: number | undefined;
+  #placeCheckedAt = 0;
 
   private constructor(path: string, fd: number) {
     this.path = path;
     this.fd = fd;
-    this.ino = fs.fstatSync(fd).ino;
+    const stat = fs.fstatSync(fd);
+    this.ino = stat.ino;
+    this.#extent = stat.size;
     this.#writeback = new Writeback(fd);
   }
 
@@ -85,6 +96,7 @@ export class PartFile {
 
   /** Writes every buffer at `position`, looping over short writes. */
   async writeAt(buffers: Buffer[], position: number): Promise<void> {
+    await this.#checkIntact();
     let pending = buffers;
     let at = position;
     this.#writes += 1;
@@ -99,6 +111,42 @@ export class PartFile {
       pending = dropBytes(pending, written);
       this.#writeback.written(written);
     }
+    this.#extent = Math.max(this.#extent, at);
+  }
+
+  /**
+   * Bytes from here on are not the ones written (another program cut the file short, or
+   * removed or moved it); undefined while the file is intact. What is recorded stops here.
+   */
+  get lostFrom(): number | undefined {
+    return this.#lostFrom;
+  }
+
+  /**
+   * Refuses to write into a file someone else changed under us. A write past a cut would
+   * make the file long again, with zeros where the cut bytes were, and its size would then
+   * pass the final check; a file removed (or moved with its folder) would take every byte
+   * still to come with it, found only at the final move. The descriptor is asked before
+   * each write (microseconds: a cut, or no name left); the path, once a second, off the
+   * main thread (the name now another file: the folder moved or replaced).
+   */
+  async #checkIntact(): Promise<void> {
+    if (this.#lostFrom !== undefined) throw this.#lost();
+    const stat = fs.fstatSync(this.fd);
+    if (stat.nlink === 0) this.#lostFrom = 0;
+    else if (stat.size < this.#extent) this.#lostFrom = stat.size;
+    else if (Date.now() - this.#placeCheckedAt >= PLACE_CHECK_MS) {
+      this.#placeCheckedAt = Date.now();
+      const entry = await fs.promises.lstat(this.path).catch(() => undefined);
+      if (entry?.ino !== stat.ino || entry.dev !== stat.dev) this.#lostFrom = 0;
+    }
+    if (this.#lostFrom !== undefined) throw this.#lost();
+  }
+
+  #lost(): DownloadError {
+    // Cut short, the bytes before the cut are still this file's: a resume continues from there.
+    const cut = this.#lostFrom! > 0;
+    return new DownloadError('ERR_WRITE', { params: { path: this.path, variant: cut ? 'partCut' : 'partGone' }, action: cut ? 'resume' : 'retry' });
   }
 
   async sync(): Promise<void> {
@@ -116,6 +164,7 @@ export class PartFile {
 
   async truncate(length: number): Promise<void> {
     await ftruncate(this.fd, length);
+    this.#extent = length;
   }
 
   /**
@@ -136,6 +185,12 @@ export class PartFile {
     // (which writes dirty pages back on close): at once, like `size`. Else in the pool.
     if (this.#syncedThrough === this.#writes) fs.closeSync(this.fd);
     else await close(this.fd);
+  }
+
+  /** Removes the `.part` name if it is still this file (another program may have put its own there). */
+  async removeIfOurs(): Promise<void> {
+    const entry = await fs.promises.lstat(this.path).catch(() => undefined);
+    if (entry?.isFile() && entry.ino === this.ino) await fs.promises.rm(this.path, { force: true }).catch(() => {});
   }
 
   get closed(): boolean {

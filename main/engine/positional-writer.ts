@@ -100,6 +100,9 @@ export class PositionalWriter extends Writable {
       this.#position += bytes;
       this.#options.onWritten(this.#position, bytes);
     });
+    // A write that failed ends this writer, whoever asked for it: a flush before a record
+    // comes while no byte arrives (a stalled server), and the request must not wait for one.
+    this.#flushing.catch((error: unknown) => this.destroy(error as Error));
     return this.#flushing;
   }
 }

@@ -2,7 +2,7 @@
 // then puts the ranges into the checkpoint, so recorded bytes never exceed durable bytes
 // and a crash at any instant resumes from bytes that really are on disk.
 
-import { coveredBytes, sameRanges } from './byte-ranges.ts';
+import { coveredBytes, rangesBelow, sameRanges } from './byte-ranges.ts';
 import { recordDurable } from './checkpoint-transitions.ts';
 import type { Checkpoint } from './item.ts';
 import type { PartFile } from './part-file.ts';
@@ -107,7 +107,9 @@ export class ProgressRecorder {
     const ledger = this.#source.ledger();
     if (!file || file.closed || !ledger) return;
     await this.flushWriters();
-    const done = ledger.doneRanges();
+    // Bytes past a cut another program made are not on disk, whatever was written there.
+    const lost = file.lostFrom;
+    const done = lost === undefined ? ledger.doneRanges() : rangesBelow(ledger.doneRanges(), lost);
     if (sameRanges(done, this.#source.cp.done)) return;
     await file.sync();
     recordDurable(this.#source.cp, done);

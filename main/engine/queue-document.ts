@@ -5,9 +5,11 @@
 import type { Checkpoint } from './item.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
 import { restoresAs } from './store-tiers.ts';
-import { checkpointsIn } from './stored-checkpoint.ts';
+import { setAside, type UnreadableDocument } from './readable-documents.ts';
+import { checkpointsIn, isForeignList } from './stored-checkpoint.ts';
 
 export class QueueDocument {
+  #provider: StoreProvider;
   #doc: JsonDocument;
   #items = new Map<string, Checkpoint>();
   /** The state each entry was last written with, as a restart would read it. */
@@ -15,11 +17,16 @@ export class QueueDocument {
   #dirty = false;
 
   constructor(provider: StoreProvider) {
+    this.#provider = provider;
     this.#doc = provider.open(provider.dir, 'queue');
   }
 
-  /** The valid entries of the document (an invalid one is skipped, never fatal). */
-  load(): Checkpoint[] {
+  /** The valid entries of the document (an invalid one is skipped, never fatal; a document of another shape is set aside). */
+  load(unreadable: UnreadableDocument[]): Checkpoint[] {
+    if (isForeignList(this.#doc)) {
+      unreadable.push(setAside(this.#doc.path, 'notTsuzuki'));
+      this.#doc = this.#provider.open(this.#provider.dir, 'queue');
+    }
     for (const cp of checkpointsIn(this.#doc)) this.#items.set(cp.id, cp);
     return [...this.#items.values()];
   }

@@ -27,6 +27,12 @@ export function isCheckpoint(value: unknown): value is Checkpoint {
   );
 }
 
+/** Whether a shared document holds something other than what Tsuzuki writes there (`{items: [...]}`, or nothing yet). */
+export function isForeignList(doc: JsonDocument): boolean {
+  const store = doc.store;
+  return Object.keys(store).length > 0 && !Array.isArray(store['items']);
+}
+
 /** The valid checkpoints of a shared document's `items` list (an invalid entry is skipped, never fatal). */
 export function checkpointsIn(doc: JsonDocument): Checkpoint[] {
   const stored = doc.store['items'];

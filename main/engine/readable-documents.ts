@@ -1,0 +1,71 @@
+// A stored document that cannot be read (half-written by a crash, hand-edited, made
+// unreadable, a folder in its place) must not stop the engine or take the other documents
+// with it: it is moved aside, kept for the user under a name no tier reads, reported, and a
+// fresh one opened in its place. Both conf and electron-store throw when they open a file
+// that is not JSON, so this wraps whichever provider the host gives.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { JsonDocument, StoreProvider } from './store.ts';
+
+/** What was wrong with a document, as a code words are chosen for at the edge. */
+export type UnreadableReason = 'notJson' | 'notTsuzuki' | string;
+
+export interface UnreadableDocument {
+  path: string;
+  /** `notJson`, `notTsuzuki` (JSON, but not what Tsuzuki writes there), or a system code (EACCES, EISDIR …). */
+  reason: UnreadableReason;
+  /** Where it was moved to; absent when it could not be moved (then it stays, and is read again next time). */
+  movedTo?: string;
+}
+
+/** The reason code of an error met while reading a document. */
+export function unreadableReason(error: unknown): UnreadableReason {
+  if (error instanceof SyntaxError) return 'notJson';
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && code ? code : 'notTsuzuki';
+}
+
+/**
+ * Moves a document aside as `<name>.unreadable-<time>` in its folder (never read by any
+ * tier: not `.json`). Returns the report, with `movedTo` unless the move failed.
+ */
+export function setAside(file: string, reason: UnreadableReason): UnreadableDocument {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  for (let n = 1; n <= 100; n++) {
+    const movedTo = `${file}.unreadable-${stamp}${n > 1 ? `-${n}` : ''}`;
+    if (fs.existsSync(movedTo)) continue;
+    try {
+      fs.renameSync(file, movedTo);
+      return { path: file, reason, movedTo };
+    } catch {
+      break;
+    }
+  }
+  return { path: file, reason };
+}
+
+/**
+ * The provider, but a document that fails to open or read is set aside (reported into
+ * `unreadable`) and opened afresh. If it cannot be moved, the original error is thrown:
+ * starting over it would overwrite it at the next write.
+ */
+export function readableDocuments(provider: StoreProvider, unreadable: UnreadableDocument[]): StoreProvider {
+  return {
+    dir: provider.dir,
+    open: (folder: string, name: string): JsonDocument => {
+      try {
+        const doc = provider.open(folder, name);
+        // Both libraries read lazily on some paths: read now, while a failure can be handled.
+        void doc.store;
+        return doc;
+      } catch (error) {
+        // Both libraries keep a document as `<name>.json` in its folder.
+        const report = setAside(path.join(folder, `${name}.json`), unreadableReason(error));
+        if (report.movedTo === undefined) throw error;
+        unreadable.push(report);
+        return provider.open(folder, name);
+      }
+    },
+  };
+}
