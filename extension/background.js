@@ -5,7 +5,7 @@
 import { catchDownload, baseName, handOffLinks } from './lib/handoff.js';
 import { resumeWaiting, startPairing } from './lib/pairing.js';
 import { RequestMethods } from './lib/request-methods.js';
-import { decide } from './lib/rules.js';
+import { decide, tsuzukiAddress } from './lib/rules.js';
 import * as settings from './lib/settings.js';
 import * as tsuzuki from './lib/tsuzuki-client.js';
 
@@ -87,7 +87,8 @@ async function popupState() {
   let progress = [];
   if (state.token) {
     const answer = await tsuzuki.status(state.address, state.token);
-    connection = answer.ok ? 'connected' : answer.problem;
+    // A token Tsuzuki no longer knows: the browser was disconnected in the window.
+    connection = answer.ok ? 'connected' : answer.problem === 'notPaired' ? 'revoked' : answer.problem;
     if (answer.ok) {
       const ids = state.recent.filter((entry) => entry.id).map((entry) => entry.id).slice(0, 20);
       const items = ids.length > 0 ? await tsuzuki.items(state.address, state.token, ids) : { ok: true, value: [] };
@@ -105,9 +106,17 @@ const popupCommands = {
   state: () => popupState(),
   pair: () => startPairing(),
   forget: () => settings.save({ token: '', pairing: null }),
-  save: ({ patch }) => {
+  save: async ({ patch }) => {
     const allowed = ['address', 'enabled', 'bypassNext', 'minBytes', 'skipSites'];
-    return settings.save(Object.fromEntries(Object.entries(patch ?? {}).filter(([key]) => allowed.includes(key))));
+    const kept = Object.fromEntries(Object.entries(patch ?? {}).filter(([key]) => allowed.includes(key)));
+    if ('address' in kept) {
+      // Refused whole, so a typo is said at once rather than shown later as "not running".
+      const address = tsuzukiAddress(kept.address);
+      if (!address) return { saved: false, problem: 'badAddress' };
+      kept.address = address;
+    }
+    await settings.save(kept);
+    return { saved: true };
   },
 };
 

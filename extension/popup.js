@@ -60,7 +60,7 @@ function render(state) {
       }
       const line = document.createElement('div');
       line.className = 'hint';
-      line.textContent = `${item.state} · ${size(item.bytes)}${item.total ? ` / ${size(item.total)}` : ''}`;
+      line.textContent = `${text(`state_${item.state}`)} · ${size(item.bytes)}${item.total ? ` / ${size(item.total)}` : ''}`;
       row.append(bar, line);
     } else if (entry.outcome === 'keptInBrowser') {
       const line = document.createElement('div');
@@ -90,7 +90,11 @@ $('bypassNext').addEventListener('change', (event) => ask('save', { patch: { byp
 $('saveRules').addEventListener('click', async () => {
   const megabytes = Number($('minMegabytes').value);
   const sites = parseSites($('skipSites').value);
-  await ask('save', { patch: { minBytes: Number.isFinite(megabytes) && megabytes > 0 ? Math.round(megabytes * 1e6) : 0, skipSites: sites, address: $('address').value.trim() || 'http://127.0.0.1:7890' } });
+  const answer = await ask('save', { patch: { minBytes: Number.isFinite(megabytes) && megabytes > 0 ? Math.round(megabytes * 1e6) : 0, skipSites: sites, address: $('address').value.trim() || 'http://127.0.0.1:7890' } });
+  const problem = answer?.ok ? answer.value?.problem : undefined;
+  $('rulesProblem').hidden = !problem;
+  $('rulesProblem').textContent = problem ? text(problem) : '';
+  if (problem) return $('address').focus();
   await refresh();
 });
 

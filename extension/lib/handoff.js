@@ -76,13 +76,28 @@ export async function catchDownload(item, suggestedName) {
     return { handedOff: false, problem };
   };
   if (!state.token) return keepInBrowser('notPaired');
+  // A small file may have all its bytes in the browser already (a browser that does not hold
+  // a download while the extension asks): it is the browser's, and Tsuzuki would only fetch a
+  // second copy.
+  if (await finishedInBrowser(item.id)) {
+    if (paused) await chrome.downloads.resume(item.id).catch(() => {});
+    await settings.remember({ browserId: item.id, url, name: suggestedName ?? baseName(new URL(url).pathname) ?? url, at: Date.now(), outcome: 'keptInBrowser' });
+    return { handedOff: false };
+  }
   const options = { headers: await sessionHeaders(url, item.referrer) };
   if (suggestedName) options.fileName = suggestedName;
   const answer = await tsuzuki.add(state.address, state.token, [url], options);
   if (!answer.ok || answer.value.added.length !== 1) return keepInBrowser(answer.ok ? 'refused' : answer.problem);
-  await chrome.downloads.cancel(item.id).catch(() => {});
-  await chrome.downloads.erase({ id: item.id }).catch(() => {});
+  // Taken off the browser's list only when cancelled: a copy it finished meanwhile stays in view.
+  const cancelled = await chrome.downloads.cancel(item.id).then(() => true, () => false);
+  if (cancelled && !(await finishedInBrowser(item.id))) await chrome.downloads.erase({ id: item.id }).catch(() => {});
   await settings.remember({ id: answer.value.added[0], browserId: item.id, url, name: suggestedName ?? baseName(new URL(url).pathname) ?? url, at: Date.now(), outcome: 'handedOff' });
   await settings.save({ lastProblem: '' });
   return { handedOff: true, id: answer.value.added[0] };
+}
+
+/** Whether the browser's own download is complete, or has every byte of a known size. */
+async function finishedInBrowser(id) {
+  const [now] = await chrome.downloads.search({ id }).catch(() => []);
+  return now?.state === 'complete' || (now?.state === 'in_progress' && now.totalBytes > 0 && now.bytesReceived >= now.totalBytes);
 }

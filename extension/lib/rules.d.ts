@@ -11,3 +11,4 @@ export function isHandOffUrl(url: string | undefined): boolean;
 export function decide(settings: RuleSettings, download: { url: string; method?: string; incognito?: boolean; totalBytes?: number; now: number }): Decision;
 export function matchesSite(host: string, site: string): boolean;
 export function parseSites(text: string): string[];
+export function tsuzukiAddress(text: string | undefined): string | undefined;

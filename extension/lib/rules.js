@@ -51,3 +51,25 @@ function hostOf(url) {
     return '';
   }
 }
+
+/**
+ * The Tsuzuki address typed in the popup, as the origin to talk to, or undefined when it is
+ * not one: http(s) on this machine only (Tsuzuki answers loopback peers only, and every
+ * request carries the token and hand-offs carry the site's cookies). "127.0.0.1:7891" is
+ * taken as http://127.0.0.1:7891.
+ */
+export function tsuzukiAddress(text) {
+  const typed = String(text ?? '').trim();
+  if (!typed) return undefined;
+  let url;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `http://${typed}`);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return undefined;
+  const host = url.hostname.toLowerCase();
+  const loopback = host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return loopback ? url.origin : undefined;
+}

@@ -26,8 +26,19 @@ export async function save(patch) {
   await chrome.storage.local.set(patch);
 }
 
-/** Remembers a hand-off (or a download left to the browser) for the popup, newest first. */
-export async function remember(entry) {
-  const { recent } = await load();
-  await save({ recent: [entry, ...recent].slice(0, MAX_RECENT) });
+/** The last remember() under way: each reads the list the one before it wrote. */
+let remembering = Promise.resolve();
+
+/**
+ * Remembers a hand-off (or a download left to the browser) for the popup, newest first.
+ * One at a time: downloads started together are handed over together, and two that read the
+ * list at once would each write it back with only their own entry added.
+ */
+export function remember(entry) {
+  const done = remembering.then(async () => {
+    const { recent } = await load();
+    await save({ recent: [entry, ...recent].slice(0, MAX_RECENT) });
+  });
+  remembering = done.catch(() => {});
+  return done;
 }

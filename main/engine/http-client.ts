@@ -10,6 +10,7 @@ import got, { type Request } from 'got';
 import { checkedLookup, checkLiteralHost, type AddressCheck } from './destination-policy.ts';
 import { DownloadError } from './errors.ts';
 import { ProxyAgents } from './proxy-agents.ts';
+import { onTheWire } from './request-headers.ts';
 import { shownLink } from './web-url.ts';
 
 export const MAX_REDIRECTS = 10;
@@ -54,7 +55,7 @@ export function createHttpClient(maxSocketsPerHost = 16, allowAddress?: AddressC
       const visited = new Set<string>([url]);
       const origin = new URL(url).origin;
       return got.stream(url, {
-        headers: { 'user-agent': DEFAULT_USER_AGENT, ...itemHeaders, 'accept-encoding': 'identity', ...headers },
+        headers: { 'user-agent': DEFAULT_USER_AGENT, ...onTheWire(itemHeaders), 'accept-encoding': 'identity', ...headers },
         decompress: false,
         retry: { limit: 0 },
         throwHttpErrors: false,

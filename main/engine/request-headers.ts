@@ -94,3 +94,14 @@ export function sameOrigin(a: string, b: string): boolean {
 function safeName(name: string): string {
   return name.replace(/[^\x21-\x7e]/g, '?').slice(0, 64);
 }
+
+/**
+ * The item's headers as Node must be given them to send the text's UTF-8 bytes: a browser
+ * sends a cookie set with non-ASCII text (a search kept in it) as those bytes, while Node
+ * writes a header string as latin1 and refuses any character past U+00FF.
+ */
+export function onTheWire(headers: Record<string, string>): Record<string, string> {
+  const wire: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) wire[name] = /[^\x00-\x7f]/.test(value) ? Buffer.from(value, 'utf8').toString('latin1') : value;
+  return wire;
+}

@@ -41,13 +41,15 @@ async function startSite() {
     ['b.bin', testBytes(210_000, 35)],
     ['c.bin', testBytes(220_000, 36)],
     ['export.bin', testBytes(600_000, 37)],
+    ['tiny.bin', testBytes(20_000, 38)],
+    ...['a', 'b', 'c', 'd', 'e', 'f'].map((letter, index) => [`bulk${letter}.bin`, testBytes(1_000_000, 40 + index)] as const),
   ]);
   const log: SiteRequest[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/page') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `${SESSION}; Path=/; SameSite=Lax` });
-      const links = [...files.keys()].filter((name) => name !== 'export.bin').map((name) => `<a id="${name.replace('.bin', '')}" href="/files/${name}">${name}</a>`);
+      const links = [...files.keys()].filter((name) => !['export.bin', 'tiny.bin'].includes(name) && !name.startsWith('bulk')).map((name) => `<a id="${name.replace('.bin', '')}" href="/files/${name}">${name}</a>`);
       const form = '<form method="post" action="/files/export.bin"><input type="hidden" name="rows" value="all"><button id="export-form">Export</button></form>';
       return void res.end(`<!doctype html><title>Members</title><p>${links.slice(0, 3).join(' ')}</p><p id="many">Several: ${links.slice(3).join(', ')} and <a href="/page">the page</a>.</p>${form}`);
     }
@@ -189,6 +191,19 @@ test.describe.serial('the browser extension', () => {
     await extension.close();
   });
 
+  test('an address that is not Tsuzuki on this computer is refused in the popup, and nothing is saved', async () => {
+    const extension = await popup();
+    await extension.getByText('Rules and address').click();
+    const field = extension.getByLabel('Tsuzuki address');
+    await expect(field).toHaveValue(serve.origin);
+    await field.fill('192.168.1.5:7890');
+    await extension.getByLabel('Leave files smaller than (MB) to the browser').fill('5');
+    await extension.getByRole('button', { name: 'Save' }).click();
+    await expect(extension.getByRole('alert')).toHaveText(/^That is not an address of Tsuzuki on this computer; nothing was saved\./);
+    expect(await worker.evaluate(async () => chrome.storage.local.get(['address', 'minBytes']))).toEqual({ address: serve.origin });
+    await extension.close();
+  });
+
   test('a click on a link that needs the session: Tsuzuki gets it byte-exact and the browser download is cancelled', async () => {
     const page = await context.newPage();
     await page.goto(`${site.origin}/page`);
@@ -239,6 +254,59 @@ test.describe.serial('the browser extension', () => {
     await page.close();
   });
 
+  test('a file the browser has finished before Tsuzuki is asked stays the browser\'s: one copy, still in its list', async () => {
+    // Playwright's download handling lets the browser finish a small file at once (a real
+    // Chromium holds it in onDeterminingFilename; Firefox has no such hold).
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/page`);
+    const browserDownload = page.waitForEvent('download');
+    await page.evaluate(() => {
+      const link = Object.assign(document.createElement('a'), { href: '/files/tiny.bin', download: '' });
+      document.body.append(link);
+      link.click();
+    });
+    const download = await browserDownload;
+    const inBrowser = (await download.failure()) === null;
+    await expect.poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('recent'))['recent'] as { url: string }[])[0]?.url)).toMatch(/tiny\.bin$/);
+    const [entry] = await worker.evaluate(async () => (await chrome.storage.local.get('recent'))['recent'] as { outcome: string }[]);
+    if (inBrowser) {
+      expect(sha256(fs.readFileSync((await download.path())!))).toBe(sha256(site.files.get('tiny.bin')!));
+      expect(entry!.outcome).toBe('keptInBrowser');
+      expect(site.log.filter((request) => request.path === '/files/tiny.bin')).toHaveLength(1);
+      expect(fs.existsSync(path.join(downloads, 'tiny.bin'))).toBe(false);
+      expect(await worker.evaluate(async () => (await chrome.downloads.search({ urlRegex: 'tiny\\.bin' })).length)).toBeGreaterThan(0);
+    } else {
+      // Asked while the browser was still receiving it: then Tsuzuki has the one copy.
+      expect(entry!.outcome).toBe('handedOff');
+      const target = path.join(downloads, 'tiny.bin');
+      await expect.poll(() => fs.existsSync(target) && sha256(target) === sha256(site.files.get('tiny.bin')!), { timeout: 20_000 }).toBe(true);
+    }
+    await page.close();
+  });
+
+  test('six downloads started at once: each is handed over, and each is listed in the popup', async () => {
+    const names = [...site.files.keys()].filter((name) => name.startsWith('bulk'));
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/page`);
+    await page.evaluate((names) => {
+      for (const name of names) {
+        const link = Object.assign(document.createElement('a'), { href: `/files/${name}`, download: '' });
+        document.body.append(link);
+        link.click();
+      }
+    }, names);
+    for (const name of names) {
+      const target = path.join(downloads, name);
+      await expect.poll(() => fs.existsSync(target) && sha256(target) === sha256(site.files.get(name)!), { timeout: 20_000 }).toBe(true);
+    }
+    const recent = await worker.evaluate(async () => (await chrome.storage.local.get('recent'))['recent'] as { url: string; outcome: string }[]);
+    expect(recent.filter((entry) => entry.outcome === 'handedOff').map((entry) => entry.url.split('/').pop()).sort()).toEqual(expect.arrayContaining(names));
+    const extension = await popup();
+    for (const name of names) await expect(extension.locator('#recent li', { hasText: name })).toHaveCount(1);
+    await extension.close();
+    await page.close();
+  });
+
   test('the selection menu hands over every selected link, each with the session', async () => {
     const page = await context.newPage();
     await page.goto(`${site.origin}/page`);
@@ -284,6 +352,20 @@ test.describe.serial('the browser extension', () => {
     expect(status).not.toBe(200);
     expect(fs.readdirSync(downloads).length).toBe(before);
     await page.close();
+  });
+
+  test('disconnected in the window: the popup says so and offers to connect again', async () => {
+    const window = await context.newPage();
+    await window.goto(serve.url);
+    await window.getByRole('button', { name: 'Settings' }).click();
+    await window.getByRole('button', { name: /^Disconnect / }).click();
+    await expect(window.getByRole('button', { name: /^Disconnect / })).toHaveCount(0);
+    await window.close();
+    const extension = await popup();
+    await expect(extension.locator('#connection')).toHaveAttribute('data-state', 'revoked');
+    await expect(extension.locator('#connection')).toHaveText('The Tsuzuki window disconnected this browser, so downloads stay in the browser. Connect again to send them to Tsuzuki.');
+    await expect(extension.getByRole('button', { name: 'Connect to Tsuzuki' })).toBeVisible();
+    await extension.close();
   });
 
   test('with Tsuzuki stopped, the browser keeps its download and the popup says how to start Tsuzuki', async () => {

@@ -56,6 +56,23 @@ describe('per-item request headers', () => {
     });
   }
 
+  it('a cookie with non-ASCII text (a site that keeps a search in it) goes out as its UTF-8 bytes, as a browser sends it', async () => {
+    const route = '/utf8-cookie.bin';
+    server.serve(route, { body: body.subarray(0, 100_000) });
+    const ws = tempWorkspace();
+    const manager = await openTestManager(ws.state, ws.downloads);
+    try {
+      const cookie = 'session=s3cr3t; last_search=東京 café';
+      const item = await downloadOne(manager, server.url(route), { headers: { Cookie: cookie, Referer: session.referer } });
+      assert.equal(item.state, 'done', words(item.error));
+      // Node reads a header's bytes as latin1: the server got exactly the UTF-8 of the text.
+      for (const request of server.requestsFor(route)) assert.equal(Buffer.from(request.headers['cookie'] ?? '', 'latin1').toString('utf8'), cookie);
+    } finally {
+      await manager.close();
+      ws.cleanup();
+    }
+  });
+
   it('are dropped on a redirect to another origin, and kept on one within it', async () => {
     server.serve('/same-origin-target.bin', { body: body.subarray(0, 50_000) });
     server.redirect('/same-origin.bin', '/same-origin-target.bin');

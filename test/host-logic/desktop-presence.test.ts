@@ -38,6 +38,15 @@ describe('taskbar progress and badge', () => {
     assert.deepEqual(progressBar(activity.summary()), { value: 2, mode: 'indeterminate' });
   });
 
+  it('links waiting in the queue, whose size nobody has asked for yet, do not hide the progress of the running ones', () => {
+    const waiting = Array.from({ length: 5 }, (_, i) => snapshot({ id: `q${i}`, state: 'queued', bytes: 0, total: null }));
+    const activity = tracker([snapshot({ id: 'a', state: 'downloading', bytes: 300, total: 1000, speed: 50 }), ...waiting]);
+    assert.deepEqual(progressBar(activity.summary()), { value: 0.3, mode: 'normal' });
+    assert.deepEqual(trayTooltip(activity.summary()), { kind: 'busy', speed: 50, active: 1, queued: 5, percent: 30 });
+    // Before any has started, nothing is known: the bar only says something is under way.
+    assert.deepEqual(progressBar(tracker(waiting).summary()), { value: 2, mode: 'indeterminate' });
+  });
+
   it('shows the error mode after a download failed while others run, and clears it once idle', () => {
     const a = snapshot({ id: 'a', state: 'downloading', bytes: 500, total: 1000 });
     const b = snapshot({ id: 'b', state: 'downloading', bytes: 0, total: 1000 });

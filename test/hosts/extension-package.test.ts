@@ -38,6 +38,15 @@ describe('the browser extension package', () => {
     for (const key of used) assert.ok(keys('en').includes(key), key);
   });
 
+  it('words each state of a handed-off download as the window does, in every language, rather than showing its code', () => {
+    const states = ['queued', 'downloading', 'retrying', 'paused', 'done', 'failed', 'canceled'];
+    for (const language of fs.readdirSync(path.join(DIR, '_locales'))) {
+      const messages = JSON.parse(fs.readFileSync(path.join(DIR, '_locales', language, 'messages.json'), 'utf8')) as Record<string, { message: string } | undefined>;
+      const window = JSON.parse(fs.readFileSync(path.join(ROOT, 'i18n/locales', `${language}.json`), 'utf8')).ui.progress.states as Record<string, string>;
+      for (const state of states) assert.equal(messages[`state_${state}`]?.message, window[state], `${language}: ${state}`);
+    }
+  });
+
   it('npm run build:extension makes an installable zip of exactly its files', () => {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-extension.ts')], { cwd: ROOT, stdio: 'pipe' });
     const zip = unzipSync(fs.readFileSync(path.join(ROOT, 'out/extension/tsuzuki-extension.zip')));

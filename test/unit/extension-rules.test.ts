@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RequestMethods } from '../../extension/lib/request-methods.js';
-import { decide, matchesSite, parseSites } from '../../extension/lib/rules.js';
+import { decide, matchesSite, parseSites, tsuzukiAddress } from '../../extension/lib/rules.js';
 
 const on = { enabled: true, bypassNext: false, bypassUntil: 0, minBytes: 0, skipSites: [] as string[] };
 const now = 1_000_000;
@@ -67,5 +67,15 @@ describe('which downloads the extension hands over', () => {
     assert.equal(matchesSite('example.com', '*.example.com'), false);
     assert.equal(matchesSite('a.example.com', '*.example.com'), true);
     assert.equal(matchesSite('example.com', ''), false);
+  });
+
+  it('takes a Tsuzuki address on this machine only, with or without http://', () => {
+    assert.equal(tsuzukiAddress('http://127.0.0.1:7890'), 'http://127.0.0.1:7890');
+    assert.equal(tsuzukiAddress(' 127.0.0.1:7891 '), 'http://127.0.0.1:7891');
+    assert.equal(tsuzukiAddress('localhost:8000/'), 'http://localhost:8000');
+    assert.equal(tsuzukiAddress('http://[::1]:7890'), 'http://[::1]:7890');
+    for (const bad of ['', 'localhost:x', 'ftp://127.0.0.1:21', 'http://192.168.1.5:7890', 'https://tsuzuki.example.com', 'http://user:pw@127.0.0.1:7890', 'http://127.0.0.1:7890/extension/', 'javascript:alert(1)', '127.0.0.1:99999']) {
+      assert.equal(tsuzukiAddress(bad), undefined, bad);
+    }
   });
 });

@@ -20,7 +20,11 @@ export interface ActivitySummary {
   /** Bytes done and total over active and queued items whose size is known. */
   bytes: number;
   total: number;
-  /** Whether an active or queued item has no known size yet. */
+  /**
+   * Whether an active item has no known size. A queued one without a size is left out
+   * instead: it has not been asked yet (every link added is), and a queue of them must not
+   * hide the progress of the downloads running now.
+   */
   unknownSize: boolean;
   /** Items that failed since the current busy stretch began (still failed). */
   failedRecently: number;
@@ -77,7 +81,7 @@ export class DesktopActivity {
       else if (item.state === 'paused') summary.paused += 1;
       if (!active && item.state !== 'queued') continue;
       summary.speed += item.speed;
-      if (item.total === null) summary.unknownSize = true;
+      if (item.total === null) summary.unknownSize ||= active;
       else {
         summary.bytes += Math.min(item.bytes, item.total);
         summary.total += item.total;
