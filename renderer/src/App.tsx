@@ -211,13 +211,15 @@ export function App() {
       const count = items.length;
       const what = count === 1 ? items[0]!.name : t('ui.remove.downloads', { count });
       const anyDone = items.some((item) => item.state === 'done');
+      // The engine deletes the partial file of whatever it removes unfinished; a finished file stays.
+      const anyUnfinished = items.some((item) => item.state !== 'done');
       setConfirm({
         title: deleteFile ? t('ui.remove.deleteTitle', { what }) : t('ui.remove.removeTitle', { what }),
         body: deleteFile ? (
           <p>{t('ui.remove.deleteBody', { count })}</p>
         ) : (
           <p>
-            {t('ui.remove.removeBody', { count })} {anyDone ? t('ui.remove.finishedStay') : t('ui.remove.partialStay')}
+            {[t('ui.remove.removeBody', { count }), anyUnfinished && t('ui.remove.partialDeleted'), anyDone && t('ui.remove.finishedStay')].filter(Boolean).join(' ')}
           </p>
         ),
         confirmLabel: deleteFile ? t('ui.remove.confirmWithFile') : t('ui.remove.confirm'),

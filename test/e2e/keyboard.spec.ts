@@ -100,3 +100,17 @@ test('a row that leaves the tab shown (paused from Active) hands the focus to it
   await expect(page.getByRole('listitem', { name: 'active-1.bin' })).toBeFocused();
   await page.getByRole('button', { name: 'Pause all downloads' }).click();
 });
+
+test("a row's Cancel button, gone once pressed, leaves the focus on its row", async ({ page }) => {
+  await openWithPaused(page, 'cancel', 2);
+  const row = page.getByRole('listitem', { name: 'cancel-0.bin' });
+  await row.getByRole('button', { name: 'Resume cancel-0.bin' }).click();
+  await row.getByRole('button', { name: 'Cancel cancel-0.bin' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(row).toContainText('Canceled');
+  await expect(row.getByRole('button', { name: 'Cancel cancel-0.bin' })).toHaveCount(0);
+  await expect(row).toBeFocused();
+  // From there the keys go on: Tab reaches the row's own buttons again.
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('button', { name: 'Retry cancel-0.bin' })).toBeFocused();
+});

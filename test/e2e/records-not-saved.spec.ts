@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import { testBytes } from '../support/files.ts';
 import { CANNOT_MOUNT, mountSmallDisk, type SmallDisk } from '../support/small-disk.ts';
+import { textContrast } from './contrast.ts';
 import { startWebSetup, type WebSetup } from './web-fixture.ts';
 
 let disk: SmallDisk | undefined;
@@ -33,6 +34,8 @@ test('the row warns while the records cannot be written, and stops once they can
   const filler = disk!.fillUp();
   await expect(row.locator('.status')).toHaveText(/^⚠ Progress not saved: The disk is full while writing .+ · /);
   await expect(row.locator('.status')).toHaveClass(/not-saved/);
+  // The warning's own colour still reads as text (WCAG AA) on the row.
+  expect(await textContrast(row.locator('.status'))).toBeGreaterThanOrEqual(4.5);
 
   fs.rmSync(filler);
   await expect(row.locator('.status')).not.toContainText('Progress not saved');

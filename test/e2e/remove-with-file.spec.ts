@@ -48,3 +48,27 @@ test('Remove with file… asks with Cancel as the default, and deletes only when
   await expect(row).toHaveCount(0);
   await expect.poll(() => fs.existsSync(file)).toBe(false);
 });
+
+test('Delete says what happens to the files: partial ones go, finished ones stay', async ({ page }) => {
+  setup.server.serve('/keep/slow.iso', { body: testBytes(3_000_000, 6), faults: { throttleBytesPerSec: 200_000 } });
+  setup.server.serve('/keep/notes.txt', { body: testBytes(20_000, 7) });
+  await page.goto(setup.host.url);
+  const { added } = setup.manager.add([setup.server.url('/keep/slow.iso'), setup.server.url('/keep/notes.txt')]);
+  const partial = path.join(setup.ws.downloads, 'slow.iso.part');
+  const finished = path.join(setup.ws.downloads, 'notes.txt');
+  await expect(page.getByRole('listitem', { name: 'notes.txt' }).getByText(/^Done · /)).toBeVisible();
+  await expect.poll(() => fs.existsSync(partial)).toBe(true);
+  await page.getByRole('button', { name: 'Pause slow.iso' }).click();
+  await expect(page.getByRole('button', { name: 'Resume slow.iso' })).toBeVisible();
+
+  await page.getByRole('listitem', { name: 'slow.iso' }).click();
+  await page.getByRole('listitem', { name: 'notes.txt' }).click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Delete');
+  const dialog = page.getByRole('dialog', { name: 'Remove 2 downloads?' });
+  await expect(dialog).toContainText('The partial files of unfinished downloads are deleted. Finished files stay on the disk.');
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByRole('listitem', { name: 'slow.iso' })).toHaveCount(0);
+  await expect.poll(() => setup.manager.list().some((item) => added.includes(item.id))).toBe(false);
+  expect(fs.existsSync(partial)).toBe(false);
+  expect(fs.existsSync(finished)).toBe(true);
+});

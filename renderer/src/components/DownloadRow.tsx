@@ -1,6 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ItemSnapshot } from '../../../main/contract.ts';
+import type { ItemSnapshot, ItemState } from '../../../main/contract.ts';
+import { focusWasDropped } from '../dom/focused-row.ts';
 import { fileBadge } from '../lib/file-glyph.ts';
 import { hostOf } from '../lib/format.ts';
 import { percentOf } from '../lib/status-line.ts';
@@ -48,8 +49,20 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
   });
   const onRowAction = useCallback((action: RowAction) => onAction(action, latest.current), [onAction]);
 
+  // A button that had the focus can go with the state (Cancel, once canceled): the focus then
+  // stays on the row instead of falling to the page. Whether it was in the row is read while
+  // rendering the new state, before the button leaves the page; only a new state costs this.
+  const row = useRef<HTMLDivElement>(null);
+  const focusBefore = useRef<{ state: ItemState; inside: boolean }>({ state, inside: false });
+  if (focusBefore.current.state !== state) focusBefore.current = { state, inside: row.current?.contains(document.activeElement) ?? false };
+  useLayoutEffect(() => {
+    if (focusBefore.current.inside && focusWasDropped()) row.current?.focus({ preventScroll: true });
+    focusBefore.current.inside = false;
+  }, [state]);
+
   return (
     <div
+      ref={row}
       role="listitem"
       aria-label={name}
       data-id={item.id}
