@@ -2,14 +2,13 @@
 // kill -9 at several points, checked by SHA-256 and by the server's request log.
 
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
 import { withTimeout } from '../support/manager.ts';
-import { runCli, startCli } from './run-cli.ts';
+import { runCli, startCli, stderrShows } from './run-cli.ts';
 
 const body = testBytes(2_000_000, 42);
 
@@ -214,7 +213,7 @@ describe('tsuzuki get', () => {
       assert.equal(elsewhere.code, 0, elsewhere.stderr);
       assert.equal(elsewhere.stderr, '', 'a run into another folder does not wait');
       const same = startCli(['get', server.url('/side-b.bin'), '--dir', ws.downloads, '-q'], env);
-      await withTimeout(saysOnStderr(same.child, /Waiting for it to finish/), 30_000, 'the run into the same folder did not say it waits');
+      await withTimeout(stderrShows(same.child, /Waiting for it to finish/), 30_000, 'the run into the same folder did not say it waits');
       assert.equal(fs.existsSync(path.join(ws.downloads, 'side-b.bin')), false, 'it waits before downloading');
       first.child.kill('SIGINT');
       assert.equal((await first.result).code, 130);
@@ -230,20 +229,6 @@ describe('tsuzuki get', () => {
     }
   });
 });
-
-/** Resolves once the child's standard error has shown `pattern`. */
-function saysOnStderr(child: ChildProcess, pattern: RegExp): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = '';
-    const onData = (chunk: Buffer) => {
-      seen += chunk;
-      if (!pattern.test(seen)) return;
-      child.stderr!.off('data', onData);
-      resolve();
-    };
-    child.stderr!.on('data', onData);
-  });
-}
 
 /** Resolves with the bytes the checkpoints in `stateDir` record, once at least `min` (bounded, polled). */
 async function waitForRecordedBytes(stateDir: string, min: number, timeoutMs = 20_000): Promise<number> {

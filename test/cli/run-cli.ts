@@ -34,3 +34,17 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeou
     clearTimeout(timer);
   }
 }
+
+/** Resolves once the child's standard error has shown `pattern` (a line said while it runs). */
+export function stderrShows(child: CliRun['child'], pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = '';
+    const look = (chunk: Buffer) => {
+      seen += chunk;
+      if (!pattern.test(seen)) return;
+      child.stderr!.off('data', look);
+      resolve();
+    };
+    child.stderr!.on('data', look);
+  });
+}

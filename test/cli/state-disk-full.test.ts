@@ -11,23 +11,9 @@ import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { sha256, tempWorkspace, testBytes } from '../support/files.ts';
 import { withTimeout } from '../support/manager.ts';
 import { CANNOT_MOUNT, mountSmallDisk } from '../support/small-disk.ts';
-import { runCli, startCli } from './run-cli.ts';
+import { runCli, startCli, stderrShows } from './run-cli.ts';
 
 const body = testBytes(3_000_000, 91);
-
-/** Resolves once the child's stderr has printed a line matching `pattern`. */
-function stderrLine(child: ReturnType<typeof startCli>['child'], pattern: RegExp): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = '';
-    const look = (chunk: Buffer) => {
-      seen += chunk;
-      if (!pattern.test(seen)) return;
-      child.stderr!.off('data', look);
-      resolve();
-    };
-    child.stderr!.on('data', look);
-  });
-}
 
 describe('tsuzuki get with its state folder on a disk that fills up', () => {
   let server: FaultServer;
@@ -50,7 +36,7 @@ describe('tsuzuki get with its state folder on a disk that fills up', () => {
       for (let i = 0; i < 400 && !(fs.existsSync(items) && fs.readdirSync(items).length > 0); i++) await new Promise((resolve) => setTimeout(resolve, 25));
       assert.ok(fs.readdirSync(items).length > 0, 'a first record was written');
       filler = disk.fillUp();
-      await withTimeout(stderrLine(run.child, /progress cannot be saved right now: The disk is full while writing/), 20_000, 'no word that progress is not saved');
+      await withTimeout(stderrShows(run.child, /progress cannot be saved right now: The disk is full while writing/), 20_000, 'no word that progress is not saved');
       run.child.kill('SIGINT');
       const stopped = await run.result;
       running = undefined;
