@@ -84,17 +84,7 @@ describe('tsuzuki serve', () => {
     const ws = tempWorkspace();
     const stop = Promise.withResolvers<void>();
     const running = startCaptured(['--port', '0', '--state', ws.state, '--dir', ws.downloads], { rendererDir: fixtureRenderer(ws.root), stopSignal: stop.promise });
-    const url = await withTimeout(
-      (async () => {
-        for (;;) {
-          const match = /Open (http:\S+)/.exec(running.out.join('\n'));
-          if (match) return match[1]!;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      })(),
-      5000,
-      'no URL printed',
-    );
+    const url = await printedLink(running.out);
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
     assert.equal((await get(url)).status, 303);
     assert.equal((await get(new URL('/', url).href)).status, 401);
@@ -116,17 +106,7 @@ describe('tsuzuki serve', () => {
     const linkOf = async (state: string) => {
       const stop = Promise.withResolvers<void>();
       const running = startCaptured(['--port', '0', '--state', state, '--dir', ws.downloads], { rendererDir, stopSignal: stop.promise });
-      const link = await withTimeout(
-        (async () => {
-          for (;;) {
-            const match = /Open (http:\S+)/.exec(running.out.join('\n'));
-            if (match) return match[1]!;
-            await new Promise((resolve) => setTimeout(resolve, 20));
-          }
-        })(),
-        5000,
-        'no URL printed',
-      );
+      const link = await printedLink(running.out);
       stop.resolve();
       assert.equal((await running.done).code, 0);
       return new URL(link).searchParams.get('token');
@@ -201,3 +181,18 @@ describe('tsuzuki serve', () => {
     }
   });
 });
+
+/** The link `tsuzuki serve` prints once it listens (polled, bounded to 5 s). */
+function printedLink(out: string[]): Promise<string> {
+  return withTimeout(
+    (async () => {
+      for (;;) {
+        const match = /Open (http:\S+)/.exec(out.join('\n'));
+        if (match) return match[1]!;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })(),
+    5000,
+    'no URL printed',
+  );
+}
