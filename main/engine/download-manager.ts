@@ -230,14 +230,22 @@ export class DownloadManager extends EventEmitter<ManagerEvents> {
     this.#scheduler.pump();
   }
 
-  /** Gives an item a new link (an expired signed URL). Its bytes are kept if the file is unchanged. */
+  /**
+   * Gives an item a new link (an expired signed URL). Its bytes are kept if the file is
+   * unchanged. What it was doing stays: a running one goes on with the new link, a paused,
+   * queued or canceled one waits as it did (the person stopped it, and a new address is not
+   * a resume). A failed one starts again: its failure is what a new link answers, and the
+   * failure line itself says to use Change link….
+   */
   changeUrl(id: string, url: string): void {
     const item = this.#item(id);
     if (item.cp.state === 'done') throw new DownloadError('ERR_INVALID_STATE', { params: { variant: 'alreadyDone' }, action: 'addAsNew' });
     const href = parseDownloadUrl(url).href;
     const relink = () => {
       relinkCheckpoint(item.cp, href);
-      this.#requeue(item);
+      const { state } = item.cp;
+      if (state === 'downloading' || state === 'failed') this.#requeue(item);
+      else this.#setState(item, state);
       this.#scheduler.pump();
     };
     if (item.running) {
