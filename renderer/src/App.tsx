@@ -62,6 +62,7 @@ export function App() {
   const [relinking, setRelinking] = useState<ItemSnapshot | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const addBar = useRef<AddBarHandle>(null);
+  const emptyList = useRef<HTMLDivElement>(null);
 
   const ids = view.ids(filter);
   const idsRef = useRef(ids);
@@ -75,7 +76,8 @@ export function App() {
 
   // Rows that left the tab shown (removed, or moved to another tab) leave the selection. When
   // the row that had the keyboard focus went with it, the focus goes to the row that took its
-  // place, as in a file manager, instead of falling to the page.
+  // place, or to the empty list when none is left, as in a file manager, instead of falling to
+  // the page.
   // `ids` is a new array only when the layout changed, and nothing is built when nothing is selected.
   useEffect(() => {
     const before = shownBefore.current;
@@ -91,6 +93,8 @@ export function App() {
       return next !== null && pruned.focus === null ? focusRow(pruned, next, true) : pruned;
     });
     if (next !== null) setFocusRequest((n) => n + 1);
+    // The last row of the tab went: the empty list takes the focus, in the list's place.
+    else if (gone !== null && ids.length === 0) emptyList.current?.focus({ preventScroll: true });
   }, [ids]);
 
   // A clicked notification about a download: show its row, selected and focused.
@@ -334,7 +338,7 @@ export function App() {
       <ConnectionBanner state={connection} />
       <main>
         {!view.loaded ? null : ids.length === 0 ? (
-          <EmptyState filter={filter} anyItems={view.size > 0} />
+          <EmptyState ref={emptyList} id={LIST_ID} labelledBy={tabId(filter)} filter={filter} anyItems={view.size > 0} />
         ) : (
           <DownloadList
             id={LIST_ID}

@@ -114,3 +114,34 @@ test("a row's Cancel button, gone once pressed, leaves the focus on its row", as
   await page.keyboard.press('Tab');
   await expect(row.getByRole('button', { name: 'Retry cancel-0.bin' })).toBeFocused();
 });
+
+test('removing every row leaves the focus on the empty list, where the keys still work', async ({ page }) => {
+  await openWithPaused(page, 'all', 2);
+  await page.getByRole('listitem', { name: 'all-0.bin' }).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog', { name: 'Remove 2 downloads?' }).getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByRole('listitem')).toHaveCount(0);
+  const empty = page.getByRole('region', { name: /^All/ });
+  await expect(empty).toBeFocused();
+  await expect(empty).toContainText('Drop links here or paste them above.');
+  // Shift+Tab goes back up to the tabs, as it would from a row.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('tab', { name: /^All/ })).toBeFocused();
+});
+
+test('removing the last row of a tab from its menu leaves the focus on that tab\'s empty list', async ({ page }) => {
+  await openWithPaused(page, 'only', 2);
+  // The other one leaves the Paused tab, so that tab empties while the list does not.
+  setup.manager.cancel([setup.manager.list().find((item) => item.name === 'only-1.bin')!.id]);
+  await page.getByRole('tab', { name: /^Paused/ }).click();
+  await expect(page.getByRole('listitem')).toHaveCount(1);
+  const row = page.getByRole('listitem', { name: 'only-0.bin' });
+  await row.click();
+  await row.getByRole('button', { name: 'More actions for only-0.bin' }).press('Enter');
+  await page.getByRole('menuitem', { name: 'Remove', exact: true }).press('Enter');
+  await expect(row).toHaveCount(0);
+  const empty = page.getByRole('region', { name: /^Paused/ });
+  await expect(empty).toBeFocused();
+  await expect(empty).toContainText('No paused downloads.');
+});

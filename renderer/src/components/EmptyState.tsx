@@ -1,14 +1,33 @@
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Filter } from '../lib/filters.ts';
 
-/** A new window says what to do; an empty tab says it is empty. */
-export function EmptyState({ filter, anyItems }: { filter: Filter; anyItems: boolean }) {
+export interface EmptyStateProps {
+  filter: Filter;
+  anyItems: boolean;
+  /** The list's own id and name: the empty list stands where the list was, for the tabs that control it. */
+  id: string;
+  labelledBy: string;
+  ref?: Ref<HTMLDivElement>;
+}
+
+/**
+ * A new window says what to do; an empty tab says it is empty. It can hold the focus (not in
+ * the Tab order), so that when the last row goes the focus stays in the list's place, as in
+ * a file manager whose folder was emptied, instead of falling to the page.
+ */
+export function EmptyState({ filter, anyItems, id, labelledBy, ref }: EmptyStateProps) {
   const { t } = useTranslation();
-  if (anyItems) return <p className="empty muted">{t(`ui.empty.${filter}`)}</p>;
   return (
-    <div className="empty">
-      <p className="empty-title">{t('ui.empty.title')}</p>
-      <p className="muted">{t('ui.empty.body')}</p>
+    <div ref={ref} id={id} role="region" aria-labelledby={labelledBy} tabIndex={-1} className={anyItems ? 'empty muted' : 'empty'}>
+      {anyItems ? (
+        <p>{t(`ui.empty.${filter}`)}</p>
+      ) : (
+        <>
+          <p className="empty-title">{t('ui.empty.title')}</p>
+          <p className="muted">{t('ui.empty.body')}</p>
+        </>
+      )}
     </div>
   );
 }
