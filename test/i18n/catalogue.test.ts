@@ -26,7 +26,8 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 /** `{{name}}` and `{{name, format}}`, as a sorted set of "name[,format]". */
 function placeholders(message: string): string[] {
   const names = [...message.matchAll(/\{\{\s*([^},]+?)\s*(?:,\s*([^}]+?)\s*)?\}\}/g)].map((m) => (m[2] ? `${m[1]},${m[2]}` : m[1]!));
-  return [...new Set(names)].filter((name) => name !== 'count').sort();
+  // A plural form may leave its count out ("A link …"), however the others format it.
+  return [...new Set(names)].filter((name) => name !== 'count' && !name.startsWith('count,')).sort();
 }
 
 /** Messages grouped by key without plural suffix: base → { category → message }. */
