@@ -39,7 +39,7 @@ describe('the desktop shell groups its counts', () => {
     assert.equal(noticeText(en, { kind: 'finishedMany', count: 2000, dir: '/d' }).title, '2,000 downloads finished');
     assert.equal(noticeText(en, { kind: 'failedMany', count: 12_345, firstId: 'x' }).title, '12,345 downloads failed');
     assert.equal(noticeText(ja, { kind: 'finishedMany', count: 2000, dir: '/d' }).title, '2,000 件のダウンロードが完了しました');
-    const rejected = Array.from({ length: 1500 }, () => ({ url: 'x', error: { code: 'ERR_INVALID_URL', params: { link: 'x' } } }));
+    const rejected = Array.from({ length: 1500 }, () => ({ url: 'x', error: { code: 'ERR_INVALID_URL' as const, params: { link: 'x' } } }));
     assert.match(notAddedText(en, rejected).title, /^1,500 links/);
   });
 
