@@ -1,6 +1,8 @@
 // The Japanese catalogue names each thing one way everywhere, so the window, the tray and
 // the terminal read as one program: "progress" is 進行状況 (never 進捗), a download under way
-// is ダウンロード中 (never 実行中), a folder is フォルダー (never the short フォルダ).
+// is ダウンロード中 (never 実行中), a folder is フォルダー (never the short フォルダ), and the
+// folder downloads go into is the ダウンロードフォルダー, as errors and Settings both call it
+// (never 保存先フォルダー).
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -14,6 +16,7 @@ const ONE_WORD: { concept: string; avoid: RegExp }[] = [
   { concept: 'progress (進行状況)', avoid: /進捗/ },
   { concept: 'downloading (ダウンロード中)', avoid: /実行中/ },
   { concept: 'folder (フォルダー)', avoid: /フォルダ(?!ー)/ },
+  { concept: 'the download folder (ダウンロードフォルダー)', avoid: /保存先フォルダー/ },
 ];
 
 describe('the Japanese catalogue', () => {
