@@ -50,7 +50,7 @@ export function App() {
   const view = useDownloads(api, connection, reportError);
   const run = useCommands(api, notify);
   const [settings, setSettings] = useSettings(api, connection);
-  const freeBytes = useFreeSpace(api, connection, settings?.dir);
+  const freeBytes = useFreeSpace(api, connection, settings?.dir, `${view.counts.done}|${view.counts.failed}|${view.size}`);
   const localFiles = isDesktop();
   const features = useHostFeatures(api, connection);
   const pairings = usePairings(api, connection, reportError, errorText);
