@@ -28,6 +28,7 @@ const COMMAND_SET: { [C in keyof CommandResults]: true } = {
   listPairings: true,
   answerPairing: true,
   revokePairing: true,
+  listSetAside: true,
 };
 
 const EVENT_SET: { [E in keyof EventPayloads]: true } = {

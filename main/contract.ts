@@ -92,6 +92,8 @@ export const commandSchemas = {
   answerPairing: z.strictObject({ id, approve: z.boolean() }),
   /** Take a paired browser's token away: its extension must pair again. */
   revokePairing: z.strictObject({ id }),
+  /** Stored documents found unreadable when the engine opened its state folder, and set aside. */
+  listSetAside: z.strictObject({}),
 } as const satisfies { [C in Command]: z.ZodType };
 
 export type CommandArgs = { [C in Command]: z.input<(typeof commandSchemas)[C]> };
@@ -132,6 +134,17 @@ export interface PairingsView {
   paired: PairedBrowser[];
 }
 
+/**
+ * A stored document the engine could not read when it opened, moved aside so that it starts
+ * without it (main/engine/readable-documents.ts). `reason`: `notJson`, `notTsuzuki` or a
+ * system code (EACCES, EISDIR …); `movedTo` is absent when it could not be moved.
+ */
+export interface SetAsideDocument {
+  path: string;
+  reason: string;
+  movedTo?: string;
+}
+
 export interface CommandResults {
   add: AddResult;
   pause: void;
@@ -154,6 +167,7 @@ export interface CommandResults {
   listPairings: PairingsView;
   answerPairing: void;
   revokePairing: void;
+  listSetAside: SetAsideDocument[];
 }
 
 /** Every command answers with an envelope; errors are data, never thrown across the boundary. */

@@ -61,6 +61,8 @@ export function createHandlers(manager: DownloadManager, platform: Platform, pai
     revokePairing: ({ id }) => {
       pairings?.revoke(id);
     },
+    // Copies: the manager's list is its own.
+    listSetAside: () => manager.unreadableDocuments.map(({ path, reason, movedTo }) => (movedTo === undefined ? { path, reason } : { path, reason, movedTo })),
   };
 }
 

@@ -28,6 +28,7 @@ import { useDownloads } from './hooks/use-downloads.ts';
 import { useFreeSpace } from './hooks/use-free-space.ts';
 import { useHostFeatures } from './hooks/use-host-features.ts';
 import { useNotices } from './hooks/use-notices.ts';
+import { useSetAside } from './hooks/use-set-aside.ts';
 import { useSettings } from './hooks/use-settings.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { useWindowDrop, type EmptyDrop } from './hooks/use-window-drop.ts';
@@ -54,6 +55,7 @@ export function App() {
   const localFiles = isDesktop();
   const features = useHostFeatures(api, connection);
   const pairings = usePairings(api, connection, reportError, errorText);
+  useSetAside(api, connection, notify);
 
   const [filter, setFilter] = useState<Filter>('all');
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);

@@ -2,6 +2,8 @@
 // bridge (driven through a fake ipcMain) registers every command and checks every sender.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { COMMANDS, commandChannel } from '../../main/contract.ts';
 import type { DownloadManager } from '../../main/engine/download-manager.ts';
@@ -108,6 +110,31 @@ describe('dispatch and IPC', () => {
     assert.equal(!notDone.ok && notDone.error.code, 'ERR_INVALID_STATE');
     assert.deepEqual(opened, []);
     await manager.remove(added, false);
+  });
+
+  it('lists the documents set aside when the state folder was opened, for the window to say so', async () => {
+    const own = tempWorkspace();
+    try {
+      fs.mkdirSync(own.state, { recursive: true });
+      fs.writeFileSync(path.join(own.state, 'history.json'), '{"items": [');
+      const opened = await openTestManager(own.state, own.downloads);
+      try {
+        const listed = await dispatch(createHandlers(opened, platform), 'listSetAside', {});
+        assert.ok(listed.ok);
+        const [doc, ...others] = listed.value as { path: string; reason: string; movedTo?: string }[];
+        assert.deepEqual(others, []);
+        assert.equal(doc!.path, path.join(own.state, 'history.json'));
+        assert.equal(doc!.reason, 'notJson');
+        assert.match(doc!.movedTo!, /history\.json\.unreadable-/);
+        assert.ok(fs.existsSync(doc!.movedTo!));
+      } finally {
+        await opened.close();
+      }
+      // A state folder that was fine has nothing to say.
+      assert.deepEqual(await dispatch(createHandlers(manager, platform), 'listSetAside', {}), { ok: true, value: [] });
+    } finally {
+      own.cleanup();
+    }
   });
 
   it('registers exactly one channel per command and trusts only our window', async () => {
