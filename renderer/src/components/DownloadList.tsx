@@ -3,8 +3,14 @@ import { useEffect, useRef } from 'react';
 import type { DownloadsView } from '../lib/download-store.ts';
 import { DownloadRow, type DownloadRowProps } from './DownloadRow.tsx';
 
-/** Row height in px at the root font size (14 px); rows are a fixed height so no row is measured. */
+/**
+ * Row height in px at the root font size (14 px). Rows are this fixed height, so none is
+ * measured, except a failed one: its line says what to do and wraps to show all of it, so
+ * its row grows and is measured (only while it is drawn, and only failed rows).
+ */
 export const ROW_HEIGHT = 60;
+/** A failed row's height before it is measured: two more lines of status, the usual. */
+const FAILED_ESTIMATE = ROW_HEIGHT + 32;
 
 export interface DownloadListProps {
   view: DownloadsView;
@@ -25,12 +31,15 @@ export interface DownloadListProps {
 /** Only the rows in view exist in the DOM, so 10,000 downloads scroll like ten. */
 export function DownloadList({ view, ids, selection, focusId, focusRequest, localFiles, onAction, onSelect, onFocusRow, labelledBy, id }: DownloadListProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const failed = (index: number) => view.get(ids[index]!)?.state === 'failed';
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => (failed(index) ? FAILED_ESTIMATE : ROW_HEIGHT),
     overscan: 6,
-    getItemKey: (index) => ids[index]!,
+    // A measured height belongs to the row while it is failed: once it is retried its key
+    // changes, and it is back to the fixed height with nothing to forget.
+    getItemKey: (index) => (failed(index) ? `failed:${ids[index]!}` : ids[index]!),
   });
 
   // Keyboard moves: bring the focused row into view, then give it focus.
@@ -61,8 +70,16 @@ export function DownloadList({ view, ids, selection, focusId, focusRequest, loca
           const itemId = ids[row.index]!;
           const item = view.get(itemId);
           if (!item) return null;
+          const grows = item.state === 'failed';
+          // Keyed by id, not by the virtual key: a row that fails or is retried keeps its element (and the focus in it).
           return (
-            <div key={row.key} className="row-slot" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
+            <div
+              key={itemId}
+              ref={grows ? virtualizer.measureElement : undefined}
+              data-index={row.index}
+              className={grows ? 'row-slot grows' : 'row-slot'}
+              style={{ transform: `translateY(${row.start}px)`, ...(grows ? { minHeight: ROW_HEIGHT } : { height: ROW_HEIGHT }) }}
+            >
               <DownloadRow
                 item={item}
                 queuePosition={item.state === 'queued' ? view.queuePosition(itemId) : null}
