@@ -1,5 +1,6 @@
 import { memo, useCallback, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../../i18n/index.ts';
 import type { ItemSnapshot, ItemState } from '../../../main/contract.ts';
 import { focusWasDropped } from '../dom/focused-row.ts';
 import { fileBadge } from '../lib/file-glyph.ts';
@@ -35,7 +36,7 @@ export interface DownloadRowProps {
  * long as the callbacks it gets stay the same (App keeps them stable).
  */
 export const DownloadRow = memo(function DownloadRow({ item, queuePosition, selected, focusTarget, localFiles, onAction, onSelect, onFocusRow }: DownloadRowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { name, state } = item;
   const badge = fileBadge(name);
   const percent = percentOf(item);
@@ -85,7 +86,7 @@ export const DownloadRow = memo(function DownloadRow({ item, queuePosition, sele
           <span className="host">{hostOf(item.url)}</span>
           {showPercent && (
             <span className="percent" aria-hidden="true">
-              {percent}%
+              {formatPercent(percent, i18n.language)}
             </span>
           )}
         </div>
