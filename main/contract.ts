@@ -71,7 +71,10 @@ export const commandSchemas = {
   remove: z.strictObject({ ids, deleteFile: z.boolean() }),
   /** Start a failed or canceled item again (a failed one continues from its checkpoint). */
   retry: z.strictObject({ ids }),
-  /** Give a failed or paused item a new URL (an expired signed link); bytes are kept if the file is unchanged. */
+  /**
+   * Give an unfinished item a new URL (an expired signed link); bytes are kept if the file is
+   * unchanged. A paused, queued or canceled item keeps its state; a running or failed one goes on.
+   */
   changeUrl: z.strictObject({ id, url: urlText }),
   /** Move an item to a position in the queue (0 = first). */
   reorder: z.strictObject({ id, toIndex: z.number().int().min(0) }),
