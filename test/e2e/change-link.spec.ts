@@ -19,11 +19,12 @@ test.afterAll(async () => {
   await setup?.close();
 });
 
-async function changeLink(page: Page, name: string, url: string) {
+async function changeLink(page: Page, name: string, url: string, says: RegExp) {
   const row = page.getByRole('listitem', { name });
   await row.getByRole('button', { name: `More actions for ${name}` }).click();
   await page.getByRole('menuitem', { name: 'Change link…' }).click();
   const dialog = page.getByRole('dialog', { name: `Change link for ${name}` });
+  await expect(dialog).toHaveAccessibleDescription(says);
   await dialog.getByRole('textbox', { name: 'New link' }).fill(url);
   await dialog.getByRole('button', { name: 'Change link' }).click();
   await expect(dialog).toHaveCount(0);
@@ -37,7 +38,7 @@ test('a paused download given a new link stays paused, and fetches nothing until
   const row = page.getByRole('listitem', { name: 'paused.bin' });
   await expect(row.getByRole('button', { name: 'Resume paused.bin' })).toBeVisible();
 
-  await changeLink(page, 'paused.bin', setup.server.url('/new/paused.bin'));
+  await changeLink(page, 'paused.bin', setup.server.url('/new/paused.bin'), /^It stays paused; when you resume it, it downloads from the new link\.$/);
   // The history line is written by the same change: once the tooltip names it, the state is final.
   await expect(row.locator('.status')).toHaveAttribute('title', /Link changed/);
   await expect(row.getByRole('button', { name: 'Resume paused.bin' })).toBeVisible();
@@ -62,7 +63,7 @@ test('a failed download given a new link goes on with it, keeping its bytes', as
   const row = page.getByRole('listitem', { name: 'failed.bin' });
   await expect(row.getByRole('button', { name: 'Retry failed.bin' })).toBeVisible({ timeout: 30_000 });
 
-  await changeLink(page, 'failed.bin', setup.server.url('/new/failed.bin'));
+  await changeLink(page, 'failed.bin', setup.server.url('/new/failed.bin'), /^The 600 kB already downloaded stay if the new link serves the same file/);
   await expect(row).toContainText('Done', { timeout: 30_000 });
   expect(sha256(fs.readFileSync(path.join(setup.ws.downloads, 'failed.bin')))).toBe(sha256(body));
   // It went on from where it stopped: the new link was asked only for the rest.

@@ -43,9 +43,10 @@ export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogPr
             }}
           >
             <p id="change-link-help" className="muted">
+              {/* A new link is not a resume: the engine keeps a paused download paused. */}
               {item && item.bytes > 0
-                ? t('ui.changeLink.keeps', { bytes: item.bytes })
-                : t('ui.changeLink.restarts')}
+                ? `${t('ui.changeLink.keeps', { bytes: item.bytes })}${item.state === 'paused' ? ` ${t('ui.changeLink.staysPaused')}` : ''}`
+                : t(item?.state === 'paused' ? 'ui.changeLink.pausedRestarts' : 'ui.changeLink.restarts')}
             </p>
             <label className="field">
               {t('ui.changeLink.newLink')}
