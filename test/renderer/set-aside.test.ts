@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createI18n } from '../../i18n/index.ts';
-import { dismissalKey, dismissedKeys, rememberDismissed, setAsideText, type KeyStore } from '../../renderer/src/lib/set-aside.ts';
+import { dismissalKey, dismissedKeys, MAX_SEPARATE, rememberDismissed, setAsideNotices, setAsideText, type KeyStore } from '../../renderer/src/lib/set-aside.ts';
 
 const en = createI18n('en');
 const ja = createI18n('ja');
@@ -46,5 +46,33 @@ describe('dismissed set-aside records', () => {
     assert.equal(kept.at(-1), '/s/h.json.unreadable-20');
     assert.ok(!kept.includes('/s/h.json.unreadable-5'));
     assert.deepEqual(dismissedKeys(undefined), []);
+  });
+});
+
+describe('the notices for what was set aside', () => {
+  const doc = (n: number) => ({ path: `/s/items/${n}.json`, reason: 'notJson', movedTo: `/s/items/${n}.json.unreadable-20261202T010203Z` });
+
+  it('are one each for a few, leaving out those dismissed', () => {
+    const notices = setAsideNotices([doc(1), doc(2), doc(3)], new Set([doc(2).movedTo]));
+    assert.deepEqual(notices.map((notice) => notice.key), [doc(1).movedTo, doc(3).movedTo]);
+    assert.match(notices[0]!.words(en), /^The saved record \/s\/items\/1\.json could not be read/);
+  });
+
+  it('are one for many, naming how many and where, dismissed as one', () => {
+    const many = Array.from({ length: 1200 }, (_, n) => doc(n));
+    const [notice, ...others] = setAsideNotices(many, new Set());
+    assert.deepEqual(others, []);
+    assert.ok(many.length > MAX_SEPARATE);
+    assert.match(notice!.words(en), /^1,200 saved records in \/s\/items could not be read\. They were moved aside/);
+    assert.match(notice!.words(ja), /^\/s\/items にある保存されている記録 1,200 件を読み込めません。/);
+    assert.deepEqual(setAsideNotices(many, new Set([notice!.key!])), []);
+  });
+
+  it('have no key for records left in place, which are said again at each start', () => {
+    const stays = { path: 'C:\\state\\queue.json', reason: 'EACCES' };
+    assert.deepEqual(setAsideNotices([stays], new Set()).map((notice) => notice.key), [null]);
+    const [many] = setAsideNotices([stays, stays, stays, stays], new Set());
+    assert.equal(many!.key, null);
+    assert.match(many!.words(en), /^4 saved records in C:\\state could not be read/);
   });
 });

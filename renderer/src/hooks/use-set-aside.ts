@@ -1,11 +1,11 @@
 // Saved records the engine could not read when it opened are said in the window as sticky
-// notices, in the window's language, once each: asked when connected, not again for one
-// still shown (a reconnect), and never again once dismissed.
+// notices, in the window's language, once each (many at once as one): asked when connected,
+// not again for one still shown (a reconnect), and never again once dismissed.
 
 import { useEffect, useRef } from 'react';
 import type { TsuzukiApi } from '../../../main/contract.ts';
 import type { ConnectionState } from '../api/index.ts';
-import { dismissalKey, dismissedKeys, rememberDismissed, setAsideText } from '../lib/set-aside.ts';
+import { dismissedKeys, rememberDismissed, setAsideNotices } from '../lib/set-aside.ts';
 import type { Notify } from './use-notices.ts';
 
 function pageStorage(): Storage | undefined {
@@ -24,13 +24,10 @@ export function useSetAside(api: TsuzukiApi, connection: ConnectionState, notify
     void api.invoke('listSetAside', {}).then((result) => {
       if (!live || !result.ok) return;
       const storage = pageStorage();
-      const dismissed = new Set(dismissedKeys(storage));
-      for (const doc of result.value) {
-        const key = dismissalKey(doc);
-        const seen = key ?? `${doc.path}|${doc.reason}`;
-        if (shown.current.has(seen) || (key !== null && dismissed.has(key))) continue;
+      for (const { key, seen, words } of setAsideNotices(result.value, new Set(dismissedKeys(storage)))) {
+        if (shown.current.has(seen)) continue;
         shown.current.add(seen);
-        notify('error', (i18n) => setAsideText(doc, i18n), {
+        notify('error', words, {
           sticky: true,
           onDismiss: () => {
             if (key !== null) rememberDismissed(storage, key);

@@ -23,6 +23,37 @@ export function dismissalKey(doc: SetAsideDocument): string | null {
   return doc.movedTo ?? null;
 }
 
+/** Up to this many: a notice each. More (a whole folder of item records unreadable): one for all. */
+export const MAX_SEPARATE = 3;
+
+export interface SetAsideNotice {
+  /** What dismissing it remembers; null: nothing (it is said again at the next start). */
+  key: string | null;
+  /** What tells it apart while it is shown, so a reconnect does not show it twice. */
+  seen: string;
+  words: (i18n: I18n) => string;
+}
+
+/** The notices for the documents set aside, leaving out those dismissed before. */
+export function setAsideNotices(docs: readonly SetAsideDocument[], dismissed: ReadonlySet<string>): SetAsideNotice[] {
+  const pending = docs.filter((doc) => {
+    const key = dismissalKey(doc);
+    return key === null || !dismissed.has(key);
+  });
+  if (pending.length <= MAX_SEPARATE) {
+    return pending.map((doc) => {
+      const key = dismissalKey(doc);
+      return { key, seen: key ?? `${doc.path}|${doc.reason}`, words: (i18n) => setAsideText(doc, i18n) };
+    });
+  }
+  const first = pending[0]!;
+  const moved = pending.find((doc) => doc.movedTo !== undefined)?.movedTo;
+  const key = moved === undefined ? null : `many|${pending.length}|${moved}`;
+  if (key !== null && dismissed.has(key)) return [];
+  const folder = first.path.slice(0, Math.max(first.path.lastIndexOf('/'), first.path.lastIndexOf('\\'))) || first.path;
+  return [{ key, seen: key ?? `many|${pending.length}|${first.path}`, words: (i18n) => i18n.t('ui.notices.setAsideMany', { count: pending.length, folder }) }];
+}
+
 const STORAGE_KEY = 'tsuzuki.setAsideDismissed';
 const KEPT = 50;
 
