@@ -35,7 +35,7 @@ test('Keep free on disk and the https → http switch are saved to the engine; a
   await reserve.fill('2000');
   await unit.selectOption('GB');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Keep free on disk is a number from 0 to 1000 GB.');
+  await expect(dialog.getByRole('alert')).toHaveText('Keep free on disk is a number from 0 to 1,000 GB.');
   await expect(reserve).toHaveAttribute('aria-invalid', 'true');
 
   await reserve.fill('1.5');
@@ -68,7 +68,7 @@ test('a number the browser cannot read is named, not saved as no limit, and the 
   await reserve.fill('');
   await reserve.pressSequentially('-');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Keep free on disk is a number from 0 to 1000 GB.');
+  await expect(dialog.getByRole('alert')).toHaveText('Keep free on disk is a number from 0 to 1,000 GB.');
   await expect(reserve).toBeFocused();
   expect(setup.manager.getSettings()).toMatchObject({ speedLimit: 2_000_000, diskReserveBytes: 1_000_000_000 });
   await reserve.fill('2');
