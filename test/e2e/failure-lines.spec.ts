@@ -59,9 +59,14 @@ test('a failed row shows its whole sentence, what to do included, at 1100 px', a
   const { height, lineHeight } = await status.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
   expect(height).toBeGreaterThan(1.5 * lineHeight);
   await rowsAreWhole(page);
-  // The rows that did not fail keep their height.
+  // The rows that did not fail keep their height, and so does a failure said in one line.
   const other = await page.getByRole('listitem', { name: 'file-0.bin' }).first().boundingBox();
   expect(other!.height).toBeLessThanOrEqual(61);
+  setup.server.serve('/gone/short.bin', { body: Buffer.alloc(10), faults: { statuses: [{ status: 404 }] } });
+  setup.manager.add([setup.server.url('/gone/short.bin')]);
+  const short = page.getByRole('listitem', { name: 'short.bin' });
+  await expect(short.locator('.status')).toHaveText(/^The server has no file at this link \(404\)\./);
+  expect((await short.boundingBox())!.height).toBeLessThanOrEqual(61);
 
   // The site lets it through now: retried, it is done, one line again, and the row gives the room back.
   setup.server.serve('/gated/quarterly-report.pdf', { body: Buffer.alloc(1000, 1) });
@@ -88,7 +93,8 @@ test('among 10,000 rows the failed ones grow, and the list stays virtualized', a
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
   const last = page.getByRole('listitem', { name: 'last.iso' });
   await expect(last.locator('.status')).toContainText('the bytes already downloaded are kept.');
-  await expect(last).toBeInViewport({ ratio: 1 });
+  // All of it but what sub-pixel layout may hide (the scroller's height need not be whole pixels).
+  await expect(last).toBeInViewport({ ratio: 0.99 });
   await rowsAreWhole(page);
   expect(await page.getByRole('listitem').count()).toBeLessThan(60);
 });

@@ -40,6 +40,9 @@ export function DownloadList({ view, ids, selection, focusId, focusRequest, loca
     // A measured height belongs to the row while it is failed: once it is retried its key
     // changes, and it is back to the fixed height with nothing to forget.
     getItemKey: (index) => (failed(index) ? `failed:${ids[index]!}` : ids[index]!),
+    // Whole pixels, rounded up: a row is never placed over the one before it, and the list
+    // ends below its last row, so scrolled to the end that row is seen whole.
+    measureElement: (element, entry) => Math.ceil(entry?.borderBoxSize[0]?.blockSize ?? element.getBoundingClientRect().height),
   });
 
   // Keyboard moves: bring the focused row into view, then give it focus.
