@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // "Change link…" gives a download a new address and leaves what it was doing alone: a paused
-// download stays paused (nothing is fetched until the person resumes it), while a failed one,
-// whose failure the new link answers, goes on from the bytes it has.
+// or canceled download stays so (nothing is fetched until the person resumes or retries it),
+// while a failed one, whose failure the new link answers, goes on from the bytes it has.
 
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
@@ -51,6 +51,24 @@ test('a paused download given a new link stays paused, and fetches nothing until
   await expect(row).toContainText('Done');
   expect(sha256(fs.readFileSync(path.join(setup.ws.downloads, 'paused.bin')))).toBe(sha256(body));
   expect(setup.server.requestsFor('/old/paused.bin')).toHaveLength(0);
+});
+
+test('a canceled download given a new link stays canceled, until Retry starts it from there', async ({ page }) => {
+  setup.server.serve('/new/canceled.bin', { body });
+  const { added } = setup.manager.add([setup.server.url('/old/canceled.bin')], { paused: true });
+  setup.manager.cancel(added);
+  await page.goto(setup.host.url);
+  const row = page.getByRole('listitem', { name: 'canceled.bin' });
+  await expect(row.getByRole('button', { name: 'Retry canceled.bin' })).toBeVisible();
+
+  await changeLink(page, 'canceled.bin', setup.server.url('/new/canceled.bin'), /^It stays canceled; Retry downloads it from the new link\.$/);
+  await expect(row.locator('.status')).toHaveAttribute('title', /Link changed/);
+  expect(setup.manager.get(added[0]!)!.state).toBe('canceled');
+  expect(setup.server.requestsFor('/new/canceled.bin')).toHaveLength(0);
+
+  await row.getByRole('button', { name: 'Retry canceled.bin' }).click();
+  await expect(row).toContainText('Done');
+  expect(sha256(fs.readFileSync(path.join(setup.ws.downloads, 'canceled.bin')))).toBe(sha256(body));
 });
 
 test('a failed download given a new link goes on with it, keeping its bytes', async ({ page }) => {

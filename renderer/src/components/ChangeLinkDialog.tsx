@@ -46,7 +46,7 @@ export function ChangeLinkDialog({ item, onClose, onChange }: ChangeLinkDialogPr
               {/* A new link is not a resume: the engine keeps a paused download paused. */}
               {item && item.bytes > 0
                 ? `${t('ui.changeLink.keeps', { bytes: item.bytes })}${item.state === 'paused' ? ` ${t('ui.changeLink.staysPaused')}` : ''}`
-                : t(item?.state === 'paused' ? 'ui.changeLink.pausedRestarts' : 'ui.changeLink.restarts')}
+                : t(item?.state === 'paused' ? 'ui.changeLink.pausedRestarts' : item?.state === 'canceled' ? 'ui.changeLink.canceledRestarts' : 'ui.changeLink.restarts')}
             </p>
             <label className="field">
               {t('ui.changeLink.newLink')}
