@@ -86,8 +86,12 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     if (controller.signal.aborted) throw controller.signal.reason;
   };
   const stallMs = owner.stallTimeoutMs();
-  const watchdog = new StallWatchdog(stallMs, () =>
-    fail(new DownloadError('ERR_STALLED', { params: { seconds: Math.round(stallMs / 1000) }, action: 'resume', retryable: true })),
+  let writer: PositionalWriter | undefined;
+  const watchdog = new StallWatchdog(
+    stallMs,
+    () => fail(new DownloadError('ERR_STALLED', { params: { seconds: Math.round(stallMs / 1000) }, action: 'resume', retryable: true })),
+    // A slow disk is not a stalled server.
+    () => writer?.holdingBack === true,
   );
   let request: Request | undefined;
   try {
@@ -116,13 +120,16 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
         break;
     }
     // The connection may drop while the name is claimed: the claim still stands, and the
-    // failure below makes the worker retry into the same part file.
+    // failure below makes the worker retry into the same part file. Meanwhile the body waits
+    // in the socket for our file calls, so the silence is ours, not the server's.
+    watchdog.hold();
     slot.segment ??= await owner.adopt(decision.facts, response.url);
+    watchdog.feed();
     // Taken at once, even if this attempt fails next: a later attempt must ask the disk anew.
     const answered = owner.takeRoomAnswer();
     throwIfFailed();
     const target = slot.segment;
-    const writer = new PositionalWriter({
+    writer = new PositionalWriter({
       file: owner.file(),
       position: target.position,
       limit: () => target.end,
