@@ -99,7 +99,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     request.on('downloadProgress', () => watchdog.feed());
     const response = await headOf(request, controller.signal);
     watchdog.feed();
-    const decision = decide({ start: given?.position ?? 0, ranged: given !== undefined, total: cp.total, validators: cp.validators }, response, Date.now());
+    const decision = decide({ start: given?.position ?? 0, ranged: given !== undefined, total: cp.total, validators: cp.validators, kept: owner.bytes() }, response, Date.now());
     switch (decision.kind) {
       case 'fail':
         throw decision.error;

@@ -104,7 +104,7 @@ test.describe('an English browser', () => {
     await page.getByRole('textbox', { name: 'Paste or drop links' }).fill(setup.server.url('/gone/lost.zip'));
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const row = page.getByRole('listitem', { name: 'lost.zip' });
-    await expect(row).toContainText('The server has no file at this link (404). Use Change link… with a fresh link; the bytes already downloaded are kept.');
+    await expect(row).toContainText('The server has no file at this link (404). Check the link and try again.');
     await expect(row.getByRole('button', { name: 'Retry lost.zip' })).toBeVisible();
 
     const dialog = await chooseLanguage(page, 'Settings', /Language/, 'ja');
