@@ -29,6 +29,8 @@ interface GetOptions {
   urls: string[];
   dir: string;
   sha256: string | undefined;
+  /** The link of an unfinished download the one URL replaces (an expired link). */
+  insteadOf: string | undefined;
   stateDir: string;
   quiet: boolean;
   settings: Partial<Settings>;
@@ -55,6 +57,7 @@ export async function getCommand(argv: string[]): Promise<number> {
 const OPTIONS = {
   dir: { type: 'string', short: 'd' },
   sha256: { type: 'string' },
+  'instead-of': { type: 'string' },
   input: { type: 'string', short: 'i' },
   connections: { type: 'string', short: 'x' },
   'max-concurrent': { type: 'string', short: 'j' },
@@ -90,6 +93,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     if (!SHA256_PATTERN.test(values.sha256)) throw new UsageError('get.badSha256', { value: values.sha256 });
     if (urls.length > 1) throw new UsageError('get.sha256OneUrl');
   }
+  if (values['instead-of'] !== undefined && urls.length !== 1) throw new UsageError('get.insteadOfOneUrl');
   // One connection unless asked, as curl and aria2c do: a script sees one request stream
   // per file. The app's default (8) is a stored setting the CLI does not share.
   const settings: Partial<Settings> = { autoResume: false, connections: 1 };
@@ -131,6 +135,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     urls,
     dir: path.resolve(values.dir ?? '.'),
     sha256: values.sha256?.toLowerCase(),
+    insteadOf: values['instead-of'],
     stateDir: values.state ? path.resolve(values.state) : cliStateDir(path.resolve(values.dir ?? '.')),
     quiet: values.quiet ?? false,
     settings,
@@ -154,6 +159,7 @@ async function runGet(options: GetOptions): Promise<number> {
   const fresh: string[] = [];
   const previousRuns = itemsByUrl(manager, options.dir);
   for (const url of options.urls) {
+    if (options.insteadOf !== undefined && relinked(manager, previousRuns, options, url, ids)) continue;
     const previous = findPrevious(previousRuns, url);
     if (previous?.state === 'done' && previous.path && fs.existsSync(previous.path)) {
       if (!options.quiet) console.log(terminalText(say('get.alreadyDownloaded', { path: previous.path })));
@@ -252,7 +258,22 @@ async function openWhenFree(options: GetOptions): Promise<DownloadManager> {
   }
 }
 
-/** The item an earlier run of the same command left behind: same link, same folder. */
+/**
+ * `--instead-of OLD`: the one URL is a fresh link for the unfinished download of OLD in this
+ * folder, as the window's Change link… gives one: its bytes are kept if the file is the same.
+ * Without such a download, the URL is downloaded as any other (said in a line).
+ */
+function relinked(manager: DownloadManager, previousRuns: Map<string, ItemSnapshot[]>, options: GetOptions, url: string, ids: string[]): boolean {
+  const previous = findPrevious(previousRuns, options.insteadOf!);
+  if (!previous || previous.state === 'done') {
+    console.error(`tsuzuki: ${terminalText(say('get.nothingToContinue', { old: shownLink(options.insteadOf!), dir: options.dir, link: shownLink(url) }))}`);
+    return false;
+  }
+  manager.changeUrl(previous.id, url);
+  ids.push(previous.id);
+  return true;
+}
+
 /** The items of earlier runs into `dir`, by URL, in list order (listed once, not once per URL). */
 function itemsByUrl(manager: DownloadManager, dir: string): Map<string, ItemSnapshot[]> {
   const byUrl = new Map<string, ItemSnapshot[]>();
