@@ -7,7 +7,7 @@
 
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'got';
-import { decoderFor } from './content.ts';
+import { decoderFor, undecodableBody } from './content.ts';
 import { DiskGuard, type DiskRoom } from './disk-guard.ts';
 import { DownloadError } from './errors.ts';
 import type { HostSlots } from './host-slots.ts';
@@ -132,14 +132,16 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     });
     const untrack = owner.track(writer);
     target.received = target.position - target.start;
+    const encoding = owner.encoded() ? decision.facts.encoding! : undefined;
+    const decoder = encoding === undefined ? undefined : decoderFor(encoding);
     try {
       const stages: NodeJS.ReadWriteStream[] = [];
       if (owner.limits().length > 0) stages.push(new Throttle(() => owner.limits(), (holding) => (holding ? watchdog.hold() : watchdog.feed())));
-      if (owner.encoded()) stages.push(decoderFor(decision.facts.encoding!));
+      if (decoder) stages.push(decoder);
       stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes()), answered));
       await pipeline([request, ...stages, writer]);
     } catch (error) {
-      if (!(controller.signal.reason instanceof SegmentFilled)) throw error;
+      if (!(controller.signal.reason instanceof SegmentFilled)) throw (decoder && undecodableBody(encoding!, decoder.errored)) || error;
     } finally {
       untrack();
     }

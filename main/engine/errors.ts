@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'ERR_UNSUPPORTED_REDIRECT', // a redirect that is not followed: to a scheme other than http(s) (params: link, scheme), or to no link at all (variant invalid; params: link)
   'ERR_INVALID_RESPONSE', // the server's answer is not valid HTTP (params: variant headerTooLarge/badLength/badHeader/notHttp, not retried; else detail, the parser's code, retried)
   'ERR_PRIVATE_DESTINATION', // a link (or a redirect hop) leads to a loopback, link-local or private address this host may not fetch from (params: host, address)
+  'ERR_UNDECODABLE_BODY', // the body said to be compressed (params: encoding) does not decompress (detail: the decoder's code); not retried
   'ERR_SERVER_CHANGED',
   'ERR_BAD_RANGE_RESPONSE',
   'ERR_SIZE_MISMATCH',
