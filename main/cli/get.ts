@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { HEADER_NAME_MAX_LENGTH, HEADER_VALUE_MAX_LENGTH, PROXY_MAX_LENGTH, SHA256_PATTERN, WHOLE_NUMBER_LIMITS, withinLimits, type WholeNumberSetting } from '../contract-limits.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
+import { parseDownloadUrl } from '../engine/url-check.ts';
 import { shownLink, webUrlOf } from '../engine/web-url.ts';
 import type { ErrorInfo } from '../engine/errors.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
@@ -48,7 +49,12 @@ export async function getCommand(argv: string[]): Promise<number> {
     }
     options = parsed;
   } catch (error) {
-    console.error(`tsuzuki get: ${terminalText(problemText(error, argv, OPTIONS))}\n${say('get.seeHelp')}`);
+    if (error instanceof BadLinks) {
+      for (const { where, error: problem } of error.links) console.error(`tsuzuki get: ${where}: ${terminalText(errorText(problem))}`);
+      console.error(`tsuzuki get: ${say('get.badLinks', { count: error.links.length })}\n${say('get.seeHelp')}`);
+    } else {
+      console.error(`tsuzuki get: ${terminalText(problemText(error, argv, OPTIONS))}\n${say('get.seeHelp')}`);
+    }
     return 2;
   }
   return runGet(options);
@@ -86,9 +92,11 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   for (const flag of ['dir', 'state', 'input'] as const) {
     if (values[flag] === '') throw new UsageError('needsValue', { option: `--${flag}` });
   }
-  const urls = [...positionals];
-  if (values.input) urls.push(...readUrlList(values.input));
-  if (urls.length === 0) throw new UsageError('get.noUrl');
+  const given: GivenLink[] = positionals.map((url) => ({ url }));
+  if (values.input) given.push(...readUrlList(values.input));
+  if (given.length === 0) throw new UsageError('get.noUrl');
+  checkLinks(given);
+  const urls = given.map(({ url }) => url);
   if (values.sha256 !== undefined) {
     if (!SHA256_PATTERN.test(values.sha256)) throw new UsageError('get.badSha256', { value: values.sha256 });
     if (urls.length > 1) throw new UsageError('get.sha256OneUrl');
@@ -293,7 +301,43 @@ function findPrevious(previousRuns: Map<string, ItemSnapshot[]>, url: string): I
   return matches.find((item) => item.state !== 'done') ?? matches.at(-1);
 }
 
-function readUrlList(file: string): string[] {
+/** A link as the command got it: an argument, or a line of the --input file. */
+interface GivenLink {
+  url: string;
+  /** `FILE:LINE` for a link from --input. */
+  from?: string;
+}
+
+/** Links that cannot be downloaded, each with where it was given and why: bad usage (exit 2). */
+class BadLinks extends Error {
+  readonly links: { where: string; error: ErrorInfo }[];
+  constructor(links: { where: string; error: ErrorInfo }[]) {
+    super('bad links');
+    this.links = links;
+  }
+}
+
+/**
+ * Every link is checked before anything starts, by the rule the engine's add uses. A link
+ * that is no link is a mistake in the command, like a bad flag: the command refuses whole
+ * (exit 2) and names each one, rather than download the rest and end with the exit code of
+ * a failed download. So 2 still means nothing was done, and since a run repeated after the
+ * fix continues whatever it finds, refusing costs nothing already downloaded.
+ */
+function checkLinks(given: GivenLink[]): void {
+  const bad: { where: string; error: ErrorInfo }[] = [];
+  for (const { url, from } of given) {
+    try {
+      parseDownloadUrl(url);
+    } catch (error) {
+      if (!(error instanceof DownloadError)) throw error;
+      bad.push({ where: from ?? terminalLink(shownLink(url)), error: error.info() });
+    }
+  }
+  if (bad.length > 0) throw new BadLinks(bad);
+}
+
+function readUrlList(file: string): GivenLink[] {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -302,8 +346,8 @@ function readUrlList(file: string): string[] {
   }
   return text
     .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+    .map((line, index) => ({ url: line.trim(), from: `${terminalText(file)}:${index + 1}` }))
+    .filter(({ url }) => url !== '' && !url.startsWith('#'));
 }
 
 /** A flag's whole number, held to the setting's limits; `unit` scales it (seconds → ms). */
