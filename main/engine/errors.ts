@@ -40,7 +40,7 @@ export const ERROR_CODES = [
   'ERR_TOO_MANY_COMMANDS', // a client has this many commands under way already; this one was not run (params: max)
   'ERR_UNSUPPORTED',
   'ERR_DISCONNECTED',
-  'ERR_INTERNAL',
+  'ERR_INTERNAL', // a bug or a failure the engine did not expect (params: detail, a code or an error's name; or a variant: outsideFolder, noFile, noFinalName, lockFailed)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -162,10 +162,23 @@ export function errorInfo(code: ErrorCode, params?: Params, action?: ActionCode)
   return info;
 }
 
+/**
+ * Anything else becomes ERR_INTERNAL with the error's code (ENOENT, ERR_STREAM_…) or name
+ * (TypeError) as its detail, never its message: a message is a sentence in English, and the
+ * words a person reads are chosen at the edge in their language. The message stays in logs
+ * (the host's own line, a DownloadError's cause).
+ */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof DownloadError) return error.info();
-  const detail = error instanceof Error ? error.message : String(error);
-  return errorInfo('ERR_INTERNAL', { detail: detail.slice(0, 300) }, 'retry');
+  return errorInfo('ERR_INTERNAL', { detail: errorName(error) }, 'retry');
+}
+
+/** The code of an error when it has one that reads as a code, else its class name; `EUNKNOWN` for anything else. */
+export function errorName(error: unknown): string {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code === 'string' && /^[A-Za-z][\w.-]{0,63}$/.test(code)) return code;
+  const name = error instanceof Error ? error.name : undefined;
+  return name && /^[A-Za-z]\w{0,63}$/.test(name) ? name : 'EUNKNOWN';
 }
 
 /** The system error code of a failed call (ENOSPC, EACCES …), or a placeholder. */
