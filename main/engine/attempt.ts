@@ -16,6 +16,7 @@ import { requestError } from './request-error.ts';
 import type { Checkpoint } from './item.ts';
 import type { PartFile } from './part-file.ts';
 import { PositionalWriter } from './positional-writer.ts';
+import { proxyAuthError, proxyFailure } from './proxy-error.ts';
 import { decide, type FileFacts, type RestartReason } from './response-check.ts';
 import type { Segment } from './segment-ledger.ts';
 import { StallWatchdog } from './stall-watchdog.ts';
@@ -90,6 +91,9 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     fail(new DownloadError('ERR_STALLED', { params: { seconds: Math.round(stallMs / 1000) }, action: 'resume', retryable: true })),
   );
   let request: Request | undefined;
+  // Until the response head arrives, a failure may be the proxy's (see proxy-error.ts).
+  const proxy = owner.http.proxyFor(cp.url);
+  let answered = false;
   try {
     const made = owner.http.stream(cp.url, requestHeaders(cp, given), controller.signal, cp.options.headers, { allowDowngrade: owner.allowInsecureRedirects() || cp.options.sha256 !== undefined });
     // Not awaited when it is already made: its error listener must be on before got's next tick.
@@ -98,7 +102,9 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
     request.on('downloadProgress', () => watchdog.feed());
     const response = await headOf(request, controller.signal);
+    answered = true;
     watchdog.feed();
+    if (proxy !== undefined && response.status === 407) throw proxyAuthError(proxy);
     const decision = decide({ start: given?.position ?? 0, ranged: given !== undefined, total: cp.total, validators: cp.validators, kept: owner.bytes() }, response, Date.now());
     switch (decision.kind) {
       case 'fail':
@@ -119,7 +125,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     // failure below makes the worker retry into the same part file.
     slot.segment ??= await owner.adopt(decision.facts, response.url);
     // Taken at once, even if this attempt fails next: a later attempt must ask the disk anew.
-    const answered = owner.takeRoomAnswer();
+    const room = owner.takeRoomAnswer();
     throwIfFailed();
     const target = slot.segment;
     const writer = new PositionalWriter({
@@ -138,7 +144,7 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
       const stages: NodeJS.ReadWriteStream[] = [];
       if (owner.limits().length > 0) stages.push(new Throttle(() => owner.limits(), (holding) => (holding ? watchdog.hold() : watchdog.feed())));
       if (decoder) stages.push(decoder);
-      stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes()), answered));
+      stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes()), room));
       await pipeline([request, ...stages, writer]);
     } catch (error) {
       if (!(controller.signal.reason instanceof SegmentFilled)) throw (decoder && undecodableBody(encoding!, decoder.errored)) || error;
@@ -151,7 +157,9 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     if (!Number.isFinite(target.end)) owner.settleUnknownTotal(target);
   } catch (error) {
     request?.destroy();
-    throw failureOf(error, controller.signal, signal, failure);
+    const result = failureOf(error, controller.signal, signal, failure);
+    const viaProxy = proxy !== undefined && !answered && !signal.aborted ? proxyFailure(failure ?? error, proxy) : undefined;
+    throw viaProxy ?? result;
   } finally {
     watchdog.stop();
     releaseSlot();

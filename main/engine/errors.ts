@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'ERR_ACCESS_DENIED',
   'ERR_INVALID_HEADER',
   'ERR_INVALID_PROXY',
+  'ERR_PROXY', // the proxy failed before the server answered (params: proxy, its host:port; variant refused/dns/auth/target, else detail: a system code)
   'ERR_NOT_FOUND',
   'ERR_TOO_MANY_REDIRECTS',
   'ERR_REDIRECT_LOOP',
@@ -64,6 +65,7 @@ export const ACTION_CODES = [
   'useBrowserSession', // the site wants the browser's session (cookies, Referer): hand the download over from the browser
   'allowPrivate', // the host refuses its own networks: its operator may allow them (tsuzuki serve --allow-private)
   'tellSite', // the server breaks the protocol the same way every time: only its owner can fix it
+  'checkProxy', // the proxy failed: check the proxy setting (or the environment's HTTP_PROXY …)
 ] as const;
 
 export type ActionCode = (typeof ACTION_CODES)[number];
