@@ -95,8 +95,8 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   const given: GivenLink[] = positionals.map((url) => ({ url }));
   if (values.input) given.push(...readUrlList(values.input));
   if (given.length === 0) throw new UsageError('get.noUrl');
-  checkLinks(given);
   const urls = given.map(({ url }) => url);
+  checkLinks(values['instead-of'] === undefined ? given : [...given, { url: values['instead-of'], from: '--instead-of' }]);
   if (values.sha256 !== undefined) {
     if (!SHA256_PATTERN.test(values.sha256)) throw new UsageError('get.badSha256', { value: values.sha256 });
     if (urls.length > 1) throw new UsageError('get.sha256OneUrl');

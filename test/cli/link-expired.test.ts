@@ -57,6 +57,9 @@ describe('tsuzuki get with a link that expires', () => {
       const two = await runCli(['get', server.url('/plain.bin'), server.url('/x.bin'), '--instead-of', server.url('/never.bin'), '--dir', ws.downloads, '--state', ws.state, '-q']);
       assert.equal(two.code, 2);
       assert.match(two.stderr, /exactly one URL/);
+      const bad = await runCli(['get', server.url('/plain.bin'), '--instead-of', 'no link', '--dir', ws.downloads, '--state', ws.state, '-q']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /^tsuzuki get: --instead-of: "no link" is not a valid link/);
     } finally {
       ws.cleanup();
     }
