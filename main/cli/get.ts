@@ -10,7 +10,6 @@ import { parseArgs } from 'node:util';
 import { HEADER_NAME_MAX_LENGTH, HEADER_VALUE_MAX_LENGTH, PROXY_MAX_LENGTH, SHA256_PATTERN, WHOLE_NUMBER_LIMITS, withinLimits, type WholeNumberSetting } from '../contract-limits.ts';
 import { DownloadManager } from '../engine/download-manager.ts';
 import { DownloadError } from '../engine/errors.ts';
-import { parseDownloadUrl } from '../engine/url-check.ts';
 import { shownLink, webUrlOf } from '../engine/web-url.ts';
 import type { ErrorInfo } from '../engine/errors.ts';
 import type { ItemSnapshot, Settings } from '../engine/item.ts';
@@ -18,6 +17,7 @@ import { watchNetwork } from '../host/network-watch.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
 import { checkProxyUrl } from '../engine/proxy-agents.ts';
 import { parseHeaderLines } from '../engine/request-headers.ts';
+import { BadLinks, checkLinks, readUrlList, type GivenLink } from './given-links.ts';
 import { errorText, problemText, say, setAsideText, stateProblemText, UsageError } from './messages.ts';
 import { parseRate, parseSize } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
@@ -299,55 +299,6 @@ function findPrevious(previousRuns: Map<string, ItemSnapshot[]>, url: string): I
   if (href === undefined) return undefined;
   const matches = previousRuns.get(href) ?? [];
   return matches.find((item) => item.state !== 'done') ?? matches.at(-1);
-}
-
-/** A link as the command got it: an argument, or a line of the --input file. */
-interface GivenLink {
-  url: string;
-  /** `FILE:LINE` for a link from --input. */
-  from?: string;
-}
-
-/** Links that cannot be downloaded, each with where it was given and why: bad usage (exit 2). */
-class BadLinks extends Error {
-  readonly links: { where: string; error: ErrorInfo }[];
-  constructor(links: { where: string; error: ErrorInfo }[]) {
-    super('bad links');
-    this.links = links;
-  }
-}
-
-/**
- * Every link is checked before anything starts, by the rule the engine's add uses. A link
- * that is no link is a mistake in the command, like a bad flag: the command refuses whole
- * (exit 2) and names each one, rather than download the rest and end with the exit code of
- * a failed download. So 2 still means nothing was done, and since a run repeated after the
- * fix continues whatever it finds, refusing costs nothing already downloaded.
- */
-function checkLinks(given: GivenLink[]): void {
-  const bad: { where: string; error: ErrorInfo }[] = [];
-  for (const { url, from } of given) {
-    try {
-      parseDownloadUrl(url);
-    } catch (error) {
-      if (!(error instanceof DownloadError)) throw error;
-      bad.push({ where: from ?? terminalLink(shownLink(url)), error: error.info() });
-    }
-  }
-  if (bad.length > 0) throw new BadLinks(bad);
-}
-
-function readUrlList(file: string): GivenLink[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError('get.cannotReadInput', { file, detail: (error as NodeJS.ErrnoException).code ?? 'error' });
-  }
-  return text
-    .split(/\r?\n/)
-    .map((line, index) => ({ url: line.trim(), from: `${terminalText(file)}:${index + 1}` }))
-    .filter(({ url }) => url !== '' && !url.startsWith('#'));
 }
 
 /** A flag's whole number, held to the setting's limits; `unit` scales it (seconds → ms). */
