@@ -46,7 +46,9 @@ test.describe('a Japanese browser', () => {
     await page.getByRole('button', { name: '追加', exact: true }).click();
     const row = page.getByRole('listitem', { name: 'old.zip' });
     await expect(row).toContainText('このリンクのファイルはサーバーにありません（404）。');
-    await expect(row).toContainText('「リンクを変更…」で新しいリンクを指定してください。');
+    // Nothing was downloaded: the advice is to check the link, with no promise of kept bytes.
+    await expect(row).toContainText('リンクを確認して、もう一度お試しください。');
+    await expect(row).not.toContainText('そのまま使えます');
     await expect(row.getByRole('button', { name: 'old.zip を再試行' })).toBeVisible();
     await expect(row.getByRole('progressbar', { name: 'old.zip の進行状況' })).toHaveAttribute('aria-valuetext', /失敗$/);
     await page.getByRole('tab', { name: /^失敗 / }).click();
