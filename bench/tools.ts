@@ -53,6 +53,11 @@ export const diskAlone = (runDir: string, source: string, name: string) => [
   process.execPath, path.join(import.meta.dirname, 'disk-alone.ts'), source, path.join(filesOf(runDir), name),
 ];
 
+/** `list` has one URL a line; see got-alone.ts. */
+export const gotAlone = (runDir: string, list: string, parallel: number) => [
+  process.execPath, path.join(import.meta.dirname, 'got-alone.ts'), list, filesOf(runDir), String(parallel),
+];
+
 /** `list` is a curl config file with one `url = "…"` line per download. */
 export const curlParallel = (runDir: string, list: string, parallel: number) => [
   'curl', '-s', '-f', '-Z', '--parallel-max', String(parallel), '--output-dir', filesOf(runDir), '--remote-name-all', '--config', list,

@@ -15,9 +15,10 @@ const api: TsuzukiApi = {
       return Promise.resolve(failure('ERR_INVALID_ARGUMENT', { variant: 'unknownCommand', command: String(command).slice(0, 80) }));
     }
     // Main answers with an envelope; a rejection means the channel itself failed (the app
-    // is quitting, or the arguments could not be cloned). That is data too.
+    // is quitting, or the arguments could not be cloned). That is data too: the error's
+    // name (DataCloneError) as its detail, never its message, which is English prose.
     return ipcRenderer.invoke(commandChannel(command), args).catch((error: unknown) =>
-      failure('ERR_INTERNAL', { variant: 'noAnswer', command, detail: (error instanceof Error ? error.message : String(error)).slice(0, 300) }),
+      failure('ERR_INTERNAL', { variant: 'noAnswer', command, detail: error instanceof Error && /^[A-Za-z]\w{0,63}$/.test(error.name) && error.name !== 'Error' ? error.name : 'EIPC' }),
     );
   },
   on(event, listener) {

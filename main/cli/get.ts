@@ -17,6 +17,7 @@ import { watchNetwork } from '../host/network-watch.ts';
 import { confStoreProvider } from '../stores/conf-store.ts';
 import { checkProxyUrl } from '../engine/proxy-agents.ts';
 import { parseHeaderLines } from '../engine/request-headers.ts';
+import { BadLinks, checkLinks, readUrlList, type GivenLink } from './given-links.ts';
 import { errorText, problemText, say, setAsideText, stateProblemText, UsageError } from './messages.ts';
 import { parseRate, parseSize } from './rate.ts';
 import { createProgressView } from './progress-view.ts';
@@ -29,6 +30,8 @@ interface GetOptions {
   urls: string[];
   dir: string;
   sha256: string | undefined;
+  /** The link of an unfinished download the one URL replaces (an expired link). */
+  insteadOf: string | undefined;
   stateDir: string;
   quiet: boolean;
   settings: Partial<Settings>;
@@ -46,7 +49,12 @@ export async function getCommand(argv: string[]): Promise<number> {
     }
     options = parsed;
   } catch (error) {
-    console.error(`tsuzuki get: ${terminalText(problemText(error, argv, OPTIONS))}\n${say('get.seeHelp')}`);
+    if (error instanceof BadLinks) {
+      for (const { where, error: problem } of error.links) console.error(`tsuzuki get: ${where}: ${terminalText(errorText(problem))}`);
+      console.error(`tsuzuki get: ${say('get.badLinks', { count: error.links.length })}\n${say('get.seeHelp')}`);
+    } else {
+      console.error(`tsuzuki get: ${terminalText(problemText(error, argv, OPTIONS))}\n${say('get.seeHelp')}`);
+    }
     return 2;
   }
   return runGet(options);
@@ -55,6 +63,7 @@ export async function getCommand(argv: string[]): Promise<number> {
 const OPTIONS = {
   dir: { type: 'string', short: 'd' },
   sha256: { type: 'string' },
+  'instead-of': { type: 'string' },
   input: { type: 'string', short: 'i' },
   connections: { type: 'string', short: 'x' },
   'max-concurrent': { type: 'string', short: 'j' },
@@ -83,13 +92,16 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
   for (const flag of ['dir', 'state', 'input'] as const) {
     if (values[flag] === '') throw new UsageError('needsValue', { option: `--${flag}` });
   }
-  const urls = [...positionals];
-  if (values.input) urls.push(...readUrlList(values.input));
-  if (urls.length === 0) throw new UsageError('get.noUrl');
+  const given: GivenLink[] = positionals.map((url) => ({ url }));
+  if (values.input) given.push(...readUrlList(values.input));
+  if (given.length === 0) throw new UsageError('get.noUrl');
+  const urls = given.map(({ url }) => url);
+  checkLinks(values['instead-of'] === undefined ? given : [...given, { url: values['instead-of'], from: '--instead-of' }]);
   if (values.sha256 !== undefined) {
     if (!SHA256_PATTERN.test(values.sha256)) throw new UsageError('get.badSha256', { value: values.sha256 });
     if (urls.length > 1) throw new UsageError('get.sha256OneUrl');
   }
+  if (values['instead-of'] !== undefined && urls.length !== 1) throw new UsageError('get.insteadOfOneUrl');
   // One connection unless asked, as curl and aria2c do: a script sees one request stream
   // per file. The app's default (8) is a stored setting the CLI does not share.
   const settings: Partial<Settings> = { autoResume: false, connections: 1 };
@@ -131,6 +143,7 @@ function parseGetArgs(argv: string[]): GetOptions | 'help' {
     urls,
     dir: path.resolve(values.dir ?? '.'),
     sha256: values.sha256?.toLowerCase(),
+    insteadOf: values['instead-of'],
     stateDir: values.state ? path.resolve(values.state) : cliStateDir(path.resolve(values.dir ?? '.')),
     quiet: values.quiet ?? false,
     settings,
@@ -154,6 +167,7 @@ async function runGet(options: GetOptions): Promise<number> {
   const fresh: string[] = [];
   const previousRuns = itemsByUrl(manager, options.dir);
   for (const url of options.urls) {
+    if (options.insteadOf !== undefined && relinked(manager, previousRuns, options, url, ids)) continue;
     const previous = findPrevious(previousRuns, url);
     if (previous?.state === 'done' && previous.path && fs.existsSync(previous.path)) {
       if (!options.quiet) console.log(terminalText(say('get.alreadyDownloaded', { path: previous.path })));
@@ -252,7 +266,22 @@ async function openWhenFree(options: GetOptions): Promise<DownloadManager> {
   }
 }
 
-/** The item an earlier run of the same command left behind: same link, same folder. */
+/**
+ * `--instead-of OLD`: the one URL is a fresh link for the unfinished download of OLD in this
+ * folder, as the window's Change link… gives one: its bytes are kept if the file is the same.
+ * Without such a download, the URL is downloaded as any other (said in a line).
+ */
+function relinked(manager: DownloadManager, previousRuns: Map<string, ItemSnapshot[]>, options: GetOptions, url: string, ids: string[]): boolean {
+  const previous = findPrevious(previousRuns, options.insteadOf!);
+  if (!previous || previous.state === 'done') {
+    console.error(`tsuzuki: ${terminalText(say('get.nothingToContinue', { old: shownLink(options.insteadOf!), dir: options.dir, link: shownLink(url) }))}`);
+    return false;
+  }
+  manager.changeUrl(previous.id, url);
+  ids.push(previous.id);
+  return true;
+}
+
 /** The items of earlier runs into `dir`, by URL, in list order (listed once, not once per URL). */
 function itemsByUrl(manager: DownloadManager, dir: string): Map<string, ItemSnapshot[]> {
   const byUrl = new Map<string, ItemSnapshot[]>();
@@ -270,19 +299,6 @@ function findPrevious(previousRuns: Map<string, ItemSnapshot[]>, url: string): I
   if (href === undefined) return undefined;
   const matches = previousRuns.get(href) ?? [];
   return matches.find((item) => item.state !== 'done') ?? matches.at(-1);
-}
-
-function readUrlList(file: string): string[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError('get.cannotReadInput', { file, detail: (error as NodeJS.ErrnoException).code ?? 'error' });
-  }
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 /** A flag's whole number, held to the setting's limits; `unit` scales it (seconds → ms). */

@@ -62,6 +62,10 @@ export function stateProblemText(error: unknown): string {
 
 /** A stored document the engine moved aside at the start, in words. */
 export function setAsideText(doc: UnreadableDocument): string {
+  if (doc.reason === 'badEntries') {
+    const values = { path: doc.path, count: doc.entries ?? 0, movedTo: doc.movedTo };
+    return say(doc.movedTo === undefined ? 'stateEntriesLeftOutInPlace' : 'stateEntriesLeftOut', values);
+  }
   const known = { notJson: 'notJson', notTsuzuki: 'notTsuzuki', EACCES: 'EACCES', EPERM: 'EACCES', EISDIR: 'EISDIR' }[doc.reason];
   const reason = say(`stateSetAsideReason.${known ?? 'other'}`, { code: doc.reason });
   return say('stateSetAside', { path: doc.path, movedTo: doc.movedTo, reason });

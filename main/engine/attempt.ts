@@ -7,7 +7,7 @@
 
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'got';
-import { decoderFor } from './content.ts';
+import { decoderFor, undecodableBody } from './content.ts';
 import { DiskGuard, type DiskRoom } from './disk-guard.ts';
 import { DownloadError } from './errors.ts';
 import type { HostSlots } from './host-slots.ts';
@@ -16,6 +16,7 @@ import { requestError } from './request-error.ts';
 import type { Checkpoint } from './item.ts';
 import type { PartFile } from './part-file.ts';
 import { PositionalWriter } from './positional-writer.ts';
+import { proxyAuthError, proxyFailure } from './proxy-error.ts';
 import { decide, type FileFacts, type RestartReason } from './response-check.ts';
 import type { Segment } from './segment-ledger.ts';
 import { StallWatchdog } from './stall-watchdog.ts';
@@ -86,10 +87,17 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     if (controller.signal.aborted) throw controller.signal.reason;
   };
   const stallMs = owner.stallTimeoutMs();
-  const watchdog = new StallWatchdog(stallMs, () =>
-    fail(new DownloadError('ERR_STALLED', { params: { seconds: Math.round(stallMs / 1000) }, action: 'resume', retryable: true })),
+  let writer: PositionalWriter | undefined;
+  const watchdog = new StallWatchdog(
+    stallMs,
+    () => fail(new DownloadError('ERR_STALLED', { params: { seconds: Math.round(stallMs / 1000) }, action: 'resume', retryable: true })),
+    // A slow disk is not a stalled server.
+    () => writer?.holdingBack === true,
   );
   let request: Request | undefined;
+  // Until the response head arrives, a failure may be the proxy's (see proxy-error.ts).
+  const proxy = owner.http.proxyFor(cp.url);
+  let answered = false;
   try {
     const made = owner.http.stream(cp.url, requestHeaders(cp, given), controller.signal, cp.options.headers, { allowDowngrade: owner.allowInsecureRedirects() || cp.options.sha256 !== undefined });
     // Not awaited when it is already made: its error listener must be on before got's next tick.
@@ -98,8 +106,10 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     // 'downloadProgress' rather than 'data': a data listener would start the flow before the body has somewhere to go.
     request.on('downloadProgress', () => watchdog.feed());
     const response = await headOf(request, controller.signal);
+    answered = true;
     watchdog.feed();
-    const decision = decide({ start: given?.position ?? 0, ranged: given !== undefined, total: cp.total, validators: cp.validators }, response, Date.now());
+    if (proxy !== undefined && response.status === 407) throw proxyAuthError(proxy);
+    const decision = decide({ start: given?.position ?? 0, ranged: given !== undefined, total: cp.total, validators: cp.validators, kept: owner.bytes() }, response, Date.now());
     switch (decision.kind) {
       case 'fail':
         throw decision.error;
@@ -116,13 +126,16 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
         break;
     }
     // The connection may drop while the name is claimed: the claim still stands, and the
-    // failure below makes the worker retry into the same part file.
+    // failure below makes the worker retry into the same part file. Meanwhile the body waits
+    // in the socket for our file calls, so the silence is ours, not the server's.
+    watchdog.hold();
     slot.segment ??= await owner.adopt(decision.facts, response.url);
+    watchdog.feed();
     // Taken at once, even if this attempt fails next: a later attempt must ask the disk anew.
-    const answered = owner.takeRoomAnswer();
+    const room = owner.takeRoomAnswer();
     throwIfFailed();
     const target = slot.segment;
-    const writer = new PositionalWriter({
+    writer = new PositionalWriter({
       file: owner.file(),
       position: target.position,
       limit: () => target.end,
@@ -132,14 +145,16 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     });
     const untrack = owner.track(writer);
     target.received = target.position - target.start;
+    const encoding = owner.encoded() ? decision.facts.encoding! : undefined;
+    const decoder = encoding === undefined ? undefined : decoderFor(encoding);
     try {
       const stages: NodeJS.ReadWriteStream[] = [];
       if (owner.limits().length > 0) stages.push(new Throttle(() => owner.limits(), (holding) => (holding ? watchdog.hold() : watchdog.feed())));
-      if (owner.encoded()) stages.push(decoderFor(decision.facts.encoding!));
-      stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes()), answered));
+      if (decoder) stages.push(decoder);
+      stages.push(new DiskGuard(cp.dir, owner.reserveBytes(), () => (cp.total === undefined ? undefined : cp.total - owner.bytes()), room));
       await pipeline([request, ...stages, writer]);
     } catch (error) {
-      if (!(controller.signal.reason instanceof SegmentFilled)) throw error;
+      if (!(controller.signal.reason instanceof SegmentFilled)) throw (decoder && undecodableBody(encoding!, decoder.errored)) || error;
     } finally {
       untrack();
     }
@@ -149,7 +164,9 @@ export async function runAttempt(owner: AttemptOwner, slot: Slot, signal: AbortS
     if (!Number.isFinite(target.end)) owner.settleUnknownTotal(target);
   } catch (error) {
     request?.destroy();
-    throw failureOf(error, controller.signal, signal, failure);
+    const result = failureOf(error, controller.signal, signal, failure);
+    const viaProxy = proxy !== undefined && !answered && !signal.aborted ? proxyFailure(failure ?? error, proxy) : undefined;
+    throw viaProxy ?? result;
   } finally {
     watchdog.stop();
     releaseSlot();

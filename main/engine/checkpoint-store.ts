@@ -60,7 +60,7 @@ export class CheckpointStore {
     this.#provider = provider;
     this.#own = new ItemDocuments(provider);
     this.#history = new HistoryDocuments(provider);
-    this.#journal = new ClaimJournal(provider.dir);
+    this.#journal = new ClaimJournal(provider.dir, this.unreadable);
     this.#queue = new QueueDocument(provider);
   }
 

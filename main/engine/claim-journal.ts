@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Checkpoint } from './item.ts';
 import { PRIVATE_FILE_MODE, tightenPrivate } from './private-state.ts';
+import { setAside, unreadableReason, type UnreadableDocument } from './readable-documents.ts';
 
 export interface JournalEntry {
   checkpoint: Checkpoint;
@@ -20,20 +21,37 @@ export interface JournalEntry {
 export class ClaimJournal {
   readonly path: string;
   #fd: number;
+  /** What the journal held when it was opened (read at once, while a failure can be handled). */
+  #text: string;
 
-  constructor(dir: string) {
+  /**
+   * A journal that cannot be read or opened (a folder in its place, no permission) is moved
+   * aside like any unreadable document (readable-documents.ts) and reported into
+   * `unreadable`; the claims it held are lost, so a `.part` only they knew is left alone.
+   * If it cannot even be moved, the error stands: a fresh journal cannot take its place.
+   */
+  constructor(dir: string, unreadable: UnreadableDocument[] = []) {
     this.path = path.join(dir, 'claims.jsonl');
     // Its lines are whole checkpoints, request headers included: private like the documents.
     // A `.next` a crash left behind would hand its mode on to the journal it becomes.
     tightenPrivate(this.path);
     tightenPrivate(`${this.path}.next`);
-    this.#fd = fs.openSync(this.path, 'a', PRIVATE_FILE_MODE);
+    try {
+      this.#text = readIfThere(this.path);
+      this.#fd = fs.openSync(this.path, 'a', PRIVATE_FILE_MODE);
+    } catch (error) {
+      const report = setAside(this.path, unreadableReason(error));
+      if (report.movedTo === undefined) throw error;
+      unreadable.push(report);
+      this.#text = '';
+      this.#fd = fs.openSync(this.path, 'a', PRIVATE_FILE_MODE);
+    }
   }
 
   /** Every claim recorded since the journal was last emptied, oldest first. */
   read(): JournalEntry[] {
     const claims: JournalEntry[] = [];
-    for (const line of fs.readFileSync(this.path, 'utf8').split('\n')) {
+    for (const line of this.#text.split('\n')) {
       if (!line) continue;
       try {
         const { claimIntent, ...checkpoint } = JSON.parse(line) as Checkpoint & { claimIntent?: boolean };
@@ -53,6 +71,7 @@ export class ClaimJournal {
   /** Called once every claim in it is in the store. */
   clear(): void {
     fs.ftruncateSync(this.#fd, 0);
+    this.#text = '';
   }
 
   /**
@@ -70,6 +89,15 @@ export class ClaimJournal {
 
   close(): void {
     fs.closeSync(this.#fd);
+  }
+}
+
+function readIfThere(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
   }
 }
 

@@ -87,7 +87,7 @@ async function moveToFinalName(dir: string, claimed: string, file: PartFile, isT
     }
     return name;
   }
-  throw new DownloadError('ERR_INTERNAL', { params: { detail: 'no final name' }, action: 'retry' });
+  throw new DownloadError('ERR_INTERNAL', { params: { variant: 'noFinalName' }, action: 'retry' });
 }
 
 /** The file written is no longer at its `.part` name: what is there (if anything) is not these bytes. */

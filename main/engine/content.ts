@@ -23,6 +23,19 @@ export function decoderFor(encoding: string): Transform {
   }
 }
 
+/**
+ * The error a decoder stage failed with, if it was its own (zlib's `Z_…` codes, brotli's
+ * `ERR__ERROR_…`): the body is not what its Content-Encoding says (garbage, a stream cut
+ * short with a length that still matched, a bad checksum). The same bytes come every time,
+ * so it is no network fault and not retried. An error passed in from elsewhere (the network,
+ * the disk) is not the decoder's and gives undefined.
+ */
+export function undecodableBody(encoding: string, error: unknown): DownloadError | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code !== 'string' || !/^Z_|^ERR__ERROR_|BROTLI/.test(code)) return undefined;
+  return new DownloadError('ERR_UNDECODABLE_BODY', { params: { encoding, detail: code }, action: 'tellSite', cause: error });
+}
+
 /** The SHA-256 of the first `size` bytes behind an open descriptor (which stays open). */
 export async function sha256OfDescriptor(fd: number, size: number): Promise<string> {
   const hash = crypto.createHash('sha256');

@@ -343,7 +343,7 @@ export class Download {
   async #finish(): Promise<void> {
     const { cp } = this;
     const file = this.#file;
-    if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', { params: { detail: 'the download ended without a file' }, action: 'retry' });
+    if (!file || !cp.fileName) throw new DownloadError('ERR_INTERNAL', { params: { variant: 'noFile' }, action: 'retry' });
     await this.#progress.flushWriters();
     try {
       // A body of unknown length learnt its size only now: recorded before the move, so a

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'ERR_ACCESS_DENIED',
   'ERR_INVALID_HEADER',
   'ERR_INVALID_PROXY',
+  'ERR_PROXY', // the proxy failed before the server answered (params: proxy, its host:port; variant refused/dns/auth/target, else detail: a system code)
   'ERR_NOT_FOUND',
   'ERR_TOO_MANY_REDIRECTS',
   'ERR_REDIRECT_LOOP',
@@ -25,6 +26,7 @@ export const ERROR_CODES = [
   'ERR_UNSUPPORTED_REDIRECT', // a redirect that is not followed: to a scheme other than http(s) (params: link, scheme), or to no link at all (variant invalid; params: link)
   'ERR_INVALID_RESPONSE', // the server's answer is not valid HTTP (params: variant headerTooLarge/badLength/badHeader/notHttp, not retried; else detail, the parser's code, retried)
   'ERR_PRIVATE_DESTINATION', // a link (or a redirect hop) leads to a loopback, link-local or private address this host may not fetch from (params: host, address)
+  'ERR_UNDECODABLE_BODY', // the body said to be compressed (params: encoding) does not decompress (detail: the decoder's code); not retried
   'ERR_SERVER_CHANGED',
   'ERR_BAD_RANGE_RESPONSE',
   'ERR_SIZE_MISMATCH',
@@ -39,7 +41,7 @@ export const ERROR_CODES = [
   'ERR_TOO_MANY_COMMANDS', // a client has this many commands under way already; this one was not run (params: max)
   'ERR_UNSUPPORTED',
   'ERR_DISCONNECTED',
-  'ERR_INTERNAL',
+  'ERR_INTERNAL', // a bug or a failure the engine did not expect (params: detail, a code or an error's name; or a variant: outsideFolder, noFile, noFinalName, lockFailed)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -63,6 +65,7 @@ export const ACTION_CODES = [
   'useBrowserSession', // the site wants the browser's session (cookies, Referer): hand the download over from the browser
   'allowPrivate', // the host refuses its own networks: its operator may allow them (tsuzuki serve --allow-private)
   'tellSite', // the server breaks the protocol the same way every time: only its owner can fix it
+  'checkProxy', // the proxy failed: check the proxy setting (or the environment's HTTP_PROXY …)
 ] as const;
 
 export type ActionCode = (typeof ACTION_CODES)[number];
@@ -161,10 +164,23 @@ export function errorInfo(code: ErrorCode, params?: Params, action?: ActionCode)
   return info;
 }
 
+/**
+ * Anything else becomes ERR_INTERNAL with the error's code (ENOENT, ERR_STREAM_…) or name
+ * (TypeError) as its detail, never its message: a message is a sentence in English, and the
+ * words a person reads are chosen at the edge in their language. The message stays in logs
+ * (the host's own line, a DownloadError's cause).
+ */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof DownloadError) return error.info();
-  const detail = error instanceof Error ? error.message : String(error);
-  return errorInfo('ERR_INTERNAL', { detail: detail.slice(0, 300) }, 'retry');
+  return errorInfo('ERR_INTERNAL', { detail: errorName(error) }, 'retry');
+}
+
+/** The code of an error when it has one that reads as a code, else its class name; `EUNKNOWN` for anything else. */
+export function errorName(error: unknown): string {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code === 'string' && /^[A-Za-z][\w.-]{0,63}$/.test(code)) return code;
+  const name = error instanceof Error ? error.name : undefined;
+  return name && /^[A-Za-z]\w{0,63}$/.test(name) ? name : 'EUNKNOWN';
 }
 
 /** The system error code of a failed call (ENOSPC, EACCES …), or a placeholder. */

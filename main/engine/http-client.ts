@@ -26,6 +26,8 @@ export interface HttpClient {
    * (Range, If-Match) and win over any item header of the same name.
    */
   stream(url: string, headers: Record<string, string>, signal: AbortSignal, itemHeaders?: Record<string, string>, policy?: RedirectPolicy): Request | Promise<Request>;
+  /** The proxy a request to `url` goes through, as `host:port` (never its credentials); undefined for a direct one. */
+  proxyFor(url: string): string | undefined;
   /** Connections per host, shared by all downloads. */
   setMaxSocketsPerHost(count: number): void;
   /** The proxy from settings ('' = the one the environment names, if any). */
@@ -99,6 +101,9 @@ export function createHttpClient(maxSocketsPerHost = 16, allowAddress?: AddressC
           ],
         },
       });
+    },
+    proxyFor(url) {
+      return agents.proxyOf(url)?.host;
     },
     setMaxSocketsPerHost(count) {
       agents.setMaxSockets(count);

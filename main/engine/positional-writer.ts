@@ -30,6 +30,8 @@ export class PositionalWriter extends Writable {
   #gatheredBytes = 0;
   #limitReached = false;
   #flushing: Promise<void> = Promise.resolve();
+  /** A batch is written while the one before it is still being written: the socket waits for the disk. */
+  #waitingOnDisk = false;
 
   constructor(options: PositionalWriterOptions) {
     super({ highWaterMark: GATHER_BYTES });
@@ -37,6 +39,11 @@ export class PositionalWriter extends Writable {
     this.#position = options.position;
     writerOpened();
     this.once('close', writerClosed);
+  }
+
+  /** Whether the stream upstream is held back by this writer (the disk is behind), not waiting on the network. */
+  get holdingBack(): boolean {
+    return this.#waitingOnDisk || this.writableNeedDrain;
   }
 
   /** Position of the next byte to be written to the file (gathered bytes not included). */
@@ -70,7 +77,12 @@ export class PositionalWriter extends Writable {
       // previous write is still running does the socket have to wait.
       const previous = this.#flushing;
       void this.flush().catch((error: unknown) => this.destroy(error as Error));
-      previous.then(() => callback(), callback);
+      this.#waitingOnDisk = true;
+      const done = (error?: unknown) => {
+        this.#waitingOnDisk = false;
+        callback(error as Error | undefined);
+      };
+      previous.then(() => done(), done);
     } else {
       callback();
     }

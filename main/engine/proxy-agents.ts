@@ -72,6 +72,17 @@ export class ProxyAgents {
     this.#configured = proxy;
   }
 
+  /** The proxy a request to `url` goes through (as `for` picks it), or undefined for a direct one. */
+  proxyOf(url: string): URL | undefined {
+    const proxy = this.#configured || getProxyForUrl(url);
+    if (!proxy) return undefined;
+    try {
+      return new URL(checkProxyUrl(proxy));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The agents for a request to `url` (got picks http or https by the URL's scheme, also after a redirect). */
   for(url: string): Agents | Promise<Agents> {
     const proxy = this.#configured || getProxyForUrl(url);

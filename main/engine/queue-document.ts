@@ -5,7 +5,7 @@
 import type { Checkpoint } from './item.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
 import { restoresAs } from './store-tiers.ts';
-import { setAside, type UnreadableDocument } from './readable-documents.ts';
+import { copyAside, setAside, type UnreadableDocument } from './readable-documents.ts';
 import { checkpointsIn, isForeignList } from './stored-checkpoint.ts';
 
 export class QueueDocument {
@@ -21,13 +21,23 @@ export class QueueDocument {
     this.#doc = provider.open(provider.dir, 'queue');
   }
 
-  /** The valid entries of the document (an invalid one is skipped, never fatal; a document of another shape is set aside). */
+  /**
+   * The valid entries of the document. A document of another shape is set aside; invalid
+   * entries are left out and reported, after a copy of the document as it was is kept
+   * aside, and the next write drops them (only then: without the copy they would be lost).
+   */
   load(unreadable: UnreadableDocument[]): Checkpoint[] {
     if (isForeignList(this.#doc)) {
       unreadable.push(setAside(this.#doc.path, 'notTsuzuki'));
       this.#doc = this.#provider.open(this.#provider.dir, 'queue');
     }
-    for (const cp of checkpointsIn(this.#doc)) this.#items.set(cp.id, cp);
+    const { checkpoints, bad } = checkpointsIn(this.#doc);
+    for (const cp of checkpoints) this.#items.set(cp.id, cp);
+    if (bad > 0) {
+      const report = copyAside(this.#doc.path, bad);
+      unreadable.push(report);
+      if (report.movedTo !== undefined) this.#dirty = true;
+    }
     return [...this.#items.values()];
   }
 

@@ -9,14 +9,23 @@ import path from 'node:path';
 import type { JsonDocument, StoreProvider } from './store.ts';
 
 /** What was wrong with a document, as a code words are chosen for at the edge. */
-export type UnreadableReason = 'notJson' | 'notTsuzuki' | string;
+export type UnreadableReason = 'notJson' | 'notTsuzuki' | 'badEntries' | string;
 
 export interface UnreadableDocument {
   path: string;
-  /** `notJson`, `notTsuzuki` (JSON, but not what Tsuzuki writes there), or a system code (EACCES, EISDIR …). */
+  /**
+   * `notJson`, `notTsuzuki` (JSON, but not what Tsuzuki writes there), a system code (EACCES,
+   * EISDIR …), or `badEntries`: the document was read, but `entries` of its items were not
+   * (the good ones are kept, and the document was copied aside before they were dropped).
+   */
   reason: UnreadableReason;
-  /** Where it was moved to; absent when it could not be moved (then it stays, and is read again next time). */
+  /**
+   * Where it was moved to (for `badEntries`, copied to); absent when that failed (then it
+   * stays as it was, and is read again next time).
+   */
   movedTo?: string;
+  /** For `badEntries`: how many entries were left out. */
+  entries?: number;
 }
 
 /** The reason code of an error met while reading a document. */
@@ -31,18 +40,34 @@ export function unreadableReason(error: unknown): UnreadableReason {
  * tier: not `.json`). Returns the report, with `movedTo` unless the move failed.
  */
 export function setAside(file: string, reason: UnreadableReason): UnreadableDocument {
+  const movedTo = putAside(file, (to) => fs.renameSync(file, to));
+  return movedTo === undefined ? { path: file, reason } : { path: file, reason, movedTo };
+}
+
+/**
+ * A document whose items were read but for `entries` of them: a copy of it as it was is
+ * kept under the same kind of name before the caller writes it back without them. Without
+ * the copy (`movedTo` absent) the caller must leave the document as it is.
+ */
+export function copyAside(file: string, entries: number): UnreadableDocument {
+  const movedTo = putAside(file, (to) => fs.copyFileSync(file, to, fs.constants.COPYFILE_EXCL));
+  return movedTo === undefined ? { path: file, reason: 'badEntries', entries } : { path: file, reason: 'badEntries', entries, movedTo };
+}
+
+/** Moves or copies `file` to the first free `<file>.unreadable-<time>[-n]`; undefined if that fails. */
+function putAside(file: string, put: (to: string) => void): string | undefined {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   for (let n = 1; n <= 100; n++) {
-    const movedTo = `${file}.unreadable-${stamp}${n > 1 ? `-${n}` : ''}`;
-    if (fs.existsSync(movedTo)) continue;
+    const to = `${file}.unreadable-${stamp}${n > 1 ? `-${n}` : ''}`;
+    if (fs.existsSync(to)) continue;
     try {
-      fs.renameSync(file, movedTo);
-      return { path: file, reason, movedTo };
+      put(to);
+      return to;
     } catch {
-      break;
+      return undefined;
     }
   }
-  return { path: file, reason };
+  return undefined;
 }
 
 /**

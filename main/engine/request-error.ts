@@ -3,7 +3,7 @@
 // HPE_…) and adds its own (ERR_TOO_MANY_REDIRECTS, ERR_UNSUPPORTED_PROTOCOL). A code not
 // named here is taken for a lost connection, which a resume continues.
 
-import { DownloadError } from './errors.ts';
+import { DownloadError, errorName } from './errors.ts';
 import { MAX_REDIRECTS } from './http-client.ts';
 import { clippedLink } from './url-check.ts';
 
@@ -30,7 +30,6 @@ export function requestError(error: unknown): DownloadError {
     if (cause instanceof DownloadError) return cause;
   }
   const code = (error as { code?: string })?.code ?? '';
-  const detail = (error as Error)?.message ?? String(error);
   if (code === 'ERR_TOO_MANY_REDIRECTS') {
     return new DownloadError('ERR_TOO_MANY_REDIRECTS', { params: { max: MAX_REDIRECTS }, action: 'checkLink', cause: error });
   }
@@ -64,7 +63,8 @@ export function requestError(error: unknown): DownloadError {
   if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT')) {
     return new DownloadError('ERR_NETWORK', { params: { variant: 'tls', detail: code }, action: 'checkLink', cause: error });
   }
-  return new DownloadError('ERR_NETWORK', { params: { variant: 'lost', detail: (code || detail).slice(0, 120) }, action: 'resume', cause: error, retryable: true });
+  // The code, never the message (English prose; the words are chosen at the edge).
+  return new DownloadError('ERR_NETWORK', { params: { variant: 'lost', detail: errorName(error) }, action: 'resume', cause: error, retryable: true });
 }
 
 /** The statuses got follows. */

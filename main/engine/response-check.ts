@@ -15,6 +15,8 @@ export interface SentRequest {
   /** What we knew when we asked: a ranged request is checked against it. */
   total: number | undefined;
   validators: Validators | undefined;
+  /** Bytes the download already has and would keep (a resume continues them). */
+  kept?: number;
 }
 
 export interface ResponseHead {
@@ -49,6 +51,15 @@ export interface RestartReason {
   params?: Params;
 }
 
+/**
+ * Refusals that, to a resume of a link that already gave bytes, mean the link itself stopped
+ * working: a signed link past its time (S3 and Azure answer 403, Google Cloud Storage 400,
+ * some CDNs 404 or 410), a session that ended (401). The file is most likely unchanged, so
+ * the bytes are worth keeping for a fresh link. A change of the file itself answers a
+ * resume with 412 (its validator no longer matches), which starts over instead.
+ */
+const LINK_GONE = new Set([400, 401, 403, 404, 410]);
+
 export const CHANGED_REASON: RestartReason = { code: 'serverFileChanged' };
 
 export function decide(sent: SentRequest, response: ResponseHead, now: number): Decision {
@@ -69,6 +80,9 @@ export function decide(sent: SentRequest, response: ResponseHead, now: number): 
     const total = parseUnsatisfiedRange(headers['content-range']);
     if (total !== undefined && sent.total === total && sent.start === total) return { kind: 'complete' };
     return { kind: 'restart', reason: { code: 'rangeNotSatisfiable', params: { status } } };
+  }
+  if (sent.ranged && (sent.kept ?? 0) > 0 && LINK_GONE.has(status)) {
+    return { kind: 'fail', error: new DownloadError('ERR_LINK_EXPIRED', { params: { status, kept: sent.kept! }, action: 'changeLink' }) };
   }
   return { kind: 'fail', error: statusError(status, headers, now) };
 }
@@ -154,12 +168,12 @@ function statusError(status: number, headers: IncomingHttpHeaders, now: number):
     return new DownloadError('ERR_HTTP_STATUS', { params: { status }, action: 'retryLater', retryable: true, retryAfterMs });
   }
   if (status === 401 || status === 403) {
-    // The site said no: most often the download needs the browser's session (its cookies,
-    // the page it was linked from); a signed link that expired answers the same way.
+    // The site said no to a first request: most often the download needs the browser's
+    // session (its cookies, the page it was linked from). Nothing was downloaded, so nothing is kept.
     return new DownloadError('ERR_ACCESS_DENIED', { params: { status }, action: 'useBrowserSession' });
   }
   if (status === 404 || status === 410) {
-    return new DownloadError('ERR_NOT_FOUND', { params: { status }, action: 'changeLink' });
+    return new DownloadError('ERR_NOT_FOUND', { params: { status }, action: 'checkLink' });
   }
   return new DownloadError('ERR_HTTP_STATUS', { params: { variant: 'refused', status }, action: 'checkLink' });
 }

@@ -46,7 +46,7 @@ export class StateLock {
     } finally {
       fs.rmSync(mine, { force: true });
     }
-    throw new DownloadError('ERR_INTERNAL', { params: { detail: `could not lock the state folder ${dir}` } });
+    throw new DownloadError('ERR_INTERNAL', { params: { variant: 'lockFailed', dir } });
   }
 
   release(): void {

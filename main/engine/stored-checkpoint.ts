@@ -33,8 +33,10 @@ export function isForeignList(doc: JsonDocument): boolean {
   return Object.keys(store).length > 0 && !Array.isArray(store['items']);
 }
 
-/** The valid checkpoints of a shared document's `items` list (an invalid entry is skipped, never fatal). */
-export function checkpointsIn(doc: JsonDocument): Checkpoint[] {
+/** The valid checkpoints of a shared document's `items` list, and how many entries were not (skipped, never fatal). */
+export function checkpointsIn(doc: JsonDocument): { checkpoints: Checkpoint[]; bad: number } {
   const stored = doc.store['items'];
-  return (Array.isArray(stored) ? stored : []).filter(isCheckpoint);
+  const entries: unknown[] = Array.isArray(stored) ? stored : [];
+  const checkpoints = entries.filter(isCheckpoint);
+  return { checkpoints, bad: entries.length - checkpoints.length };
 }

@@ -19,7 +19,7 @@ export function insideFolder(dir: string, name: string): string {
   const folder = path.resolve(dir);
   const full = path.resolve(folder, name);
   if (path.dirname(full) !== folder) {
-    throw new DownloadError('ERR_INTERNAL', { params: { detail: `refused to write ${JSON.stringify(name)} outside ${folder}` } });
+    throw new DownloadError('ERR_INTERNAL', { params: { variant: 'outsideFolder', name, path: folder } });
   }
   return full;
 }

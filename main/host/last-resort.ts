@@ -5,6 +5,8 @@
 // process carries on: the downloads that were not involved keep running, and their
 // checkpoints keep being written.
 
+import { errorName } from '../engine/errors.ts';
+
 /** `line` is for logs (English); `detail` is the facts alone, for a host that words them itself. */
 export type LastResortLog = (line: string, detail: string) => void;
 
@@ -19,14 +21,14 @@ export function installLastResort(log: LastResortLog): void {
   process.on('unhandledRejection', (reason) => installed?.(lastResortLine(reason), lastResortDetail(reason)));
 }
 
-/** One line, without a stack: the code when there is one, and the first line of the message. */
+/** One line for logs (English), without a stack: `ECONNRESET: socket hang up`, the code and the first line of the message. */
 export function lastResortLine(error: unknown): string {
-  return `unexpected error (${lastResortDetail(error)}); the other downloads continue`;
-}
-
-/** `ECONNRESET: socket hang up`: the code and the first line of the message. */
-export function lastResortDetail(error: unknown): string {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? `${(error as { code: string }).code}: ` : '';
   const message = error instanceof Error ? error.message : String(error);
-  return `${code}${message.split('\n')[0]!.slice(0, 300)}`;
+  return `unexpected error (${code}${message.split('\n')[0]!.slice(0, 300)}); the other downloads continue`;
+}
+
+/** The facts alone for a host that words them (`ECONNRESET`, `TypeError`): never the English message. */
+export function lastResortDetail(error: unknown): string {
+  return errorName(error);
 }

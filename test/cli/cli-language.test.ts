@@ -19,17 +19,21 @@ describe('tsuzuki get in the terminal’s language', () => {
     server.serve('/expired.bin', { body: testBytes(1000, 2), faults: { statuses: [{ status: 403 }] } });
     const ws = tempWorkspace();
     const missing = server.url('/日本語/missing.bin');
-    const { code, stderr } = await runCli(['get', missing, server.url('/expired.bin'), 'ftp://x/y', '--dir', ws.downloads, '--state', ws.state, '-q'], JAPANESE);
+    const { code, stderr } = await runCli(['get', missing, server.url('/expired.bin'), '--dir', ws.downloads, '--state', ws.state, '-q'], JAPANESE);
     assert.equal(code, 1);
     const lines = stderr.trim().split('\n');
-    assert.equal(lines.length, 3, stderr);
+    assert.equal(lines.length, 2, stderr);
     const href = new URL(missing).href;
     assert.ok(lines.some((line) => line.startsWith(`tsuzuki: ${href}: `) && line.includes('このリンクのファイルはサーバーにありません（404）。')), stderr);
     assert.ok(lines.some((line) => line.includes('/expired.bin') && line.includes('（403）。') && line.includes('リンクの有効期限が切れた場合は、新しいリンクを入手してください。')), stderr);
     // A terminal has no Change link… button: its advice is its own.
     assert.doesNotMatch(stderr, /リンクを変更/);
-    assert.ok(lines.some((line) => line.includes('「ftp://x/y」は ftp: のリンクのため、ダウンロードできません。')), stderr);
     assert.doesNotMatch(stderr, /The server|Check the link/);
+    const refused = await runCli(['get', missing, 'ftp://x/y', '--dir', ws.downloads, '--state', ws.state, '-q'], JAPANESE);
+    assert.equal(refused.code, 2);
+    assert.ok(refused.stderr.includes('「ftp://x/y」は ftp: のリンクのため、ダウンロードできません。'), refused.stderr);
+    assert.match(refused.stderr, /何も始めていません/);
+    assert.doesNotMatch(refused.stderr, /nothing was started|Check the link/);
     ws.cleanup();
   });
 

@@ -32,15 +32,14 @@ describe('tsuzuki get', () => {
     ws.cleanup();
   });
 
-  it('exits non-zero with one clear line per failed URL, and still downloads the good ones', async () => {
+  it('exits 1 with one clear line per failed URL, and still downloads the good ones', async () => {
     server.serve('/good.bin', { body });
     server.serve('/missing.bin', { body, faults: { statuses: [{ status: 404 }] } });
     const ws = tempWorkspace();
-    const { code, stderr } = await runCli(['get', server.url('/good.bin'), server.url('/missing.bin'), 'ftp://x/y', '--dir', ws.downloads, '--state', ws.state, '-q']);
+    const { code, stderr } = await runCli(['get', server.url('/good.bin'), server.url('/missing.bin'), '--dir', ws.downloads, '--state', ws.state, '-q']);
     assert.equal(code, 1);
     const lines = stderr.trim().split('\n');
-    assert.equal(lines.length, 2, stderr);
-    assert.ok(lines.some((l) => l.includes('ftp://x/y') && /http:\/\/ and https:\/\//.test(l)));
+    assert.equal(lines.length, 1, stderr);
     assert.ok(lines.some((l) => l.includes('/missing.bin') && /404/.test(l)));
     assert.ok(!/\n\s+at /.test(stderr), 'no stack traces');
     assert.equal(sha256(path.join(ws.downloads, 'good.bin')), sha256(body));
@@ -51,13 +50,33 @@ describe('tsuzuki get', () => {
     server.serve('/private.bin', { body, faults: { statuses: [{ status: 404 }] } });
     const ws = tempWorkspace();
     const withSecret = server.url('/private.bin').replace('http://', 'http://alice:s3cret-pw@');
-    const { code, stderr } = await runCli(['get', withSecret, 'ftp://bob:hunter2@x/y', '--dir', ws.downloads, '--state', ws.state, '-q']);
+    const { code, stderr } = await runCli(['get', withSecret, '--dir', ws.downloads, '--state', ws.state, '-q']);
     assert.equal(code, 1);
     const lines = stderr.trim().split('\n');
-    assert.equal(lines.length, 2, stderr);
+    assert.equal(lines.length, 1, stderr);
     assert.ok(lines.some((l) => l.includes(`${server.url('/private.bin')}: `) && /404/.test(l)), stderr);
-    assert.ok(lines.some((l) => l.includes('ftp://x/y')), stderr);
-    assert.doesNotMatch(stderr, /s3cret-pw|alice|hunter2|bob/);
+    const refused = await runCli(['get', withSecret, 'ftp://bob:hunter2@x/y', '--dir', ws.downloads, '--state', ws.state, '-q']);
+    assert.equal(refused.code, 2);
+    assert.ok(refused.stderr.includes('ftp://x/y'), refused.stderr);
+    assert.doesNotMatch(stderr + refused.stderr, /s3cret-pw|alice|hunter2|bob/);
+    ws.cleanup();
+  });
+
+  it('refuses the whole command (exit 2) when a link is no http(s) link, naming each and where it was given', async () => {
+    server.serve('/would-be-fine.bin', { body });
+    const ws = tempWorkspace();
+    const list = path.join(ws.root, 'links.txt');
+    fs.writeFileSync(list, `# mine\n${server.url('/would-be-fine.bin')}\nnot a link\n`);
+    const { code, stderr } = await runCli(['get', server.url('/would-be-fine.bin'), 'ftp://x/y', '--input', list, '--dir', ws.downloads, '--state', ws.state, '-q']);
+    assert.equal(code, 2, stderr);
+    const lines = stderr.trim().split('\n');
+    assert.equal(lines.length, 4, stderr);
+    assert.match(lines[0]!, /^tsuzuki get: ftp:\/\/x\/y: .*http:\/\/ and https:\/\//);
+    assert.ok(lines[1]!.startsWith(`tsuzuki get: ${list}:3: `) && lines[1]!.includes('"not a link" is not a valid link'), lines[1]);
+    assert.match(lines[2]!, /2 links above cannot be downloaded, so nothing was started/);
+    assert.match(lines[3]!, /tsuzuki get --help/);
+    assert.equal(server.requestsFor('/would-be-fine.bin').length, 0, 'nothing started');
+    assert.deepEqual(fs.readdirSync(ws.downloads), []);
     ws.cleanup();
   });
 
@@ -91,15 +110,20 @@ describe('tsuzuki get', () => {
     const hostile = 'http://exa\u001b]0;PWNED\u0007mple/\u001b[2J';
     const long = `http://127.0.0.1:1/${'a'.repeat(100_000)}.bin`;
     fs.writeFileSync(list, `${hostile}\nhttp://b\u202ead.example\u0000/x\n`);
-    const { code, stderr } = await runCli(['get', '--input', list, `ftp://x/${'b'.repeat(100_000)}`, long, '--retries', '0', '--dir', ws.downloads, '--state', ws.state, '-q']);
-    assert.equal(code, 1, stderr);
+    const { code, stderr } = await runCli(['get', '--input', list, `ftp://x/${'b'.repeat(100_000)}`, '--retries', '0', '--dir', ws.downloads, '--state', ws.state, '-q']);
+    assert.equal(code, 2, stderr);
     assert.doesNotMatch(stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/, 'no raw control character reaches the terminal');
     assert.ok(stderr.includes('exa\\x1B]0;PWNED\\x07mple/\\x1B[2J'), stderr.slice(0, 500));
     assert.ok(stderr.includes('b\\u202Ead.example\\x00/x'), stderr.slice(0, 500));
     const lines = stderr.trim().split('\n');
-    assert.equal(lines.length, 4, stderr.slice(0, 2000));
+    assert.equal(lines.length, 5, stderr.slice(0, 2000));
     for (const line of lines) assert.ok(line.length < 600, `one line each, not ${line.length} characters`);
-    assert.ok(lines.some((line) => /…a+\.bin: /.test(line)), 'a long link keeps its end');
+    assert.ok(lines.some((line) => /…b+: /.test(line)), 'a long link keeps its end');
+    const failed = await runCli(['get', long, '--retries', '0', '--dir', ws.downloads, '--state', ws.state, '-q']);
+    assert.equal(failed.code, 1, failed.stderr);
+    const failedLines = failed.stderr.trim().split('\n');
+    assert.equal(failedLines.length, 1, failed.stderr.slice(0, 2000));
+    assert.ok(failedLines[0]!.length < 600 && /…a+\.bin: /.test(failedLines[0]!), 'a long link keeps its end');
     ws.cleanup();
   });
 

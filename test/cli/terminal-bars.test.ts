@@ -59,7 +59,9 @@ describe('tsuzuki get on a terminal', { skip: hasScript ? false : 'util-linux `s
   it('with more downloads than bars fit, draws the ones under way and a line for all of them', async () => {
     const count = 30;
     const bodies = Array.from({ length: count }, (_, n) => testBytes(20_000, 300 + n));
-    bodies.forEach((body, n) => server.serve(`/many-${n}.bin`, { body }));
+    // Paced (0.2 s a file, about 1.6 s in all) so the bars are drawn while downloads are under
+    // way: unpaced on a busy machine, all 30 could finish before the first frame.
+    bodies.forEach((body, n) => server.serve(`/many-${n}.bin`, { body, faults: { throttleBytesPerSec: 100_000 } }));
     const ws = tempWorkspace();
     const urls = bodies.map((_, n) => server.url(`/many-${n}.bin`));
     const run = await runOnTerminal(['get', ...urls, '--max-concurrent', '4', '--dir', ws.downloads, '--state', ws.state]);

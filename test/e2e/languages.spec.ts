@@ -46,7 +46,9 @@ test.describe('a Japanese browser', () => {
     await page.getByRole('button', { name: '追加', exact: true }).click();
     const row = page.getByRole('listitem', { name: 'old.zip' });
     await expect(row).toContainText('このリンクのファイルはサーバーにありません（404）。');
-    await expect(row).toContainText('「リンクを変更…」で新しいリンクを指定してください。');
+    // Nothing was downloaded: the advice is to check the link, with no promise of kept bytes.
+    await expect(row).toContainText('リンクを確認して、もう一度お試しください。');
+    await expect(row).not.toContainText('そのまま使えます');
     await expect(row.getByRole('button', { name: 'old.zip を再試行' })).toBeVisible();
     await expect(row.getByRole('progressbar', { name: 'old.zip の進行状況' })).toHaveAttribute('aria-valuetext', /失敗$/);
     await page.getByRole('tab', { name: /^失敗 / }).click();
@@ -104,7 +106,7 @@ test.describe('an English browser', () => {
     await page.getByRole('textbox', { name: 'Paste or drop links' }).fill(setup.server.url('/gone/lost.zip'));
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const row = page.getByRole('listitem', { name: 'lost.zip' });
-    await expect(row).toContainText('The server has no file at this link (404). Use Change link… with a fresh link; the bytes already downloaded are kept.');
+    await expect(row).toContainText('The server has no file at this link (404). Check the link and try again.');
     await expect(row.getByRole('button', { name: 'Retry lost.zip' })).toBeVisible();
 
     const dialog = await chooseLanguage(page, 'Settings', /Language/, 'ja');

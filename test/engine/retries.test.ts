@@ -86,20 +86,20 @@ describe('retries', () => {
     assert.equal(expired.error?.code, 'ERR_ACCESS_DENIED');
     assert.equal(expired.error?.action, 'useBrowserSession');
     assert.match(words(expired.error), /browser's session/);
-    assert.match(words(expired.error), /Change link/);
+    assert.match(words(expired.error), /fresh one/);
     assert.equal(server.requestsFor('/gone.bin').length, 1);
     assert.equal(server.requestsFor('/expired.bin').length, 1);
     await manager.close();
     ws.cleanup();
   });
 
-  it('an expired link given a new URL keeps its bytes (changeUrl)', async () => {
+  it('an expired link (refused after it gave bytes) given a new URL keeps its bytes (changeUrl)', async () => {
     server.serve('/signed-old.bin', { body, faults: { cutAfterBytes: 300_000, statuses: [undefined, { status: 403 }] } });
     server.serve('/signed-new.bin', { body });
     const ws = tempWorkspace();
     const manager = await openTestManager(ws.state, ws.downloads);
     const item = await downloadOne(manager, server.url('/signed-old.bin'));
-    assert.equal(item.error?.code, 'ERR_ACCESS_DENIED');
+    assert.equal(item.error?.code, 'ERR_LINK_EXPIRED');
     manager.changeUrl(item.id, server.url('/signed-new.bin'));
     await withTimeout(manager.whenIdle(), 10_000, 'relinked download did not finish');
     const done = manager.get(item.id)!;

@@ -50,8 +50,8 @@ describe('the status line of a row', () => {
   });
 
   it("uses the engine's words for a failure, naming the bytes a new link would keep", () => {
-    const notFound = snapshot({ id: 'a', state: 'failed', error: { code: 'ERR_NOT_FOUND', params: { status: 404 }, action: 'changeLink' } });
-    assert.equal(statusLine(notFound, null, 0, en), 'The server has no file at this link (404). Use Change link… with a fresh link; the bytes already downloaded are kept.');
+    const notFound = snapshot({ id: 'a', state: 'failed', error: { code: 'ERR_NOT_FOUND', params: { status: 404 }, action: 'checkLink' } });
+    assert.equal(statusLine(notFound, null, 0, en), 'The server has no file at this link (404). Check the link and try again.');
     const expired = { bytes: 310 * MB, error: { code: 'ERR_LINK_EXPIRED' as const, params: { status: 403 } } };
     assert.equal(failureLine(expired, en), 'The link expired (403) — Change link… keeps the 310 MB already downloaded');
     assert.match(failureLine({ bytes: 0, error: null }, en), /Retry/);

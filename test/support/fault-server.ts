@@ -27,6 +27,9 @@ export interface Faults {
   changeAfterRequests?: { after: number; body: Buffer };
   /** Always gzip the whole body (Content-Encoding: gzip), whatever the client asked. */
   gzipOnly?: boolean;
+  /** Say Content-Encoding: gzip (or `encoding`) and send a body that does not decode: not gzip at all, or a gzip stream cut short (its length still right). */
+  badGzip?: 'garbage' | 'truncated';
+  badEncoding?: string;
   /** Chunked transfer without Content-Length or ranges. */
   noLength?: boolean;
   /** Bytes per second per connection. */
@@ -202,6 +205,13 @@ function respond(route: Route, req: http.IncomingMessage, res: http.ServerRespon
 
   if (!preconditionsHold(req, file)) return finish(res, entry, 412);
 
+  if (faults.badGzip) {
+    const gzipped = zlib.gzipSync(file.body);
+    const bad = faults.badGzip === 'garbage' ? Buffer.from(file.body.subarray(0, 100_000)) : gzipped.subarray(0, gzipped.length - 100);
+    res.setHeader('content-encoding', faults.badEncoding ?? 'gzip');
+    res.setHeader('content-length', bad.length);
+    return sendBody(route, res, entry, 200, bad, onSent);
+  }
   if (faults.gzipOnly) {
     const gzipped = zlib.gzipSync(file.body);
     res.setHeader('content-encoding', 'gzip');

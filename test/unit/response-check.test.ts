@@ -56,6 +56,18 @@ describe('decide: what to do with a response before writing a byte', () => {
     assert.ok(missing.kind === 'fail' && missing.error.code === 'ERR_NOT_FOUND');
   });
 
+  it('a resume of a link that gave bytes, refused 400/401/403/404/410, is an expired link; a first request is not', () => {
+    for (const status of [400, 401, 403, 404, 410]) {
+      const expired = decide({ ...resume, kept: 5000 }, { status, headers: {} }, now);
+      assert.ok(expired.kind === 'fail' && expired.error.code === 'ERR_LINK_EXPIRED' && !expired.error.retryable && expired.error.action === 'changeLink', String(status));
+      const first = decide({ start: 0, ranged: false, total: undefined, validators: undefined, kept: 0 }, { status, headers: {} }, now);
+      assert.ok(first.kind === 'fail' && first.error.code !== 'ERR_LINK_EXPIRED' && first.error.action !== 'changeLink', String(status));
+    }
+    // A changed file is still a restart, bytes or not.
+    assert.equal(decide({ ...resume, kept: 5000 }, { status: 412, headers: {} }, now).kind, 'restart');
+    assert.ok(decide({ ...resume, kept: 5000 }, { status: 503, headers: {} }, now).kind === 'fail');
+  });
+
   it('treats a compressed body as having no usable length or ranges', () => {
     const decision = decide({ start: 0, ranged: false, total: undefined, validators: undefined }, { status: 200, headers: { 'content-length': '50', 'content-encoding': 'gzip', 'accept-ranges': 'bytes' } }, now);
     assert.ok(decision.kind === 'write');
