@@ -140,12 +140,15 @@ export interface PairingsView {
 /**
  * A stored document the engine could not read when it opened, moved aside so that it starts
  * without it (main/engine/readable-documents.ts). `reason`: `notJson`, `notTsuzuki` or a
- * system code (EACCES, EISDIR …); `movedTo` is absent when it could not be moved.
+ * system code (EACCES, EISDIR …); `movedTo` is absent when it could not be moved. Or
+ * `badEntries`: the document was read but for `entries` of its items, and `movedTo` is a
+ * copy of it as it was.
  */
 export interface SetAsideDocument {
   path: string;
   reason: string;
   movedTo?: string;
+  entries?: number;
 }
 
 export interface CommandResults {

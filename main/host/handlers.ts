@@ -62,7 +62,13 @@ export function createHandlers(manager: DownloadManager, platform: Platform, pai
       pairings?.revoke(id);
     },
     // Copies: the manager's list is its own.
-    listSetAside: () => manager.unreadableDocuments.map(({ path, reason, movedTo }) => (movedTo === undefined ? { path, reason } : { path, reason, movedTo })),
+    listSetAside: () =>
+      manager.unreadableDocuments.map(({ path, reason, movedTo, entries }) => ({
+        path,
+        reason,
+        ...(movedTo === undefined ? {} : { movedTo }),
+        ...(entries === undefined ? {} : { entries }),
+      })),
   };
 }
 

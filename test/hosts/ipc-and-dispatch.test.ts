@@ -137,6 +137,35 @@ describe('dispatch and IPC', () => {
     }
   });
 
+  it('lists a document read but for some entries, with how many were left out', async () => {
+    const own = tempWorkspace();
+    try {
+      const first = await openTestManager(own.state, own.downloads);
+      first.add(['http://127.0.0.1:1/a.bin', 'http://127.0.0.1:1/b.bin'], { paused: true });
+      await first.close();
+      const file = path.join(own.state, 'queue.json');
+      const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: unknown[] };
+      assert.equal(doc.items.length, 2);
+      doc.items.push(42);
+      fs.writeFileSync(file, JSON.stringify(doc));
+      const opened = await openTestManager(own.state, own.downloads);
+      try {
+        const listed = await dispatch(createHandlers(opened, platform), 'listSetAside', {});
+        assert.ok(listed.ok);
+        const [report, ...others] = listed.value as { path: string; reason: string; movedTo?: string; entries?: number }[];
+        assert.deepEqual(others, []);
+        assert.equal(report!.reason, 'badEntries');
+        assert.equal(report!.entries, 1);
+        assert.match(report!.movedTo!, /queue\.json\.unreadable-/);
+        assert.equal(opened.list().length, 2);
+      } finally {
+        await opened.close();
+      }
+    } finally {
+      own.cleanup();
+    }
+  });
+
   it('registers exactly one channel per command and trusts only our window', async () => {
     const ipc = new FakeIpcMain();
     const ourWindow = { id: 1 };

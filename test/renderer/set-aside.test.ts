@@ -29,6 +29,14 @@ describe('a set-aside record in words', () => {
     assert.match(setAsideText({ path: '/s/a.json', reason: 'EIO', movedTo: '/s/x' }, en), /: the system said EIO\. /);
   });
 
+  it('says how many entries of a record that was read were left out, and where the copy is', () => {
+    const doc = { path: '/s/queue.json', reason: 'badEntries', entries: 1500, movedTo: '/s/queue.json.unreadable-20261202T010203Z' };
+    assert.equal(setAsideText(doc, en), '1,500 entries of the saved record /s/queue.json could not be read, so they were left out; the others are kept. The record as it was is copied to /s/queue.json.unreadable-20261202T010203Z.');
+    assert.match(setAsideText({ ...doc, entries: 1 }, en), /^1 entry of the saved record/);
+    assert.match(setAsideText({ path: '/s/queue.json', reason: 'badEntries', entries: 2 }, en), /the others are kept, and the record stays as it was\.$/);
+    assert.match(setAsideText(doc, ja), /^保存されている記録 \/s\/queue\.json の 1,500 件の項目を読み込めないため/);
+  });
+
   it('says so when the record could not be moved and stays', () => {
     assert.match(setAsideText({ path: '/s/items/a.json', reason: 'EISDIR' }, en), /folder, not a file\. It could not be moved aside, so it stays where it is and is read again at the next start/);
     assert.equal(dismissalKey({ path: '/s/items/a.json', reason: 'EISDIR' }), null);

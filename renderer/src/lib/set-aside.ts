@@ -1,5 +1,6 @@
-// The words for a stored document the engine could not read and set aside when it opened
-// (main/engine/readable-documents.ts), and which of them the person has already dismissed.
+// The words for a stored document the engine could not read and set aside when it opened, or
+// read but for some of its entries (main/engine/readable-documents.ts), and which of them the
+// person has already dismissed.
 
 import type { I18n } from '../../../i18n/index.ts';
 import type { SetAsideDocument } from '../../../main/contract.ts';
@@ -8,6 +9,10 @@ import type { SetAsideDocument } from '../../../main/contract.ts';
 const REASONS: Record<string, string> = { notJson: 'notJson', notTsuzuki: 'notTsuzuki', EACCES: 'EACCES', EPERM: 'EACCES', EISDIR: 'EISDIR' };
 
 export function setAsideText(doc: SetAsideDocument, i18n: I18n): string {
+  if (doc.reason === 'badEntries') {
+    const values = { path: doc.path, count: doc.entries ?? 0, movedTo: doc.movedTo };
+    return i18n.t(doc.movedTo === undefined ? 'ui.notices.entriesLeftOutInPlace' : 'ui.notices.entriesLeftOut', values);
+  }
   const reason = i18n.t(`ui.notices.setAsideReason.${REASONS[doc.reason] ?? 'other'}`, { code: doc.reason });
   return doc.movedTo !== undefined
     ? i18n.t('ui.notices.setAside', { path: doc.path, reason, movedTo: doc.movedTo })
