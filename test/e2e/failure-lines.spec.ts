@@ -54,7 +54,7 @@ test('a failed row shows its whole sentence, what to do included, at 1100 px', a
   expect(page.viewportSize()!.width).toBe(1100);
   const row = page.getByRole('listitem', { name: 'quarterly-report.pdf' });
   const status = row.locator('.status');
-  await expect(status).toHaveText(/^The site refused the download \(403\)\. It may need your browser's session: .* If the link expired, use Change link… with a fresh one; the bytes already downloaded are kept\.$/);
+  await expect(status).toHaveText(/^The site refused the download \(403\)\. It may need your browser's session: .* If the link expired, get a fresh one from the site\.$/);
   // More than one line, all of it on screen.
   const { height, lineHeight } = await status.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
   expect(height).toBeGreaterThan(1.5 * lineHeight);
@@ -87,12 +87,12 @@ test('among 10,000 rows the failed ones grow, and the list stays virtualized', a
   const scroller = page.locator('.list-scroller');
   // Scrolled to the failed rows, then to the end: each time only the rows in view exist.
   await scroller.evaluate((el) => (el.scrollTop = 18 * 60));
-  await expect(page.getByRole('listitem', { name: 'second.iso' }).locator('.status')).toContainText('the bytes already downloaded are kept.');
+  await expect(page.getByRole('listitem', { name: 'second.iso' }).locator('.status')).toContainText('If the link expired, get a fresh one from the site.');
   await rowsAreWhole(page);
   expect(await page.getByRole('listitem').count()).toBeLessThan(60);
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
   const last = page.getByRole('listitem', { name: 'last.iso' });
-  await expect(last.locator('.status')).toContainText('the bytes already downloaded are kept.');
+  await expect(last.locator('.status')).toContainText('If the link expired, get a fresh one from the site.');
   // All of it but what sub-pixel layout may hide (the scroller's height need not be whole pixels).
   await expect(last).toBeInViewport({ ratio: 0.99 });
   await rowsAreWhole(page);
