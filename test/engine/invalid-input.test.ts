@@ -25,7 +25,7 @@ describe('invalid input', () => {
       rejected.map((r) => r.error.code),
       ['ERR_UNSUPPORTED_PROTOCOL', 'ERR_INVALID_URL', 'ERR_INVALID_URL', 'ERR_UNSUPPORTED_PROTOCOL', 'ERR_UNSUPPORTED_PROTOCOL'],
     );
-    assert.match(words(rejected[0]!.error), /Only http:\/\/ and https:\/\//);
+    assert.equal(words(rejected[0]!.error), 'Tsuzuki cannot download "ftp://example.com/x", a link of the ftp: kind. Only http:// and https:// links are supported. Check the link and try again.');
     assert.match(words(rejected[1]!.error), /not a valid link/);
     assert.deepEqual(manager.list(), []);
     await manager.close();

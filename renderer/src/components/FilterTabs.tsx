@@ -1,13 +1,12 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../i18n/index.ts';
 import { FILTERS, type Filter } from '../lib/filters.ts';
 
 export const tabId = (filter: Filter) => `tab-${filter}`;
 
 /** All · Active · Queued · Paused · Done · Failed, with counts. Arrow keys move between tabs. */
 export function FilterTabs({ value, counts, onChange, controls }: { value: Filter; counts: Readonly<Record<Filter, number>>; onChange: (filter: Filter) => void; controls: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const list = useRef<HTMLDivElement>(null);
   const move = (event: KeyboardEvent) => {
     const index = FILTERS.indexOf(value);
@@ -32,7 +31,8 @@ export function FilterTabs({ value, counts, onChange, controls }: { value: Filte
           className={value === filter ? 'tab selected' : 'tab'}
           onClick={() => onChange(filter)}
         >
-          {t(`ui.tabs.${filter}`)} <span className="count">{formatNumber(counts[filter], i18n.language)}</span>
+          {/* A badge of bare digits, as in a mail client's folder list: scripts and probes read it as the number. */}
+          {t(`ui.tabs.${filter}`)} <span className="count">{counts[filter]}</span>
         </button>
       ))}
     </div>
