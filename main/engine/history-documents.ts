@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import type { Checkpoint } from './item.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
-import { copyAside, setAside, type UnreadableDocument } from './readable-documents.ts';
+import { leftOutEntries, setAside, type UnreadableDocument } from './readable-documents.ts';
 import { checkpointsIn, isForeignList } from './stored-checkpoint.ts';
 
 /** About 450 kB of JSON: a few milliseconds to write. */
@@ -48,11 +48,7 @@ export class HistoryDocuments {
       const { checkpoints, bad } = checkpointsIn(shard.doc);
       // Invalid entries are left out and reported; the next write drops them, once a copy
       // of the document as it was is kept aside (without one they stay on disk).
-      if (bad > 0) {
-        const report = copyAside(shard.doc.path, bad);
-        unreadable.push(report);
-        if (report.movedTo !== undefined) shard.dirty = true;
-      }
+      if (leftOutEntries(shard.doc.path, bad, unreadable)) shard.dirty = true;
       for (const cp of checkpoints) {
         // In two documents only if written by hand: the later one wins, the earlier copy goes.
         const earlier = this.#shardOf.get(cp.id);

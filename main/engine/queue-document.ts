@@ -5,7 +5,7 @@
 import type { Checkpoint } from './item.ts';
 import type { JsonDocument, StoreProvider } from './store.ts';
 import { restoresAs } from './store-tiers.ts';
-import { copyAside, setAside, type UnreadableDocument } from './readable-documents.ts';
+import { leftOutEntries, setAside, type UnreadableDocument } from './readable-documents.ts';
 import { checkpointsIn, isForeignList } from './stored-checkpoint.ts';
 
 export class QueueDocument {
@@ -33,11 +33,7 @@ export class QueueDocument {
     }
     const { checkpoints, bad } = checkpointsIn(this.#doc);
     for (const cp of checkpoints) this.#items.set(cp.id, cp);
-    if (bad > 0) {
-      const report = copyAside(this.#doc.path, bad);
-      unreadable.push(report);
-      if (report.movedTo !== undefined) this.#dirty = true;
-    }
+    if (leftOutEntries(this.#doc.path, bad, unreadable)) this.#dirty = true;
     return [...this.#items.values()];
   }
 

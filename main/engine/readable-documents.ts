@@ -49,9 +49,20 @@ export function setAside(file: string, reason: UnreadableReason): UnreadableDocu
  * kept under the same kind of name before the caller writes it back without them. Without
  * the copy (`movedTo` absent) the caller must leave the document as it is.
  */
-export function copyAside(file: string, entries: number): UnreadableDocument {
+function copyAside(file: string, entries: number): UnreadableDocument {
   const movedTo = putAside(file, (to) => fs.copyFileSync(file, to, fs.constants.COPYFILE_EXCL));
   return movedTo === undefined ? { path: file, reason: 'badEntries', entries } : { path: file, reason: 'badEntries', entries, movedTo };
+}
+
+/**
+ * Reports `bad` entries left out of the document at `file`, copying it aside first; returns
+ * whether the caller may now write it back without them (only when the copy was made).
+ */
+export function leftOutEntries(file: string, bad: number, unreadable: UnreadableDocument[]): boolean {
+  if (bad === 0) return false;
+  const report = copyAside(file, bad);
+  unreadable.push(report);
+  return report.movedTo !== undefined;
 }
 
 /** Moves or copies `file` to the first free `<file>.unreadable-<time>[-n]`; undefined if that fails. */
